@@ -1,0 +1,73 @@
+package org.opdqueue.common;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.PessimisticLockException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+
+/** Tells database trouble (unreachable, lock contention) apart from bugs. */
+public final class Failures {
+
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int ER_LOCK_DEADLOCK = 1213;
+
+    private Failures() {
+    }
+
+    public static ProblemType classify(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return p.type();
+            }
+            if (isUnreachable(t)) {
+                return ProblemType.DEGRADED;
+            }
+            if (isContention(t)) {
+                return ProblemType.BUSY;
+            }
+        }
+        return ProblemType.INTERNAL;
+    }
+
+    public static boolean isContention(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException
+                    || t instanceof LockAcquisitionException || t instanceof PessimisticLockException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == ER_LOCK_DEADLOCK || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t.getClass().getName().startsWith("io.agroal") && String.valueOf(t.getMessage()).contains("cquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String detail(ProblemType type) {
+        return switch (type) {
+            case DEGRADED -> "The database cannot be reached. Issue paper tokens; the system will merge them when it is back.";
+            case BUSY -> "Another change to the same queue happened at the same moment. Please try again.";
+            default -> "Something went wrong on the server. The error has been logged.";
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package org.opdqueue.common;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of one hospital's installation. */
+@ConfigMapping(prefix = "opd")
+public interface OpdConfig {
+
+    Facility facility();
+
+    Queue queue();
+
+    Demo demo();
+
+    EmbeddedDb embeddedDb();
+
+    interface Demo {
+        /** Seed the demo hospital into an empty database at start-up. */
+        @WithDefault("false")
+        boolean seed();
+    }
+
+    /** Read by {@code OpdApplication} before Quarkus starts; declared here so they are documented and valid. */
+    interface EmbeddedDb {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("3307")
+        int port();
+
+        @WithDefault("data/mariadb")
+        String dataDir();
+
+        @WithDefault("data/mariadb-server")
+        String baseDir();
+    }
+
+    interface Facility {
+        /** Hospital code stamped on every row; part of every uniqueness rule. */
+        @WithDefault("DEMO")
+        String code();
+
+        @WithDefault("Demo District Hospital")
+        String name();
+
+        @WithDefault("Asia/Kolkata")
+        ZoneId timeZone();
+
+        /** Local time at which the business day rolls over. */
+        @WithDefault("00:00")
+        LocalTime dayStartsAt();
+    }
+
+    interface Queue {
+        /** How many completed tokens the wait estimate averages over. */
+        @WithDefault("20")
+        int recentServiceSample();
+
+        /** Places a no-show token goes back when requeued without saying how far. */
+        @WithDefault("3")
+        int defaultRequeueAfter();
+
+        /** How long the service-time average is reused before it is read again. */
+        @WithDefault("PT5S")
+        Duration serviceTimeCacheFor();
+    }
+}

@@ -1,0 +1,100 @@
+package org.opdqueue.common;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/** The one place where failures become problem+json; no class name or stack trace leaves here. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(Problem.of(ProblemType.INVALID_INPUT, detail, path(uri), errors));
+    }
+
+    /** Declared for the subtype too, or Quarkus' own mapper for it would answer instead. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = "has the wrong type or format";
+            if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+                message = format.getTargetType().isEnum()
+                        ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+                        : "must be a valid " + format.getTargetType().getSimpleName();
+            }
+            return respond(Problem.of(ProblemType.INVALID_INPUT, field + ": " + message, path(uri),
+                    List.of(new Problem.FieldError(field, message))));
+        }
+        return respond(Problem.of(ProblemType.INVALID_INPUT, "The request body is not valid JSON", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return respond(Problem.of(ProblemType.NOT_FOUND, "No such resource", path(uri), List.of()));
+        }
+        Response.StatusType info = Response.Status.fromStatusCode(status);
+        String title = info != null ? info.getReasonPhrase() : "HTTP " + status;
+        return respond(new Problem("about:blank", title, status, title, path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        ProblemType type = Failures.classify(e);
+        if (type == ProblemType.INTERNAL) {
+            LOG.error("Unexpected failure on " + path(uri), e);
+        } else {
+            LOG.debugf("%s on %s: %s", type, path(uri), e);
+        }
+        return respond(Problem.of(type, Failures.detail(type), path(uri), List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** "issue.command.patient.mobile" → "patient.mobile": the JSON field the client sent. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,34 @@
+package org.opdqueue.common;
+
+/** Each kind of failure the API reports, mapped once to its problem+json type and status. */
+public enum ProblemType {
+    INVALID_INPUT("invalid-input", 400, "Invalid input"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    ILLEGAL_TRANSITION("illegal-transition", 409, "Not allowed in the current state"),
+    REQUEST_ID_REUSED("request-id-reused", 409, "Request id already used for a different request"),
+    BUSY("busy", 409, "Conflicting change, try again"),
+    DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
+    INTERNAL("internal", 500, "Internal error");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

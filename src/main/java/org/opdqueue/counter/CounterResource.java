@@ -1,0 +1,91 @@
+package org.opdqueue.counter;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.queue.Calling;
+import org.opdqueue.token.TokenViews;
+
+@Path("/api/counters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Counters")
+public class CounterResource {
+
+    public record StateChange(@NotNull(message = "is required: OPEN, PAUSED or CLOSED") CounterState state) {
+    }
+
+    public record CallRequest(@Size(max = 24, message = "must be at most 24 characters") String number, Long tokenId) {
+    }
+
+    private final Facility facility;
+    private final CounterViews views;
+    private final CounterCommands commands;
+    private final Calling calling;
+    private final TokenViews tokenViews;
+
+    public CounterResource(Facility facility, CounterViews views, CounterCommands commands, Calling calling,
+            TokenViews tokenViews) {
+        this.facility = facility;
+        this.views = views;
+        this.commands = commands;
+        this.calling = calling;
+        this.tokenViews = tokenViews;
+    }
+
+    @GET
+    @Operation(summary = "Counters with their state, services and the token they hold")
+    public List<CounterView> list() {
+        return Counter.listFor(facility.code()).stream().map(views::of).toList();
+    }
+
+    @GET
+    @Path("{counterId}")
+    public CounterView get(@PathParam("counterId") long counterId) {
+        return Counter.<Counter>findByIdOptional(counterId).filter(c -> facility.code().equals(c.facility))
+                .map(views::of).orElseThrow(() -> ProblemException.notFound("Counter", counterId));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("{counterId}/state")
+    @Operation(summary = "Open, pause or close a counter")
+    public CounterView changeState(@PathParam("counterId") long counterId,
+            @Valid @NotNull(message = "is required") StateChange change) {
+        return views.of(commands.changeState(counterId, change.state(), null));
+    }
+
+    @POST
+    @Path("{counterId}/call-next")
+    @Operation(summary = "Call the next token by the call policy: 200 with the token, 204 when nobody waits")
+    public Response callNext(@PathParam("counterId") long counterId) {
+        return calling.callNext(counterId, null)
+                .map(token -> Response.ok(tokenViews.of(token)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("{counterId}/call")
+    @Operation(summary = "Call a given token: body {\"number\": \"MED-042\"} or {\"tokenId\": 17}")
+    public Response call(@PathParam("counterId") long counterId,
+            @Valid @NotNull(message = "is required") CallRequest request) {
+        return Response.ok(tokenViews.of(calling.call(counterId, request.number(), request.tokenId(), null))).build();
+    }
+}

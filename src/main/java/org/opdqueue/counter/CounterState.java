@@ -1,0 +1,7 @@
+package org.opdqueue.counter;
+
+public enum CounterState {
+    OPEN,
+    PAUSED,
+    CLOSED
+}

@@ -1,0 +1,117 @@
+package org.opdqueue.demo;
+
+import java.time.LocalTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.OpdConfig;
+import org.opdqueue.counter.Counter;
+import org.opdqueue.counter.CounterService;
+import org.opdqueue.counter.CounterState;
+import org.opdqueue.servicepoint.PriorityCategory;
+import org.opdqueue.servicepoint.ServicePoint;
+
+/** Seeds a demo district hospital into an empty database when {@code opd.demo.seed} is on. */
+@ApplicationScoped
+public class DemoHospital {
+
+    private static final Logger LOG = Logger.getLogger(DemoHospital.class);
+
+    record Department(String code, String prefix, String en, String hi, String room, int interleave, int seconds) {
+    }
+
+    record Room(String code, String name, List<String> services) {
+    }
+
+    static final List<Department> DEPARTMENTS = List.of(
+            new Department("MED", "MED", "General Medicine", "सामान्य चिकित्सा", "Rooms 1–3, ground floor", 2, 300),
+            new Department("ORTH", "ORT", "Orthopaedics", "हड्डी रोग", "Rooms 4–5, ground floor", 2, 420),
+            new Department("ENT", "ENT", "ENT (Ear, Nose, Throat)", "नाक, कान, गला", "Room 6, first floor", 2, 360),
+            new Department("PAED", "PED", "Paediatrics", "शिशु रोग", "Rooms 7–8, first floor", 2, 300),
+            new Department("GYN", "GYN", "Gynaecology", "स्त्री रोग", "Rooms 9–10, first floor", 3, 480),
+            new Department("LAB", "LAB", "Sample Collection", "नमूना संग्रह", "Counters 11–12, near the lab", 2, 120));
+
+    static final List<Room> ROOMS = List.of(
+            new Room("R01", "Room 1", List.of("MED")),
+            new Room("R02", "Room 2", List.of("MED")),
+            new Room("R03", "Room 3", List.of("MED")),
+            new Room("R04", "Room 4", List.of("ORTH")),
+            new Room("R05", "Room 5", List.of("ORTH")),
+            new Room("R06", "Room 6", List.of("ENT")),
+            new Room("R07", "Room 7", List.of("PAED")),
+            new Room("R08", "Room 8", List.of("PAED")),
+            new Room("R09", "Room 9", List.of("GYN")),
+            new Room("R10", "Room 10", List.of("GYN")),
+            new Room("C11", "Counter 11", List.of("LAB")),
+            new Room("C12", "Counter 12", List.of("LAB", "MED")));
+
+    private final Facility facility;
+    private final boolean seed;
+
+    public DemoHospital(Facility facility, OpdConfig config) {
+        this.facility = facility;
+        this.seed = config.demo().seed();
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent start) {
+        if (!seed || ServicePoint.count("facility", facility.code()) > 0) {
+            return;
+        }
+        seedCategories();
+        for (Department d : DEPARTMENTS) {
+            ServicePoint s = new ServicePoint();
+            s.facility = facility.code();
+            s.code = d.code();
+            s.tokenPrefix = d.prefix();
+            s.nameEn = d.en();
+            s.nameHi = d.hi();
+            s.roomHint = d.room();
+            s.opensAt = LocalTime.of(8, 0);
+            s.closesAt = LocalTime.of(14, 0);
+            s.priorityInterleave = d.interleave();
+            s.defaultServiceSeconds = d.seconds();
+            s.active = true;
+            s.persistWithQueue();
+        }
+        for (Room r : ROOMS) {
+            Counter c = new Counter();
+            c.facility = facility.code();
+            c.code = r.code();
+            c.name = r.name();
+            c.state = CounterState.OPEN;
+            c.persist();
+            for (String code : r.services()) {
+                CounterService.of(facility.code(), c.id, ServicePoint.findByCode(facility.code(), code).orElseThrow().id)
+                        .persist();
+            }
+        }
+        LOG.infof("Seeded the demo hospital %s: %d services, %d counters", facility.code(), DEPARTMENTS.size(), ROOMS.size());
+    }
+
+    private void seedCategories() {
+        category("GENERAL", "General", "सामान्य", false, 0);
+        category("SENIOR_CITIZEN", "Senior citizen (60+)", "वरिष्ठ नागरिक (60+)", true, 1);
+        category("DIVYANG", "Divyang (person with disability)", "दिव्यांगजन", true, 2);
+        category("PREGNANT", "Pregnant woman", "गर्भवती महिला", true, 3);
+    }
+
+    private void category(String code, String en, String hi, boolean priority, int order) {
+        PriorityCategory c = new PriorityCategory();
+        c.facility = facility.code();
+        c.code = code;
+        c.nameEn = en;
+        c.nameHi = hi;
+        c.priority = priority;
+        c.sortOrder = order;
+        c.persist();
+    }
+}

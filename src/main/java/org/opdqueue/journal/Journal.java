@@ -1,0 +1,56 @@
+package org.opdqueue.journal;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+
+/**
+ * Appends entries in the caller's transaction and announces each one to in-process listeners
+ * (display boards) only after that transaction commits, so nobody sees a change that was rolled back.
+ * Commands append last, just before commit, to keep the window between taking a seq and committing it small.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Journal {
+
+    private final Facility facility;
+    private final HospitalClock clock;
+    private final Event<JournalEntry> committed;
+
+    public Journal(Facility facility, HospitalClock clock, Event<JournalEntry> committed) {
+        this.facility = facility;
+        this.clock = clock;
+        this.committed = committed;
+    }
+
+    public JournalEntry append(JournalEventType type, JournalEntryBuilder details) {
+        JournalEntry entry = details.build();
+        entry.facility = facility.code();
+        entry.type = type;
+        entry.occurredAt = clock.now();
+        entry.businessDay = clock.businessDayOf(entry.occurredAt);
+        JournalEntry.flush(); // the change itself first, so the entry is the transaction's last write
+        entry.persist();
+        committed.fire(entry);
+        return entry;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<JournalEntry> since(long seq, int limit) {
+        return JournalEntry.find("facility = ?1 and seq > ?2 order by seq", facility.code(), seq)
+                .page(0, limit).list();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long lastSeq() {
+        Long last = JournalEntry.getEntityManager()
+                .createQuery("select max(j.seq) from JournalEntry j where j.facility = ?1", Long.class)
+                .setParameter(1, facility.code()).getSingleResult();
+        return last == null ? 0 : last;
+    }
+}

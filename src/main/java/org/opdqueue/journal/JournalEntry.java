@@ -1,0 +1,69 @@
+package org.opdqueue.journal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One thing that happened, in facility-wide order of {@code seq}. Never updated or deleted. */
+@Entity
+@Table(name = "journal_entry")
+public class JournalEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(updatable = false)
+    public Long seq;
+
+    @Column(updatable = false)
+    public String facility;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    public JournalEventType type;
+
+    @Column(name = "occurred_at", updatable = false)
+    public Instant occurredAt;
+
+    @Column(name = "business_day", updatable = false)
+    public LocalDate businessDay;
+
+    @Column(name = "token_id", updatable = false)
+    public Long tokenId;
+
+    @Column(name = "display_number", updatable = false)
+    public String displayNumber;
+
+    @Column(name = "service_id", updatable = false)
+    public Long serviceId;
+
+    @Column(name = "from_service_id", updatable = false)
+    public Long fromServiceId;
+
+    @Column(name = "counter_id", updatable = false)
+    public Long counterId;
+
+    @Column(updatable = false)
+    public String actor;
+
+    @Column(updatable = false)
+    public String detail;
+
+    @Column(updatable = false)
+    public boolean degraded;
+
+    @Column(name = "device_id", updatable = false)
+    public String deviceId;
+
+    @Column(name = "device_time", updatable = false)
+    public Instant deviceTime;
+}

@@ -1,0 +1,69 @@
+package org.opdqueue.queue;
+
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.counter.Counter;
+import org.opdqueue.servicepoint.QueueState;
+import org.opdqueue.token.Token;
+
+/**
+ * Row locks taken by queue commands, always in the same order (counter, then queues by service id,
+ * then token) so that concurrent commands wait for each other instead of deadlocking.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class QueueLocks {
+
+    private final Facility facility;
+    private final HospitalClock clock;
+
+    public QueueLocks(Facility facility, HospitalClock clock) {
+        this.facility = facility;
+        this.clock = clock;
+    }
+
+    public Counter counter(long counterId) {
+        Counter counter = Counter.findById(counterId, LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null || !facility.code().equals(counter.facility)) {
+            throw ProblemException.notFound("Counter", counterId);
+        }
+        return counter;
+    }
+
+    public List<QueueState> queues(Collection<Long> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return List.of();
+        }
+        return QueueState.find("serviceId in ?1 order by serviceId", serviceIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public QueueState queue(Long serviceId) {
+        return QueueState.findById(serviceId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Today's token with this id, locked; another day's token cannot be acted on. */
+    public Token todaysToken(long tokenId) {
+        Token token = Token.findById(tokenId, LockModeType.PESSIMISTIC_WRITE);
+        if (token == null || !facility.code().equals(token.facility)) {
+            throw ProblemException.notFound("Token", tokenId);
+        }
+        requireToday(token);
+        return token;
+    }
+
+    public void requireToday(Token token) {
+        if (!token.businessDay.equals(clock.businessDay())) {
+            throw ProblemException.illegal("Token " + token.displayNumber + " belongs to " + token.businessDay
+                    + ", not today's queue (" + clock.businessDay() + ")");
+        }
+    }
+}

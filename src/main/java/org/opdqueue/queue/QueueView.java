@@ -1,0 +1,20 @@
+package org.opdqueue.queue;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A service's queue: who waits, in the order they will be called, and who is at a counter now. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record QueueView(String serviceCode, int waitingCount, int openCounters, long estimatedWaitMinutes,
+        List<Waiting> waiting, List<AtCounter> atCounters) {
+
+    public record Waiting(int position, long id, String number, String priority, boolean priorityLane,
+            Instant issuedAt) {
+    }
+
+    public record AtCounter(long id, String number, String status, long counterId, String counterName,
+            Instant calledAt) {
+    }
+}

@@ -1,0 +1,192 @@
+package org.opdqueue.queue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.OpdConfig;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.Transactions;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.servicepoint.QueueState;
+import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenStatus;
+
+/** What counter staff do with a called token: recall, start, complete, no-show, requeue, transfer, cancel. */
+@ApplicationScoped
+public class TokenActions {
+
+    private final Facility facility;
+    private final HospitalClock clock;
+    private final QueueLocks locks;
+    private final Journal journal;
+    private final Transactions transactions;
+    private final WaitEstimates estimates;
+    private final int defaultRequeueAfter;
+
+    public TokenActions(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
+            Transactions transactions, WaitEstimates estimates, OpdConfig config) {
+        this.facility = facility;
+        this.clock = clock;
+        this.locks = locks;
+        this.journal = journal;
+        this.transactions = transactions;
+        this.estimates = estimates;
+        this.defaultRequeueAfter = config.queue().defaultRequeueAfter();
+    }
+
+    public Token recall(long tokenId, String actor) {
+        return transactions.run(() -> {
+            Token token = tokenIn(tokenId, Set.of(TokenStatus.CALLED), "recalled");
+            token.callCount++;
+            record(JournalEventType.RECALLED, token, actor, null);
+            return token;
+        });
+    }
+
+    public Token start(long tokenId, String actor) {
+        return transactions.run(() -> {
+            Token token = tokenIn(tokenId, Set.of(TokenStatus.CALLED), "started");
+            token.status = TokenStatus.SERVING;
+            token.startedAt = clock.now();
+            record(JournalEventType.STARTED, token, actor, null);
+            return token;
+        });
+    }
+
+    public Token complete(long tokenId, String actor) {
+        Token done = transactions.run(() -> {
+            Token token = tokenIn(tokenId, TokenStatus.AT_COUNTER, "completed");
+            token.completedAt = clock.now();
+            if (token.startedAt == null) {
+                token.startedAt = token.calledAt;
+            }
+            token.status = TokenStatus.COMPLETED;
+            record(JournalEventType.COMPLETED, token, actor, null);
+            return token;
+        });
+        estimates.invalidate(done.serviceId);
+        return done;
+    }
+
+    /** The patient did not come; with {@code requeueAfter} they go back that many places at once. */
+    public Token noShow(long tokenId, Integer requeueAfter, String actor) {
+        return transactions.run(() -> {
+            QueueState queue = locks.queue(serviceOf(tokenId));
+            Token token = tokenIn(tokenId, Set.of(TokenStatus.CALLED), "marked no-show");
+            token.status = TokenStatus.NO_SHOW;
+            record(JournalEventType.NO_SHOW, token, actor, null);
+            if (requeueAfter != null) {
+                putBack(token, queue, requeueAfter, actor);
+            }
+            return token;
+        });
+    }
+
+    public Token requeue(long tokenId, Integer places, String actor) {
+        return transactions.run(() -> {
+            QueueState queue = locks.queue(serviceOf(tokenId));
+            Token token = tokenIn(tokenId, Set.of(TokenStatus.NO_SHOW), "requeued");
+            putBack(token, queue, places == null ? defaultRequeueAfter : places, actor);
+            return token;
+        });
+    }
+
+    /** Moves the patient to another service's queue (e.g. consultation → sample collection), keeping the number. */
+    public Token transfer(long tokenId, String serviceCode, String actor) {
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw ProblemException.invalid("serviceCode", "is required: the service to transfer to");
+        }
+        return transactions.run(() -> {
+            ServicePoint target = ServicePoint.findByCode(facility.code(), serviceCode.strip().toUpperCase())
+                    .filter(s -> s.active)
+                    .orElseThrow(() -> ProblemException.notFound("Service", serviceCode));
+            Token token = tokenIn(tokenId, Set.of(TokenStatus.WAITING, TokenStatus.CALLED, TokenStatus.SERVING),
+                    "transferred");
+            if (target.id.equals(token.serviceId)) {
+                throw ProblemException.illegal("Token " + token.displayNumber + " is already in " + target.code);
+            }
+            Long from = token.serviceId;
+            token.serviceId = target.id;
+            token.status = TokenStatus.WAITING;
+            token.counterId = null;
+            token.calledAt = null;
+            token.startedAt = null;
+            token.queuedAt = clock.now();
+            journal.append(JournalEventType.TRANSFERRED, JournalEntryBuilder
+                    .about(token.id, token.displayNumber, target.id).fromService(from).actor(actor));
+            return token;
+        });
+    }
+
+    public Token cancel(long tokenId, String actor) {
+        return transactions.run(() -> {
+            Token token = tokenIn(tokenId, TokenStatus.OPEN, "cancelled");
+            token.status = TokenStatus.CANCELLED;
+            record(JournalEventType.CANCELLED, token, actor, null);
+            return token;
+        });
+    }
+
+    /**
+     * Back to WAITING behind the next {@code places} tokens of its lane (of the whole queue when the service
+     * has no priority lane), by giving it a queue time between theirs.
+     */
+    private void putBack(Token token, QueueState queue, int places, String actor) {
+        if (places < 0 || places > 1000) {
+            throw ProblemException.invalid("requeueAfter", "must be between 0 and 1000");
+        }
+        ServicePoint service = ServicePoint.findById(token.serviceId);
+        boolean byLane = service.priorityInterleave > 0;
+        List<Token> line = Token.<Token>find("""
+                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status = ?4 and id <> ?5
+                order by queuedAt, id""", token.facility, token.serviceId, token.businessDay, TokenStatus.WAITING,
+                token.id).list().stream().filter(t -> !byLane || t.priorityLane == token.priorityLane).toList();
+        Instant queuedAt;
+        if (line.isEmpty() || places == 0) {
+            queuedAt = line.isEmpty() ? clock.now() : line.get(0).queuedAt.minusNanos(1000);
+        } else if (places >= line.size()) {
+            Instant last = line.get(line.size() - 1).queuedAt;
+            queuedAt = last.isAfter(clock.now()) ? last.plusNanos(1000) : clock.now();
+        } else {
+            Instant before = line.get(places - 1).queuedAt;
+            Instant after = line.get(places).queuedAt;
+            long gapMicros = ChronoUnit.MICROS.between(before, after);
+            queuedAt = before.plusNanos(Math.max(1, gapMicros / 2) * 1000);
+        }
+        token.status = TokenStatus.WAITING;
+        token.counterId = null;
+        token.calledAt = null;
+        token.queuedAt = queuedAt;
+        record(JournalEventType.REQUEUED, token, actor, "after " + places);
+    }
+
+    private Long serviceOf(long tokenId) {
+        return Token.<Token>find("id = ?1 and facility = ?2", tokenId, facility.code())
+                .project(Calling.ServiceOfToken.class).firstResultOptional()
+                .map(Calling.ServiceOfToken::serviceId)
+                .orElseThrow(() -> ProblemException.notFound("Token", tokenId));
+    }
+
+    private Token tokenIn(long tokenId, Set<TokenStatus> allowed, String verb) {
+        Token token = locks.todaysToken(tokenId);
+        if (!allowed.contains(token.status)) {
+            throw ProblemException.illegal("Token " + token.displayNumber + " is " + token.status
+                    + "; only a token that is " + allowed + " can be " + verb);
+        }
+        return token;
+    }
+
+    private void record(JournalEventType type, Token token, String actor, String detail) {
+        journal.append(type, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
+                .counter(token.counterId).actor(actor).detail(detail));
+    }
+}

@@ -1,0 +1,136 @@
+package org.opdqueue.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.OpdConfig;
+import org.opdqueue.servicepoint.QueueState;
+import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenStatus;
+
+/** People ahead and estimated wait: recent service times divided among the open counters. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class WaitEstimates {
+
+    public record Position(long peopleAhead, long estimatedWaitMinutes) {
+        static final Position NOT_WAITING = new Position(0, 0);
+    }
+
+    /** Recent average service time and open counters of one service, reused for a few seconds. */
+    private record Load(Duration averageService, int openCounters, Instant readAt) {
+    }
+
+    private final EntityManager em;
+    private final HospitalClock clock;
+    private final OpdConfig.Queue config;
+    private final Map<Long, Load> loads = new ConcurrentHashMap<>();
+
+    public WaitEstimates(EntityManager em, HospitalClock clock, OpdConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.config = config.queue();
+    }
+
+    public Position positionOf(Token token, ServicePoint service) {
+        if (token.status != TokenStatus.WAITING) {
+            return Position.NOT_WAITING;
+        }
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                SELECT COALESCE(SUM(CASE WHEN is_priority AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN NOT is_priority AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0)
+                FROM token
+                WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'WAITING' AND id <> ?5
+                """)
+                .setParameter(1, token.facility).setParameter(2, service.id).setParameter(3, token.businessDay)
+                .setParameter(4, token.queuedAt).setParameter(5, token.id)
+                .getSingleResult();
+        long priorityAhead = ((Number) counts[0]).longValue();
+        long generalAhead = ((Number) counts[1]).longValue();
+        long priorityWaiting = ((Number) counts[2]).longValue();
+        long generalWaiting = ((Number) counts[3]).longValue();
+        CallPolicy policy = policyOf(service);
+        long ahead;
+        if (!policy.hasPriorityLane()) {
+            ahead = priorityAhead + generalAhead;
+        } else if (token.priorityLane) {
+            ahead = policy.peopleAhead(true, priorityAhead, generalWaiting);
+        } else {
+            ahead = policy.peopleAhead(false, generalAhead, priorityWaiting);
+        }
+        return new Position(ahead, waitMinutes(service, ahead));
+    }
+
+    /** The wait a patient who takes a token now would face. */
+    public long waitForNewcomer(ServicePoint service, long waiting) {
+        return waitMinutes(service, waiting);
+    }
+
+    public int openCounters(ServicePoint service) {
+        return load(service).openCounters();
+    }
+
+    public CallPolicy policyOf(ServicePoint service) {
+        QueueState state = QueueState.findById(service.id);
+        return new CallPolicy(service.priorityInterleave, state == null ? 0 : state.priorityRun);
+    }
+
+    /** Forget cached loads, e.g. after a counter opened or a service was completed. */
+    public void invalidate(Long serviceId) {
+        loads.remove(serviceId);
+    }
+
+    private long waitMinutes(ServicePoint service, long ahead) {
+        Load load = load(service);
+        long seconds = ahead * load.averageService().toSeconds() / Math.max(1, load.openCounters());
+        return (seconds + 59) / 60;
+    }
+
+    private Load load(ServicePoint service) {
+        Instant now = clock.now();
+        Load cached = loads.get(service.id);
+        if (cached != null && cached.readAt().plus(config.serviceTimeCacheFor()).isAfter(now)) {
+            return cached;
+        }
+        Load fresh = new Load(averageService(service), countOpenCounters(service), now);
+        loads.put(service.id, fresh);
+        return fresh;
+    }
+
+    private Duration averageService(ServicePoint service) {
+        @SuppressWarnings("unchecked")
+        List<Number> seconds = em.createNativeQuery("""
+                SELECT TIMESTAMPDIFF(SECOND, started_at, completed_at) FROM token
+                WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'COMPLETED'
+                  AND started_at IS NOT NULL
+                ORDER BY completed_at DESC LIMIT ?4
+                """)
+                .setParameter(1, service.facility).setParameter(2, service.id)
+                .setParameter(3, clock.businessDay()).setParameter(4, config.recentServiceSample())
+                .getResultList();
+        if (seconds.isEmpty()) {
+            return Duration.ofSeconds(service.defaultServiceSeconds);
+        }
+        double average = seconds.stream().mapToLong(Number::longValue).average().orElse(service.defaultServiceSeconds);
+        return Duration.ofSeconds(Math.max(30, Math.round(average)));
+    }
+
+    private int countOpenCounters(ServicePoint service) {
+        Number open = (Number) em.createNativeQuery("""
+                SELECT COUNT(*) FROM counter c JOIN counter_service cs ON cs.counter_id = c.id
+                WHERE cs.service_id = ?1 AND c.state = 'OPEN'
+                """).setParameter(1, service.id).getSingleResult();
+        return open.intValue();
+    }
+}

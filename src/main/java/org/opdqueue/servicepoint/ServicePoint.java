@@ -1,0 +1,75 @@
+package org.opdqueue.servicepoint;
+
+import java.time.LocalTime;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A department or service point with its own queue, e.g. General Medicine ({@code MED}). */
+@Entity
+@Table(name = "service_point")
+public class ServicePoint extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String facility;
+
+    public String code;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(name = "name_hi")
+    public String nameHi;
+
+    @Column(name = "token_prefix")
+    public String tokenPrefix;
+
+    @Column(name = "opens_at")
+    public LocalTime opensAt;
+
+    @Column(name = "closes_at")
+    public LocalTime closesAt;
+
+    /** At most this many priority tokens are called in a row while general tokens wait; 0 = issue order only. */
+    @Column(name = "priority_interleave")
+    public int priorityInterleave;
+
+    @Column(name = "default_service_seconds")
+    public int defaultServiceSeconds;
+
+    @Column(name = "room_hint")
+    public String roomHint;
+
+    public boolean active;
+
+    @Version
+    public long version;
+
+    public static Optional<ServicePoint> findByCode(String facility, String code) {
+        return find("facility = ?1 and code = ?2", facility, code).firstResultOptional();
+    }
+
+    /** Saves a new service together with its queue's call-policy row. */
+    public void persistWithQueue() {
+        persist();
+        QueueState queue = new QueueState();
+        queue.serviceId = id;
+        queue.facility = facility;
+        queue.persist();
+    }
+
+    public String displayNumber(String series, int number) {
+        return tokenPrefix + "-" + series + String.format("%03d", number);
+    }
+}

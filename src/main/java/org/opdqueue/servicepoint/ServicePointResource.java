@@ -1,0 +1,76 @@
+package org.opdqueue.servicepoint;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.queue.WaitEstimates;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Services")
+public class ServicePointResource {
+
+    public record Name(String en, String hi) {
+    }
+
+    public record ServiceView(String code, Name name, String prefix, String roomHint, LocalTime opensAt,
+            LocalTime closesAt, int priorityInterleave, long waiting, int openCounters, long estimatedWaitMinutes) {
+    }
+
+    public record CategoryView(String code, Name name, boolean priority) {
+    }
+
+    private final Facility facility;
+    private final HospitalClock clock;
+    private final WaitEstimates estimates;
+    private final EntityManager em;
+
+    public ServicePointResource(Facility facility, HospitalClock clock, WaitEstimates estimates, EntityManager em) {
+        this.facility = facility;
+        this.clock = clock;
+        this.estimates = estimates;
+        this.em = em;
+    }
+
+    @GET
+    @Path("services")
+    @Operation(summary = "Active services with waiting count, open counters and the wait a new token would face")
+    public List<ServiceView> services() {
+        Map<Long, Long> waiting = waitingByService();
+        return ServicePoint.<ServicePoint>list("facility = ?1 and active = true order by code", facility.code()).stream()
+                .map(s -> {
+                    long w = waiting.getOrDefault(s.id, 0L);
+                    return new ServiceView(s.code, new Name(s.nameEn, s.nameHi), s.tokenPrefix, s.roomHint, s.opensAt,
+                            s.closesAt, s.priorityInterleave, w, estimates.openCounters(s), estimates.waitForNewcomer(s, w));
+                }).toList();
+    }
+
+    @GET
+    @Path("priority-categories")
+    @Operation(summary = "Priority categories a patient can declare")
+    public List<CategoryView> categories() {
+        return PriorityCategory.listFor(facility.code()).stream()
+                .map(c -> new CategoryView(c.code, new Name(c.nameEn, c.nameHi), c.priority)).toList();
+    }
+
+    private Map<Long, Long> waitingByService() {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT service_id, COUNT(*) FROM token
+                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' GROUP BY service_id
+                """).setParameter(1, facility.code()).setParameter(2, clock.businessDay()).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
+    }
+}

@@ -1,0 +1,6 @@
+package org.opdqueue.status;
+
+public enum Mode {
+    NORMAL,
+    DEGRADED
+}

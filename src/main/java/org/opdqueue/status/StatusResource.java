@@ -1,0 +1,42 @@
+package org.opdqueue.status;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+
+@Path("/api/status")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Status")
+public class StatusResource {
+
+    public record StatusView(String facility, String hospitalName, Mode mode, java.time.Instant since,
+            boolean databaseReachable, LocalDate businessDay) {
+    }
+
+    private final SystemMode mode;
+    private final Facility facility;
+    private final HospitalClock clock;
+
+    public StatusResource(SystemMode mode, Facility facility, HospitalClock clock) {
+        this.mode = mode;
+        this.facility = facility;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "System mode (NORMAL or DEGRADED paper-token mode), since when, whether the database answers")
+    public StatusView status() {
+        SystemMode.State state = mode.current();
+        return new StatusView(facility.code(), facility.name(), state.mode(), state.since(), state.databaseReachable(),
+                clock.businessDay());
+    }
+}

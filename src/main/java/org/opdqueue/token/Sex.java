@@ -1,0 +1,7 @@
+package org.opdqueue.token;
+
+public enum Sex {
+    MALE,
+    FEMALE,
+    OTHER
+}

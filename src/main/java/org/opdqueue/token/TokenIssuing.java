@@ -1,0 +1,152 @@
+package org.opdqueue.token;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.ProblemType;
+import org.opdqueue.common.Transactions;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.servicepoint.PriorityCategory;
+import org.opdqueue.servicepoint.ServicePoint;
+
+/**
+ * Issues a token exactly once per client request id. Two identical requests racing each other are
+ * settled by the idempotency key's unique constraint: the loser's transaction rolls back (giving its
+ * number back) and it answers with the winner's token.
+ */
+@ApplicationScoped
+public class TokenIssuing {
+
+    /** What issuing produced: the token, and whether this request made it or replayed it. */
+    public record Issued(Token token, ServicePoint service, boolean created) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Facility facility;
+    private final HospitalClock clock;
+    private final TokenNumbers numbers;
+    private final Journal journal;
+    private final Transactions transactions;
+    private final EntityManager em;
+
+    public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
+            Transactions transactions, EntityManager em) {
+        this.facility = facility;
+        this.clock = clock;
+        this.numbers = numbers;
+        this.journal = journal;
+        this.transactions = transactions;
+        this.em = em;
+    }
+
+    public Issued issue(IssueTokenRequest request) {
+        if (request.channelOrDefault().offline()) {
+            throw ProblemException.invalid("channel",
+                    "offline and paper tokens are merged through POST /api/sync/tokens by an enrolled device");
+        }
+        String fingerprint = request.fingerprint();
+        try {
+            return transactions.run(() -> issueOnce(request, fingerprint));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Most likely a concurrent twin committed first; if so, answer with its token.
+            Issued earlier = QuarkusTransaction.requiringNew().call(() -> replay(request.requestId(), fingerprint));
+            if (earlier == null) {
+                throw e;
+            }
+            return earlier;
+        }
+    }
+
+    private Issued issueOnce(IssueTokenRequest request, String fingerprint) {
+        Issued earlier = replay(request.requestId(), fingerprint);
+        if (earlier != null) {
+            return earlier;
+        }
+        ServicePoint service = ServicePoint.findByCode(facility.code(), request.serviceCode().strip().toUpperCase())
+                .filter(s -> s.active)
+                .orElseThrow(() -> ProblemException.notFound("Service", request.serviceCode()));
+        PriorityCategory category = PriorityCategory.findByCode(facility.code(), request.priorityOrDefault())
+                .orElseThrow(() -> ProblemException.invalid("priority",
+                        "unknown priority category '" + request.priority() + "'"));
+
+        Instant now = clock.now();
+        Token token = new Token();
+        token.facility = facility.code();
+        token.publicCode = newPublicCode();
+        token.businessDay = clock.businessDayOf(now);
+        token.numberServiceId = service.id;
+        token.numberSeries = "";
+        token.number = numbers.next(token.facility, token.businessDay, service.id);
+        token.displayNumber = service.displayNumber(token.numberSeries, token.number);
+        token.serviceId = service.id;
+        token.priority = category.code;
+        token.priorityLane = category.priority;
+        token.channel = request.channelOrDefault();
+        token.status = TokenStatus.WAITING;
+        token.issuedAt = now;
+        token.queuedAt = now;
+        token.receivedAt = now;
+        copyPatient(request.patient(), token);
+        token.persist();
+
+        em.createNativeQuery("""
+                INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                """).setParameter(1, token.facility).setParameter(2, request.requestId().toString())
+                .setParameter(3, fingerprint).setParameter(4, token.id).setParameter(5, now).executeUpdate();
+
+        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)
+                .detail(token.channel + " " + token.priority));
+        return new Issued(token, service, true);
+    }
+
+    /** The token an earlier request with this id made, or null; 409 if that request said something else. */
+    private Issued replay(UUID requestId, String fingerprint) {
+        Object[] key = (Object[]) em.createNativeQuery("""
+                SELECT body_hash, token_id FROM idempotency_key WHERE facility = ?1 AND request_id = ?2
+                """).setParameter(1, facility.code()).setParameter(2, requestId.toString())
+                .getResultStream().findFirst().orElse(null);
+        if (key == null) {
+            return null;
+        }
+        if (!fingerprint.equals(key[0])) {
+            throw new ProblemException(ProblemType.REQUEST_ID_REUSED,
+                    "requestId " + requestId + " was already used for a different token request");
+        }
+        Token token = Token.findById(((Number) key[1]).longValue());
+        return new Issued(token, ServicePoint.findById(token.serviceId), false);
+    }
+
+    private static void copyPatient(PatientDetails patient, Token token) {
+        if (patient == null) {
+            return;
+        }
+        token.patientName = patient.trimmedName();
+        token.patientAge = patient.age();
+        token.patientSex = patient.sex();
+        token.patientMobile = patient.mobile();
+        token.patientAbha = patient.abhaDigits();
+        token.patientUhid = patient.uhid();
+    }
+
+    private static String newPublicCode() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

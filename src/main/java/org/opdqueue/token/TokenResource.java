@@ -1,0 +1,118 @@
+package org.opdqueue.token;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.queue.TokenActions;
+
+@Path("/api/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tokens")
+public class TokenResource {
+
+    /** Optional body of token actions: where to transfer to, how far back to requeue. */
+    public record ActionRequest(String serviceCode, Integer requeueAfter) {
+        static final ActionRequest NONE = new ActionRequest(null, null);
+    }
+
+    private final TokenIssuing issuing;
+    private final TokenActions actions;
+    private final TokenViews views;
+    private final Facility facility;
+
+    public TokenResource(TokenIssuing issuing, TokenActions actions, TokenViews views, Facility facility) {
+        this.issuing = issuing;
+        this.actions = actions;
+        this.views = views;
+        this.facility = facility;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a token", description = "201 with a new token; 200 with the same token when the "
+            + "same requestId and body are sent again; 409 when the requestId was used for a different body.")
+    public Response issue(@Valid @NotNull(message = "is required") IssueTokenRequest request) {
+        TokenIssuing.Issued issued = issuing.issue(request);
+        TokenView view = views.of(issued.token(), issued.service());
+        if (!issued.created()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(URI.create("/api/tokens/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One token with its status, counter, people ahead and estimated wait")
+    public TokenView get(@PathParam("id") long id) {
+        return Token.findInFacility(facility.code(), id).map(views::of)
+                .orElseThrow(() -> ProblemException.notFound("Token", id));
+    }
+
+    @POST
+    @Path("{id}/recall")
+    @Operation(summary = "Announce a called token again")
+    public TokenView recall(@PathParam("id") long id) {
+        return views.of(actions.recall(id, null));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Operation(summary = "The patient has arrived at the counter: service starts")
+    public TokenView start(@PathParam("id") long id) {
+        return views.of(actions.start(id, null));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Operation(summary = "Service is over")
+    public TokenView complete(@PathParam("id") long id) {
+        return views.of(actions.complete(id, null));
+    }
+
+    @POST
+    @Path("{id}/no-show")
+    @Operation(summary = "The called patient did not come; optional body {\"requeueAfter\": N} puts them N places back")
+    public TokenView noShow(@PathParam("id") long id, ActionRequest body) {
+        return views.of(actions.noShow(id, orNone(body).requeueAfter(), null));
+    }
+
+    @POST
+    @Path("{id}/requeue")
+    @Operation(summary = "Put a no-show back in the queue, {\"requeueAfter\": N} places back (default from configuration)")
+    public TokenView requeue(@PathParam("id") long id, ActionRequest body) {
+        return views.of(actions.requeue(id, orNone(body).requeueAfter(), null));
+    }
+
+    @POST
+    @Path("{id}/transfer")
+    @Operation(summary = "Move the patient to another service's queue, keeping the token number; body {\"serviceCode\": …}")
+    public TokenView transfer(@PathParam("id") long id, ActionRequest body) {
+        return views.of(actions.transfer(id, orNone(body).serviceCode(), null));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel an open token")
+    public TokenView cancel(@PathParam("id") long id) {
+        return views.of(actions.cancel(id, null));
+    }
+
+    private static ActionRequest orNone(ActionRequest body) {
+        return body == null ? ActionRequest.NONE : body;
+    }
+}

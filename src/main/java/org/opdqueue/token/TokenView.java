@@ -1,0 +1,33 @@
+package org.opdqueue.token;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A token as the API shows it: numbers and places only, never the patient's details. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TokenView(
+        long id,
+        String code,
+        String number,
+        String serviceCode,
+        ServiceName serviceName,
+        String priority,
+        Channel channel,
+        TokenStatus status,
+        CounterRef counter,
+        long peopleAhead,
+        long estimatedWaitMinutes,
+        LocalDate businessDay,
+        Instant issuedAt,
+        Instant calledAt,
+        int callCount,
+        boolean degraded) {
+
+    public record ServiceName(String en, String hi) {
+    }
+
+    public record CounterRef(long id, String code, String name) {
+    }
+}

@@ -1,0 +1,69 @@
+package org.opdqueue.support;
+
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.counter.Counter;
+import org.opdqueue.counter.CounterService;
+import org.opdqueue.counter.CounterState;
+import org.opdqueue.servicepoint.ServicePoint;
+
+/** The one set of test-data builders: fresh services and counters so tests never share a queue. */
+@ApplicationScoped
+public class TestHospital {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 30000));
+
+    private final Facility facility;
+
+    public TestHospital(Facility facility) {
+        this.facility = facility;
+    }
+
+    /** A new active service with its own queue; returns its code. */
+    @Transactional
+    public String service(int priorityInterleave) {
+        String code = "T" + Integer.toString(SEQUENCE.incrementAndGet(), 36).toUpperCase();
+        ServicePoint s = new ServicePoint();
+        s.facility = facility.code();
+        s.code = code;
+        s.tokenPrefix = code;
+        s.nameEn = "Test service " + code;
+        s.nameHi = "परीक्षण सेवा " + code;
+        s.opensAt = LocalTime.of(8, 0);
+        s.closesAt = LocalTime.of(14, 0);
+        s.priorityInterleave = priorityInterleave;
+        s.defaultServiceSeconds = 300;
+        s.active = true;
+        s.persistWithQueue();
+        return code;
+    }
+
+    public String service() {
+        return service(2);
+    }
+
+    /** A new counter serving the given services, in the given state; returns its id. */
+    @Transactional
+    public long counter(CounterState state, String... serviceCodes) {
+        Counter c = new Counter();
+        c.facility = facility.code();
+        c.code = "C" + Integer.toString(SEQUENCE.incrementAndGet(), 36).toUpperCase();
+        c.name = "Test counter " + c.code;
+        c.state = state;
+        c.persist();
+        Arrays.stream(serviceCodes).forEach(code -> CounterService.of(facility.code(), c.id,
+                ServicePoint.findByCode(facility.code(), code).orElseThrow().id).persist());
+        return c.id;
+    }
+
+    public long openCounter(String... serviceCodes) {
+        return counter(CounterState.OPEN, serviceCodes);
+    }
+}
