@@ -14,6 +14,9 @@ import io.quarkus.runtime.StartupEvent;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.counter.Counter;
+import org.opdqueue.display.Board;
+import org.opdqueue.display.BoardCounter;
+import org.opdqueue.display.BoardService;
 import org.opdqueue.counter.CounterService;
 import org.opdqueue.counter.CounterState;
 import org.opdqueue.servicepoint.PriorityCategory;
@@ -94,7 +97,27 @@ public class DemoHospital {
                         .persist();
             }
         }
+        board("HALL-A", "OPD waiting hall A (ground floor)", "ओपीडी प्रतीक्षा कक्ष A (भूतल)",
+                List.of("MED", "ORTH", "LAB"), List.of("R01", "R02", "R03", "R04", "R05", "C11", "C12"));
+        board("HALL-B", "OPD waiting hall B (first floor)", "ओपीडी प्रतीक्षा कक्ष B (पहली मंज़िल)",
+                List.of("ENT", "PAED", "GYN"), List.of("R06", "R07", "R08", "R09", "R10"));
         LOG.infof("Seeded the demo hospital %s: %d services, %d counters", facility.code(), DEPARTMENTS.size(), ROOMS.size());
+    }
+
+    private void board(String code, String name, String nameHi, List<String> services, List<String> counters) {
+        Board board = new Board();
+        board.facility = facility.code();
+        board.code = code;
+        board.name = name;
+        board.nameHi = nameHi;
+        board.ticker = "OPD registration 8 am – 2 pm. Senior citizens, Divyang and pregnant women are called first. "
+                + "ओपीडी पंजीकरण सुबह 8 से दोपहर 2 बजे तक। वरिष्ठ नागरिक, दिव्यांगजन और गर्भवती महिलाएँ पहले बुलाई जाती हैं।";
+        board.active = true;
+        board.persist();
+        services.forEach(s -> BoardService.of(facility.code(), board.id,
+                ServicePoint.findByCode(facility.code(), s).orElseThrow().id).persist());
+        counters.forEach(c -> BoardCounter.of(facility.code(), board.id,
+                Counter.<Counter>find("facility = ?1 and code = ?2", facility.code(), c).firstResult().id).persist());
     }
 
     private void seedCategories() {

@@ -115,6 +115,7 @@ public class TokenActions {
                 throw ProblemException.illegal("Token " + token.displayNumber + " is already in " + target.code);
             }
             Long from = token.serviceId;
+            Long leftCounter = token.counterId;
             token.serviceId = target.id;
             token.status = TokenStatus.WAITING;
             token.counterId = null;
@@ -122,7 +123,7 @@ public class TokenActions {
             token.startedAt = null;
             token.queuedAt = clock.now();
             journal.append(JournalEventType.TRANSFERRED, JournalEntryBuilder
-                    .about(token.id, token.displayNumber, target.id).fromService(from).actor(actor));
+                    .about(token.id, token.displayNumber, target.id).fromService(from).counter(leftCounter).actor(actor));
             return token;
         });
     }

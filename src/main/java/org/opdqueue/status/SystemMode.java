@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
@@ -26,10 +27,12 @@ public class SystemMode {
     private final DataSource dataSource;
     private final HospitalClock clock;
     private final AtomicReference<State> state;
+    private final Event<State> changed;
 
-    public SystemMode(DataSource dataSource, HospitalClock clock) {
+    public SystemMode(DataSource dataSource, HospitalClock clock, Event<State> changed) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.changed = changed;
         this.state = new AtomicReference<>(new State(Mode.NORMAL, clock.now(), true));
     }
 
@@ -46,8 +49,10 @@ public class SystemMode {
     public void observe(boolean reachable) {
         Mode mode = reachable ? Mode.NORMAL : Mode.DEGRADED;
         State before = state.get();
-        if (before.mode() != mode && state.compareAndSet(before, new State(mode, clock.now(), reachable))) {
+        State after = new State(mode, clock.now(), reachable);
+        if (before.mode() != mode && state.compareAndSet(before, after)) {
             LOG.warnf("System mode %s -> %s", before.mode(), mode);
+            changed.fire(after);
         }
     }
 

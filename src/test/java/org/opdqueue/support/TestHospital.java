@@ -2,6 +2,7 @@ package org.opdqueue.support;
 
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +13,9 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.counter.CounterService;
 import org.opdqueue.counter.CounterState;
+import org.opdqueue.display.Board;
+import org.opdqueue.display.BoardCounter;
+import org.opdqueue.display.BoardService;
 import org.opdqueue.servicepoint.ServicePoint;
 
 /** The one set of test-data builders: fresh services and counters so tests never share a queue. */
@@ -61,6 +65,23 @@ public class TestHospital {
         Arrays.stream(serviceCodes).forEach(code -> CounterService.of(facility.code(), c.id,
                 ServicePoint.findByCode(facility.code(), code).orElseThrow().id).persist());
         return c.id;
+    }
+
+    /** A new board showing the given services and counters; returns its id. */
+    @Transactional
+    public long board(List<String> serviceCodes, List<Long> counterIds) {
+        Board b = new Board();
+        b.facility = facility.code();
+        b.code = "B" + Integer.toString(SEQUENCE.incrementAndGet(), 36).toUpperCase();
+        b.name = "Test hall " + b.code;
+        b.nameHi = "परीक्षण कक्ष " + b.code;
+        b.ticker = "Welcome";
+        b.active = true;
+        b.persist();
+        serviceCodes.forEach(code -> BoardService.of(facility.code(), b.id,
+                ServicePoint.findByCode(facility.code(), code).orElseThrow().id).persist());
+        counterIds.forEach(id -> BoardCounter.of(facility.code(), b.id, id).persist());
+        return b.id;
     }
 
     public long openCounter(String... serviceCodes) {

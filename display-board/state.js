@@ -1,0 +1,115 @@
+// The board's state as a pure function of the messages it has received: reduce(state, message) -> state.
+// No DOM, no clock, no I/O, so it runs under `node --test` as it does in the browser.
+
+export const RECENT_CALLS_MAX = 10;
+
+/** The state before anything has arrived. */
+export const EMPTY = Object.freeze({
+  seq: null,
+  hospital: null,
+  board: null,
+  mode: 'NORMAL',
+  modeSince: null,
+  serverTime: null,
+  counters: [],
+  recentCalls: [],
+  services: [],
+});
+
+const handlers = {
+  called: applyCalled,
+  started: (s, e) => updateCounter(s, e.counterId, (c) => ({ ...c, number: e.number, status: 'SERVING' })),
+  cleared: applyCleared,
+  waiting: (s, e) => updateService(s, e.serviceCode, e),
+  counter: (s, e) => updateCounter(s, e.counterId, (c) => ({ ...c, state: e.state })),
+  mode: (s, e) => ({ ...s, mode: e.mode, modeSince: e.since ?? s.modeSince }),
+  ticker: (s, e) => ({ ...s, board: { ...s.board, ticker: e.text } }),
+};
+
+/**
+ * Applies one message. Returns the same object when the message changes nothing (a duplicate), so a
+ * caller can tell "applied" from "ignored" with ===.
+ */
+export function reduce(state, message) {
+  if (!message || typeof message !== 'object') return state;
+  // A snapshot is the server's whole truth, even one with a lower seq (e.g. after a server restore).
+  if (message.type === 'snapshot') return fromSnapshot(message);
+  if (!Number.isFinite(message.seq) || (state.seq !== null && message.seq <= state.seq)) return state;
+
+  const handler = handlers[message.type];
+  // Unknown types still move seq on, so a resume does not ask for them again.
+  const next = handler ? handler(state, message) : state;
+  return { ...next, seq: message.seq };
+}
+
+export function fromSnapshot(snapshot) {
+  return {
+    seq: snapshot.seq ?? null,
+    hospital: snapshot.hospital ?? null,
+    board: snapshot.board ?? null,
+    mode: snapshot.mode ?? 'NORMAL',
+    modeSince: snapshot.modeSince ?? null,
+    serverTime: snapshot.serverTime ?? null,
+    counters: (snapshot.counters ?? []).map((c) => ({ ...c })),
+    recentCalls: (snapshot.recentCalls ?? []).slice(0, RECENT_CALLS_MAX),
+    services: (snapshot.services ?? []).map((s) => ({ ...s })),
+  };
+}
+
+function applyCalled(state, e) {
+  // One token stands at one counter: a token called elsewhere leaves the tile it was on.
+  const counters = state.counters.map((c) =>
+    c.id !== e.counterId && c.number === e.number ? emptied(c) : c,
+  );
+  const withCounter = counters.some((c) => c.id === e.counterId)
+    ? counters
+    : [...counters, { id: e.counterId, name: e.counterName, state: 'OPEN' }].sort((a, b) => a.id - b.id);
+
+  const called = (c) => ({
+    ...c,
+    name: e.counterName ?? c.name,
+    serviceCode: e.serviceCode ?? c.serviceCode,
+    number: e.number,
+    status: 'CALLED',
+    calledAt: e.at ?? null,
+  });
+  const row = {
+    seq: e.seq,
+    number: e.number,
+    counterId: e.counterId,
+    counterName: e.counterName,
+    serviceCode: e.serviceCode,
+    at: e.at ?? null,
+  };
+  // A recall (or a requeued token called again) moves its row to the top instead of adding a second one.
+  const recentCalls = [row, ...state.recentCalls.filter((r) => r.number !== e.number)].slice(0, RECENT_CALLS_MAX);
+
+  const next = { ...updateCounter({ ...state, counters: withCounter }, e.counterId, called), recentCalls };
+  return 'waiting' in e ? updateService(next, e.serviceCode, e) : next;
+}
+
+function applyCleared(state, e) {
+  // Only the token named: the counter may already have called the next one.
+  return updateCounter(state, e.counterId, (c) => (c.number === e.number ? emptied(c) : c));
+}
+
+function emptied(counter) {
+  return { ...counter, serviceCode: null, number: null, status: null, calledAt: null };
+}
+
+function updateCounter(state, counterId, change) {
+  return { ...state, counters: state.counters.map((c) => (c.id === counterId ? change(c) : c)) };
+}
+
+function updateService(state, serviceCode, e) {
+  const services = state.services.map((s) =>
+    s.code === serviceCode
+      ? {
+          ...s,
+          waiting: e.waiting ?? s.waiting,
+          estimatedWaitMinutes: e.estimatedWaitMinutes !== undefined ? e.estimatedWaitMinutes : s.estimatedWaitMinutes,
+        }
+      : s,
+  );
+  return { ...state, services };
+}

@@ -1,0 +1,17 @@
+// Settings an installer can put in the kiosk's start URL, e.g. /kiosk/?lang=hi&idle=45 — no rebuild, no server config.
+const params = new URLSearchParams(globalThis.location?.search ?? '');
+
+function seconds(name, fallback) {
+  const value = Number(params.get(name));
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export const config = Object.freeze({
+  language: params.get('lang') ?? 'en',
+  // The time printed on the slip; defaults to the kiosk PC's own zone.
+  timeZone: params.get('tz') ?? undefined,
+  idleSeconds: seconds('idle', 30),
+  idleWarnSeconds: 10,
+  doneSeconds: seconds('done', 10),
+  catalogueRefreshSeconds: 60,
+});

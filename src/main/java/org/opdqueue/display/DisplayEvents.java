@@ -1,0 +1,81 @@
+package org.opdqueue.display;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.journal.JournalEntry;
+import org.opdqueue.journal.JournalEventType;
+
+/** Turns committed journal entries into board events, reading each affected service's count once per batch. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class DisplayEvents {
+
+    private final DisplaySnapshots snapshots;
+
+    public DisplayEvents(DisplaySnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    public List<DisplayMessage.Event> translate(List<JournalEntry> entries) {
+        Set<Long> affected = new LinkedHashSet<>();
+        for (JournalEntry e : entries) {
+            if (e.serviceId != null) {
+                affected.add(e.serviceId);
+            }
+            if (e.fromServiceId != null) {
+                affected.add(e.fromServiceId);
+            }
+        }
+        Map<Long, String> codes = snapshots.serviceCodes();
+        Map<Long, String> counters = snapshots.counterNames();
+        Map<String, DisplayMessage.ServiceCount> counts = new HashMap<>();
+        snapshots.counts(affected, false).forEach(c -> counts.put(c.code(), c));
+
+        List<DisplayMessage.Event> events = new ArrayList<>(entries.size());
+        for (JournalEntry e : entries) {
+            events.add(translate(e, codes, counters, counts));
+        }
+        return events;
+    }
+
+    private static DisplayMessage.Event translate(JournalEntry e, Map<Long, String> codes, Map<Long, String> counters,
+            Map<String, DisplayMessage.ServiceCount> counts) {
+        String service = codes.get(e.serviceId);
+        DisplayMessage.ServiceCount own = counts.get(service);
+        List<DisplayMessage.ServiceCount> changed = new ArrayList<>(2);
+        if (own != null) {
+            changed.add(own);
+        }
+        if (e.fromServiceId != null && counts.containsKey(codes.get(e.fromServiceId))) {
+            changed.add(counts.get(codes.get(e.fromServiceId)));
+        }
+        Long waiting = own == null ? null : own.waiting();
+        Long wait = own == null ? null : own.estimatedWaitMinutes();
+        String counterName = counters.get(e.counterId);
+        String type = switch (e.type) {
+            case CALLED, RECALLED -> "called";
+            case STARTED -> "started";
+            case COMPLETED, NO_SHOW, CANCELLED, TRANSFERRED -> e.counterId != null ? "cleared" : "waiting";
+            case ISSUED, REQUEUED -> "waiting";
+            case COUNTER_STATE_CHANGED -> "counter";
+            case MODE_CHANGED -> "mode";
+        };
+        String state = e.type == JournalEventType.COUNTER_STATE_CHANGED && e.detail != null
+                ? e.detail.substring(e.detail.lastIndexOf(' ') + 1) : null;
+        String mode = e.type == JournalEventType.MODE_CHANGED ? e.detail : null;
+        String reason = "cleared".equals(type) ? e.type.name() : null;
+        Boolean recall = "called".equals(type) ? e.type == JournalEventType.RECALLED : null;
+        boolean aboutToken = !"counter".equals(type) && !"mode".equals(type);
+        return new DisplayMessage.Event(type, e.seq, aboutToken ? e.displayNumber : null, e.counterId, counterName,
+                service, recall, reason, state, mode, mode != null ? e.occurredAt : null, null, e.occurredAt,
+                waiting, wait, changed.isEmpty() ? null : changed);
+    }
+}

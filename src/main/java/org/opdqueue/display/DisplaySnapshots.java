@@ -1,0 +1,141 @@
+package org.opdqueue.display;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.counter.Counter;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntry;
+import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.queue.WaitEstimates;
+import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.status.SystemMode;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenStatus;
+
+/** Reads a board's whole picture from the database. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class DisplaySnapshots {
+
+    static final int RECENT_CALLS = 10;
+
+    private final Facility facility;
+    private final HospitalClock clock;
+    private final Journal journal;
+    private final WaitEstimates estimates;
+    private final SystemMode mode;
+    private final EntityManager em;
+
+    public DisplaySnapshots(Facility facility, HospitalClock clock, Journal journal, WaitEstimates estimates,
+            SystemMode mode, EntityManager em) {
+        this.facility = facility;
+        this.clock = clock;
+        this.journal = journal;
+        this.estimates = estimates;
+        this.mode = mode;
+        this.em = em;
+    }
+
+    public BoardScope scope(long boardId) {
+        Board board = Board.findInFacility(facility.code(), boardId)
+                .orElseThrow(() -> ProblemException.notFound("Board", boardId));
+        return new BoardScope(board.id, Set.copyOf(board.serviceIds()), Set.copyOf(board.counterIds()));
+    }
+
+    public DisplayMessage.Snapshot snapshot(long boardId) {
+        // The seq is read first: an event committed while the rest is read is sent again rather than lost.
+        long seq = journal.lastSeq();
+        Board board = Board.findInFacility(facility.code(), boardId)
+                .orElseThrow(() -> ProblemException.notFound("Board", boardId));
+        List<Long> serviceIds = board.serviceIds();
+        List<Long> counterIds = board.counterIds();
+        SystemMode.State state = mode.current();
+        return new DisplayMessage.Snapshot("snapshot", seq,
+                new DisplayMessage.Hospital(facility.code(), facility.name()),
+                new DisplayMessage.BoardInfo(board.id, board.code, board.name, board.nameHi, board.ticker),
+                state.mode().name(), state.since(), clock.now(), tiles(counterIds), recentCalls(serviceIds, counterIds),
+                counts(serviceIds, true));
+    }
+
+    /** Waiting count and estimated wait of each service, in service-code order. */
+    public List<DisplayMessage.ServiceCount> counts(Collection<Long> serviceIds, boolean withNames) {
+        if (serviceIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> waiting = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT service_id, COUNT(*) FROM token
+                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' AND service_id IN (?3)
+                GROUP BY service_id""").setParameter(1, facility.code()).setParameter(2, clock.businessDay())
+                .setParameter(3, serviceIds).getResultList();
+        rows.forEach(r -> waiting.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        List<ServicePoint> services = ServicePoint.list("id in ?1 order by code", serviceIds);
+        return services.stream().map(s -> {
+            long w = waiting.getOrDefault(s.id, 0L);
+            return new DisplayMessage.ServiceCount(s.code, withNames ? new DisplayMessage.Name(s.nameEn, s.nameHi) : null,
+                    withNames ? s.tokenPrefix : null, w, estimates.waitForNewcomer(s, w));
+        }).toList();
+    }
+
+    private List<DisplayMessage.CounterTile> tiles(List<Long> counterIds) {
+        if (counterIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Token> held = new HashMap<>();
+        Token.<Token>list("facility = ?1 and businessDay = ?2 and counterId in ?3 and status in ?4", facility.code(),
+                clock.businessDay(), counterIds, TokenStatus.AT_COUNTER).forEach(t -> held.put(t.counterId, t));
+        Map<Long, String> codes = serviceCodes();
+        List<DisplayMessage.CounterTile> tiles = new ArrayList<>();
+        for (Counter c : Counter.<Counter>list("id in ?1 order by id", counterIds)) {
+            Token t = held.get(c.id);
+            tiles.add(new DisplayMessage.CounterTile(c.id, c.name, c.state.name(), t == null ? null : codes.get(t.serviceId),
+                    t == null ? null : t.displayNumber, t == null ? null : t.status.name(), t == null ? null : t.calledAt));
+        }
+        return tiles;
+    }
+
+    private List<DisplayMessage.RecentCall> recentCalls(List<Long> serviceIds, List<Long> counterIds) {
+        List<JournalEntry> calls = JournalEntry.<JournalEntry>find("""
+                facility = ?1 and businessDay = ?2 and type in ?3 and (serviceId in ?4 or counterId in ?5)
+                order by seq desc""", facility.code(), clock.businessDay(),
+                List.of(JournalEventType.CALLED, JournalEventType.RECALLED),
+                serviceIds.isEmpty() ? List.of(-1L) : serviceIds, counterIds.isEmpty() ? List.of(-1L) : counterIds)
+                .page(0, RECENT_CALLS * 3).list();
+        Map<Long, String> codes = serviceCodes();
+        Map<Long, String> counterNames = counterNames();
+        Set<String> seen = new LinkedHashSet<>();
+        List<DisplayMessage.RecentCall> recent = new ArrayList<>();
+        for (JournalEntry e : calls) {
+            if (recent.size() < RECENT_CALLS && seen.add(e.displayNumber)) {
+                recent.add(new DisplayMessage.RecentCall(e.seq, e.displayNumber, e.counterId,
+                        counterNames.get(e.counterId), codes.get(e.serviceId), e.occurredAt));
+            }
+        }
+        return recent;
+    }
+
+    Map<Long, String> serviceCodes() {
+        Map<Long, String> codes = new HashMap<>();
+        ServicePoint.<ServicePoint>list("facility", facility.code()).forEach(s -> codes.put(s.id, s.code));
+        return codes;
+    }
+
+    Map<Long, String> counterNames() {
+        Map<Long, String> names = new HashMap<>();
+        Counter.listFor(facility.code()).forEach(c -> names.put(c.id, c.name));
+        return names;
+    }
+}
