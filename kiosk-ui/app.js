@@ -10,7 +10,7 @@ import { confirmScreen } from './screens/confirm.js';
 import { detailsScreen, focusFirstError } from './screens/details.js';
 import { doneScreen, showDoneCountdown } from './screens/done.js';
 import { failureScreen } from './screens/failure.js';
-import { printingScreen } from './screens/printing.js';
+import { waitingScreen } from './screens/waiting.js';
 import { priorityScreen } from './screens/priority.js';
 import { serviceScreen } from './screens/service.js';
 import { startScreen } from './screens/start.js';
@@ -29,7 +29,8 @@ const SCREENS = {
   priority: { view: priorityScreen, idle: BROWSING },
   details: { view: detailsScreen, idle: BROWSING, shown: (view) => focusFirstError(view, state.fieldErrors) },
   confirm: { view: confirmScreen, idle: BROWSING },
-  printing: { view: printingScreen },
+  loading: { view: () => waitingScreen('start.loading') },
+  printing: { view: () => waitingScreen('issuing.title') },
   done: {
     view: doneScreen,
     idle: { seconds: config.doneSeconds, warnSeconds: config.doneSeconds, resetOnTouch: false },
@@ -116,7 +117,7 @@ function restart() {
 async function begin(lang = language()) {
   setLanguage(lang);
   if (!state.catalogueReady) {
-    go('printing');
+    go('loading');
     await loadCatalogue();
   }
   if (!state.catalogueReady) {

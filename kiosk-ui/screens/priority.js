@@ -11,7 +11,7 @@ function categoryTile(ctx, category) {
     type: 'button',
     class: `tile tile-category${category.priority ? ' tile-priority' : ''}`,
     'data-category': category.code,
-    'aria-pressed': String(ctx.state.draft.priority === category.code),
+    'aria-current': ctx.state.draft.priority === category.code ? 'true' : null,
     onclick: () => ctx.choosePriority(category.code),
   },
   categoryIcon(category.code),

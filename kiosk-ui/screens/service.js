@@ -15,7 +15,7 @@ function serviceTile(ctx, service) {
     type: 'button',
     class: 'tile tile-service',
     'data-service': service.code,
-    'aria-pressed': String(ctx.state.draft.serviceCode === service.code),
+    'aria-current': ctx.state.draft.serviceCode === service.code ? 'true' : null,
     onclick: () => ctx.chooseService(service.code),
   },
   h('span', { class: 'tile-name' }, primaryName),

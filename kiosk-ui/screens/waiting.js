@@ -1,9 +1,10 @@
 import { h } from '../dom.js';
 import { screen, title } from '../ui.js';
 
-export function printingScreen() {
-  return screen('printing',
+/** A spinner and one line, while the kiosk talks to the server. */
+export function waitingScreen(messageKey) {
+  return screen('waiting',
     h('div', { class: 'centre', role: 'status' },
       h('div', { class: 'spinner', 'aria-hidden': 'true' }),
-      title('issuing.title')));
+      title(messageKey)));
 }
