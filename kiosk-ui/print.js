@@ -2,7 +2,7 @@ import { h } from './dom.js';
 import { qrDataUrl } from './qr.js';
 
 // The token slip as an element (shown on screen and printed), and the printing itself.
-// Print CSS (slip.css) sizes it for an 80 mm thermal roll; Chromium started with --kiosk-printing
+// Print CSS (styles/slip.css) sizes it for an 80 mm thermal roll; Chromium started with --kiosk-printing
 // sends window.print() straight to the default printer without a dialog.
 
 function row(testid, { label, value }, { strong = false } = {}) {

@@ -38,6 +38,8 @@ public class DisplaySnapshots {
     private final WaitEstimates estimates;
     private final SystemMode mode;
     private final EntityManager em;
+    private final NameCache serviceCodes = new NameCache(this::loadServiceCodes);
+    private final NameCache counterNames = new NameCache(this::loadCounterNames);
 
     public DisplaySnapshots(Facility facility, HospitalClock clock, Journal journal, WaitEstimates estimates,
             SystemMode mode, EntityManager em) {
@@ -127,15 +129,52 @@ public class DisplaySnapshots {
         return recent;
     }
 
+    /** Service codes by id, read again only when an unknown id turns up or {@link #forgetNames()} was called. */
     Map<Long, String> serviceCodes() {
+        return serviceCodes;
+    }
+
+    Map<Long, String> counterNames() {
+        return counterNames;
+    }
+
+    /** Called after services or counters were added or renamed. */
+    public void forgetNames() {
+        serviceCodes.clear();
+        counterNames.clear();
+    }
+
+    private Map<Long, String> loadServiceCodes() {
         Map<Long, String> codes = new HashMap<>();
         ServicePoint.<ServicePoint>list("facility", facility.code()).forEach(s -> codes.put(s.id, s.code));
         return codes;
     }
 
-    Map<Long, String> counterNames() {
+    private Map<Long, String> loadCounterNames() {
         Map<Long, String> names = new HashMap<>();
         Counter.listFor(facility.code()).forEach(c -> names.put(c.id, c.name));
         return names;
+    }
+
+    /** A map that reloads itself from the database the first time an id is missing. */
+    private static final class NameCache extends java.util.concurrent.ConcurrentHashMap<Long, String> {
+        private final java.util.function.Supplier<Map<Long, String>> load;
+
+        NameCache(java.util.function.Supplier<Map<Long, String>> load) {
+            this.load = load;
+        }
+
+        @Override
+        public String get(Object id) {
+            if (id == null) {
+                return null;
+            }
+            String name = super.get(id);
+            if (name == null) {
+                putAll(load.get());
+                name = super.get(id);
+            }
+            return name;
+        }
     }
 }

@@ -1,0 +1,96 @@
+package org.opdqueue.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The packaged app started as its own process on a fresh embedded MariaDB, as the benchmarks measure it. */
+final class BenchApp implements AutoCloseable {
+
+    final String base;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Process process;
+
+    private BenchApp(String base, Process process) {
+        this.base = base;
+        this.process = process;
+    }
+
+    static BenchApp start(int httpPort, int dbPort, String... extraArgs) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the app first: ./mvnw -B package -DskipTests");
+        }
+        Path data = Path.of("target/bench/db-" + dbPort);
+        deleteRecursively(data);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.profile=demo", "-Dquarkus.http.port=" + httpPort,
+                "-Dopd.embedded-db.port=" + dbPort, "-Dopd.embedded-db.data-dir=" + data.resolve("data"),
+                "-Dopd.embedded-db.base-dir=target/bench/mariadb-server", "-Dquarkus.log.level=WARN"));
+        command.addAll(List.of(extraArgs));
+        command.addAll(List.of("-jar", jar.toString()));
+        Files.createDirectories(Path.of("target/bench"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
+        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process);
+        app.awaitReady(Duration.ofSeconds(90));
+        return app;
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited; see target/bench/app-*.log");
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the app was not ready within " + timeout);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

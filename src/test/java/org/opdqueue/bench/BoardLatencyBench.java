@@ -1,0 +1,116 @@
+package org.opdqueue.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Call → board latency: connects 1,000 board clients (split over the demo's two halls), makes 1,000 calls and
+ * measures, for every board that shows the call, the time from sending the call to the board receiving it.
+ * Run: {@code ./mvnw -B package -DskipTests && ./mvnw -B -q -Pbench exec:java -Dbench.main=BoardLatencyBench}
+ */
+public final class BoardLatencyBench {
+
+    private static final Pattern CALLED = Pattern.compile("\"type\":\"called\".*?\"number\":\"([A-Z0-9-]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        int boards = Integer.getInteger("boards", 1000);
+        int calls = Integer.getInteger("calls", 1000);
+        try (BenchApp app = BenchApp.start(18080, 13307)) {
+            System.out.println(run(app, boards, calls));
+        }
+        System.exit(0);
+    }
+
+    static Percentiles run(BenchApp app, int boards, int calls) throws Exception {
+        // hall A shows MED (Room 1 = counter 1), hall B shows ENT (Room 6 = counter 6)
+        String[][] lanes = { { "MED", "1", "1" }, { "ENT", "6", "2" } };
+        for (int i = 0; i < calls; i++) {
+            String service = lanes[i % 2][0];
+            app.post("/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Receipt> receipts = new ConcurrentLinkedQueue<>();
+        CountDownLatch snapshots = new CountDownLatch(boards);
+        HttpClient client = HttpClient.newHttpClient();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < boards; i++) {
+            String board = lanes[i % 2][2];
+            URI uri = URI.create(app.base.replace("http", "ws") + "/ws/display/" + board);
+            sockets.add(client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+                final StringBuilder partial = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    long now = System.nanoTime();
+                    partial.append(data);
+                    if (last) {
+                        String text = partial.toString();
+                        partial.setLength(0);
+                        if (text.startsWith("{\"type\":\"snapshot\"")) {
+                            snapshots.countDown();
+                        } else {
+                            Matcher m = CALLED.matcher(text);
+                            if (m.find()) {
+                                receipts.add(new Receipt(m.group(1), now));
+                            }
+                        }
+                    }
+                    ws.request(1);
+                    return null;
+                }
+            }).join());
+        }
+        if (!snapshots.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("only " + (boards - snapshots.getCount()) + " boards got their snapshot");
+        }
+        System.out.printf("%d boards connected%n", boards);
+        Pattern number = Pattern.compile("\"number\":\"([A-Z0-9-]+)\"");
+        Pattern id = Pattern.compile("\"id\":(\\d+)");
+        for (int i = 0; i < calls; i++) {
+            String counter = lanes[i % 2][1];
+            // the queue holds only general tokens issued in order, so the number called next is known in advance
+            String expected = String.format("%s-%03d", lanes[i % 2][0], i / 2 + 1);
+            sentAt.put(expected, System.nanoTime());
+            String body = app.post("/api/counters/" + counter + "/call-next", null).body();
+            answeredAt.put(expected, System.nanoTime());
+            Matcher n = number.matcher(body);
+            Matcher t = id.matcher(body);
+            if (!n.find() || !t.find() || !n.group(1).equals(expected)) {
+                throw new IllegalStateException("expected " + expected + ", call-next answered " + body);
+            }
+            app.post("/api/tokens/" + t.group(1) + "/complete", null);
+        }
+        Thread.sleep(2000);
+        sockets.forEach(ws -> ws.abort());
+        long expectedReceipts = (long) calls * boards / 2;
+        if (receipts.size() != expectedReceipts) {
+            System.out.printf("WARNING: %d of %d expected receipts%n", receipts.size(), expectedReceipts);
+        }
+        long[] fromRequest = receipts.stream().mapToLong(r -> r.at() - sentAt.get(r.number())).toArray();
+        // a board may hear of the call before the caller has its answer: that counts as zero
+        long[] fromAnswer = receipts.stream()
+                .mapToLong(r -> Math.max(0, r.at() - answeredAt.get(r.number()))).toArray();
+        System.out.println("from sending the call:  " + Percentiles.ofNanos(fromRequest));
+        System.out.println("from the call's answer: " + Percentiles.ofNanos(fromAnswer));
+        return Percentiles.ofNanos(fromAnswer);
+    }
+
+    private record Receipt(String number, long at) {
+    }
+
+    private BoardLatencyBench() {
+    }
+}

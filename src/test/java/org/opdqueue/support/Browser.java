@@ -1,0 +1,49 @@
+package org.opdqueue.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * One headless Debian Chromium for all browser tests. Without the browser the tests are skipped on a
+ * developer's machine, but fail under CI, where {@code .ci/run} installs it.
+ */
+public final class Browser {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("OPD_CHROMIUM", "/usr/bin/chromium"));
+
+    private static Playwright playwright;
+    private static com.microsoft.playwright.Browser browser;
+
+    private Browser() {
+    }
+
+    public static synchronized com.microsoft.playwright.Browser get() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("Chromium not found at " + CHROMIUM + ": install it (apt-get install chromium)");
+            }
+            System.err.println("WARNING: browser tests skipped, no Chromium at " + CHROMIUM);
+            Assumptions.abort("no Chromium at " + CHROMIUM);
+        }
+        if (browser == null) {
+            playwright = Playwright.create();
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--disable-quic",
+                            "--autoplay-policy=no-user-gesture-required")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        return browser;
+    }
+}
