@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -17,6 +18,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
 /** The one place where failures become problem+json; no class name or stack trace leaves here. */
 public class ProblemMappers {
 
@@ -25,6 +31,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    /** No or wrong credentials. API clients log in with HTTP Basic; the staff pages' own scripts say so in a header. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpServerRequest request) {
+        String detail = e instanceof AuthenticationFailedException
+                ? "Wrong user name or password, or the account is not active"
+                : "Log in as staff: HTTP Basic for API clients, or the login page in a browser";
+        Response.ResponseBuilder answer = Response.status(401).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(ProblemType.UNAUTHENTICATED, detail, path(uri), List.of()));
+        if (request.getHeader("X-Requested-With") == null) {
+            // The staff pages' scripts send that header: no Basic challenge, so no browser password pop-up.
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"OPD staff\", charset=\"UTF-8\"");
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "Your role may not do this", path(uri), List.of()));
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,8 @@ package org.opdqueue.common;
 /** Each kind of failure the API reports, mapped once to its problem+json type and status. */
 public enum ProblemType {
     INVALID_INPUT("invalid-input", 400, "Invalid input"),
+    UNAUTHENTICATED("unauthenticated", 401, "Log-in required"),
+    FORBIDDEN("forbidden", 403, "Not allowed for your role"),
     NOT_FOUND("not-found", 404, "Not found"),
     ILLEGAL_TRANSITION("illegal-transition", 409, "Not allowed in the current state"),
     REQUEST_ID_REUSED("request-id-reused", 409, "Request id already used for a different request"),

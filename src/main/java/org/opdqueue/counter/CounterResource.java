@@ -2,6 +2,7 @@ package org.opdqueue.counter;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,9 +19,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.queue.Calling;
+import org.opdqueue.staff.Role;
 import org.opdqueue.token.TokenViews;
 
 @Path("/api/counters")
@@ -39,14 +43,16 @@ public class CounterResource {
     private final CounterCommands commands;
     private final Calling calling;
     private final TokenViews tokenViews;
+    private final SecurityIdentity staff;
 
     public CounterResource(Facility facility, CounterViews views, CounterCommands commands, Calling calling,
-            TokenViews tokenViews) {
+            TokenViews tokenViews, SecurityIdentity staff) {
         this.facility = facility;
         this.views = views;
         this.commands = commands;
         this.calling = calling;
         this.tokenViews = tokenViews;
+        this.staff = staff;
     }
 
     @GET
@@ -63,29 +69,37 @@ public class CounterResource {
     }
 
     @PUT
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("{counterId}/state")
     @Operation(summary = "Open, pause or close a counter")
     public CounterView changeState(@PathParam("counterId") long counterId,
             @Valid @NotNull(message = "is required") StateChange change) {
-        return views.of(commands.changeState(counterId, change.state(), null));
+        return views.of(commands.changeState(counterId, change.state(), actor()));
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{counterId}/call-next")
     @Operation(summary = "Call the next token by the call policy: 200 with the token, 204 when nobody waits")
     public Response callNext(@PathParam("counterId") long counterId) {
-        return calling.callNext(counterId, null)
+        return calling.callNext(counterId, actor())
                 .map(token -> Response.ok(tokenViews.of(token)).build())
                 .orElseGet(() -> Response.noContent().build());
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("{counterId}/call")
     @Operation(summary = "Call a given token: body {\"number\": \"MED-042\"} or {\"tokenId\": 17}")
     public Response call(@PathParam("counterId") long counterId,
             @Valid @NotNull(message = "is required") CallRequest request) {
-        return Response.ok(tokenViews.of(calling.call(counterId, request.number(), request.tokenId(), null))).build();
+        return Response.ok(tokenViews.of(calling.call(counterId, request.number(), request.tokenId(), actor()))).build();
+    }
+
+    /** The logged-in staff member, recorded in the journal as the one who did it. */
+    private String actor() {
+        return staff.getPrincipal().getName();
     }
 }

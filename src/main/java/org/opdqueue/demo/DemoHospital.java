@@ -12,8 +12,11 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.counter.Counter;
+import org.opdqueue.device.Device;
+import org.opdqueue.device.DeviceKind;
 import org.opdqueue.display.Board;
 import org.opdqueue.display.BoardCounter;
 import org.opdqueue.display.BoardService;
@@ -21,6 +24,9 @@ import org.opdqueue.counter.CounterService;
 import org.opdqueue.counter.CounterState;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.staff.Passwords;
+import org.opdqueue.staff.Role;
+import org.opdqueue.staff.StaffUser;
 
 /** Seeds a demo district hospital into an empty database when {@code opd.demo.seed} is on. */
 @ApplicationScoped
@@ -33,6 +39,16 @@ public class DemoHospital {
 
     record Room(String code, String name, List<String> services) {
     }
+
+    /** Demo log-ins, listed in the README. Never seeded outside the demo and test profiles. */
+    record Person(String username, String fullName, Role role, String password) {
+    }
+
+    static final List<Person> STAFF = List.of(
+            new Person("admin", "Hospital administrator", Role.ADMIN, "admin123"),
+            new Person("registrar", "Registration clerk", Role.REGISTRAR, "registrar123"),
+            new Person("counter1", "Room 1 assistant", Role.COUNTER, "counter123"),
+            new Person("counter2", "Room 2 assistant", Role.COUNTER, "counter123"));
 
     static final List<Department> DEPARTMENTS = List.of(
             new Department("MED", "MED", "General Medicine", "सामान्य चिकित्सा", "Rooms 1–3, ground floor", 2, 300),
@@ -58,15 +74,26 @@ public class DemoHospital {
 
     private final Facility facility;
     private final boolean seed;
+    private final Passwords passwords;
+    private final HospitalClock clock;
 
-    public DemoHospital(Facility facility, OpdConfig config) {
+    public DemoHospital(Facility facility, OpdConfig config, Passwords passwords, HospitalClock clock) {
         this.facility = facility;
         this.seed = config.demo().seed();
+        this.passwords = passwords;
+        this.clock = clock;
     }
 
     @Transactional
     void onStart(@Observes StartupEvent start) {
-        if (!seed || ServicePoint.count("facility", facility.code()) > 0) {
+        if (!seed) {
+            return;
+        }
+        // Separate checks, so a demo database made before staff existed gets its users and devices too.
+        if (StaffUser.count("facility", facility.code()) == 0) {
+            seedStaffAndDevices();
+        }
+        if (ServicePoint.count("facility", facility.code()) > 0) {
             return;
         }
         seedCategories();
@@ -118,6 +145,35 @@ public class DemoHospital {
                 ServicePoint.findByCode(facility.code(), s).orElseThrow().id).persist());
         counters.forEach(c -> BoardCounter.of(facility.code(), board.id,
                 Counter.<Counter>find("facility = ?1 and code = ?2", facility.code(), c).firstResult().id).persist());
+    }
+
+    private void seedStaffAndDevices() {
+        for (Person p : STAFF) {
+            StaffUser u = new StaffUser();
+            u.facility = facility.code();
+            u.username = p.username();
+            u.fullName = p.fullName();
+            u.role = p.role();
+            u.passwordHash = passwords.hash(p.password());
+            u.active = true;
+            u.createdAt = clock.now();
+            u.persist();
+        }
+        device("KIOSK1", "Kiosk at the main entrance", DeviceKind.KIOSK);
+        device("KIOSK2", "Kiosk in OPD hall B", DeviceKind.KIOSK);
+        device("BOARDA", "Board PC, waiting hall A", DeviceKind.BOARD);
+        device("BOARDB", "Board PC, waiting hall B", DeviceKind.BOARD);
+        LOG.infof("Seeded %d demo staff log-ins (see the README) and 4 devices", STAFF.size());
+    }
+
+    private void device(String code, String name, DeviceKind kind) {
+        Device d = new Device();
+        d.facility = facility.code();
+        d.code = code;
+        d.name = name;
+        d.kind = kind;
+        d.active = true;
+        d.persist();
     }
 
     private void seedCategories() {

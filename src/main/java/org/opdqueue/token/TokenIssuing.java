@@ -52,14 +52,15 @@ public class TokenIssuing {
         this.em = em;
     }
 
-    public Issued issue(IssueTokenRequest request) {
+    /** @param actor the staff member issuing at a counter, or null for a patient at a kiosk */
+    public Issued issue(IssueTokenRequest request, String actor) {
         if (request.channelOrDefault().offline()) {
             throw ProblemException.invalid("channel",
                     "offline and paper tokens are merged through POST /api/sync/tokens by an enrolled device");
         }
         String fingerprint = request.fingerprint();
         try {
-            return transactions.run(() -> issueOnce(request, fingerprint));
+            return transactions.run(() -> issueOnce(request, fingerprint, actor));
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -72,7 +73,7 @@ public class TokenIssuing {
         }
     }
 
-    private Issued issueOnce(IssueTokenRequest request, String fingerprint) {
+    private Issued issueOnce(IssueTokenRequest request, String fingerprint, String actor) {
         Issued earlier = replay(request.requestId(), fingerprint);
         if (earlier != null) {
             return earlier;
@@ -111,7 +112,7 @@ public class TokenIssuing {
                 .setParameter(3, fingerprint).setParameter(4, token.id).setParameter(5, now).executeUpdate();
 
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)
-                .detail(token.channel + " " + token.priority));
+                .actor(actor).detail(token.channel + " " + token.priority));
         return new Issued(token, service, true);
     }
 

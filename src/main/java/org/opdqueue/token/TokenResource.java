@@ -2,6 +2,7 @@ package org.opdqueue.token;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,9 +17,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.queue.TokenActions;
+import org.opdqueue.staff.Role;
 
 @Path("/api/tokens")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,12 +38,15 @@ public class TokenResource {
     private final TokenActions actions;
     private final TokenViews views;
     private final Facility facility;
+    private final SecurityIdentity staff;
 
-    public TokenResource(TokenIssuing issuing, TokenActions actions, TokenViews views, Facility facility) {
+    public TokenResource(TokenIssuing issuing, TokenActions actions, TokenViews views, Facility facility,
+            SecurityIdentity staff) {
         this.issuing = issuing;
         this.actions = actions;
         this.views = views;
         this.facility = facility;
+        this.staff = staff;
     }
 
     @POST
@@ -47,7 +54,7 @@ public class TokenResource {
     @Operation(summary = "Issue a token", description = "201 with a new token; 200 with the same token when the "
             + "same requestId and body are sent again; 409 when the requestId was used for a different body.")
     public Response issue(@Valid @NotNull(message = "is required") IssueTokenRequest request) {
-        TokenIssuing.Issued issued = issuing.issue(request);
+        TokenIssuing.Issued issued = issuing.issue(request, staff.isAnonymous() ? null : actor());
         TokenView view = views.of(issued.token(), issued.service());
         if (!issued.created()) {
             return Response.ok(view).build();
@@ -64,52 +71,64 @@ public class TokenResource {
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/recall")
     @Operation(summary = "Announce a called token again")
     public TokenView recall(@PathParam("id") long id) {
-        return views.of(actions.recall(id, null));
+        return views.of(actions.recall(id, actor()));
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/start")
     @Operation(summary = "The patient has arrived at the counter: service starts")
     public TokenView start(@PathParam("id") long id) {
-        return views.of(actions.start(id, null));
+        return views.of(actions.start(id, actor()));
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/complete")
     @Operation(summary = "Service is over")
     public TokenView complete(@PathParam("id") long id) {
-        return views.of(actions.complete(id, null));
+        return views.of(actions.complete(id, actor()));
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/no-show")
     @Operation(summary = "The called patient did not come; optional body {\"requeueAfter\": N} puts them N places back")
     public TokenView noShow(@PathParam("id") long id, ActionRequest body) {
-        return views.of(actions.noShow(id, orNone(body).requeueAfter(), null));
+        return views.of(actions.noShow(id, orNone(body).requeueAfter(), actor()));
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/requeue")
     @Operation(summary = "Put a no-show back in the queue, {\"requeueAfter\": N} places back (default from configuration)")
     public TokenView requeue(@PathParam("id") long id, ActionRequest body) {
-        return views.of(actions.requeue(id, orNone(body).requeueAfter(), null));
+        return views.of(actions.requeue(id, orNone(body).requeueAfter(), actor()));
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/transfer")
     @Operation(summary = "Move the patient to another service's queue, keeping the token number; body {\"serviceCode\": …}")
     public TokenView transfer(@PathParam("id") long id, ActionRequest body) {
-        return views.of(actions.transfer(id, orNone(body).serviceCode(), null));
+        return views.of(actions.transfer(id, orNone(body).serviceCode(), actor()));
     }
 
     @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/cancel")
     @Operation(summary = "Cancel an open token")
     public TokenView cancel(@PathParam("id") long id) {
-        return views.of(actions.cancel(id, null));
+        return views.of(actions.cancel(id, actor()));
+    }
+
+    /** The logged-in staff member, recorded in the journal as the one who did it. */
+    private String actor() {
+        return staff.getPrincipal().getName();
     }
 
     private static ActionRequest orNone(ActionRequest body) {

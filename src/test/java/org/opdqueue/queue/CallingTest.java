@@ -189,13 +189,13 @@ class CallingTest {
 
     @Test
     void counterStateChangesAndBadStateIsNamed() {
-        given().contentType(ContentType.JSON).body(Map.of("state", "PAUSED")).put("/api/counters/" + counter + "/state")
+        Api.staff().contentType(ContentType.JSON).body(Map.of("state", "PAUSED")).put("/api/counters/" + counter + "/state")
                 .then().statusCode(200).body("state", equalTo("PAUSED"));
-        given().contentType(ContentType.JSON).body(Map.of("state", "ASLEEP")).put("/api/counters/" + counter + "/state")
+        Api.staff().contentType(ContentType.JSON).body(Map.of("state", "ASLEEP")).put("/api/counters/" + counter + "/state")
                 .then().statusCode(400).body("errors[0].field", equalTo("state"));
-        given().contentType(ContentType.JSON).body(Map.of()).put("/api/counters/" + counter + "/state")
+        Api.staff().contentType(ContentType.JSON).body(Map.of()).put("/api/counters/" + counter + "/state")
                 .then().statusCode(400).body("errors[0].field", equalTo("state"));
-        given().contentType(ContentType.JSON).body(Map.of("state", "OPEN")).put("/api/counters/99999999/state")
+        Api.staff().contentType(ContentType.JSON).body(Map.of("state", "OPEN")).put("/api/counters/99999999/state")
                 .then().statusCode(404);
     }
 }

@@ -8,9 +8,14 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
-/** Short REST Assured calls the tests share. */
+/** Short REST Assured calls the tests share. Staff calls log in with HTTP Basic as a demo user. */
 public final class Api {
+
+    /** A demo counter user (seeded by {@code DemoHospital}); the journal records this name as the actor. */
+    public static final String STAFF_USER = "counter1";
+    public static final String STAFF_PASSWORD = "counter123";
 
     private Api() {
     }
@@ -20,8 +25,17 @@ public final class Api {
                 "channel", "COUNTER");
     }
 
+    /** A request as a logged-in staff member. */
+    public static RequestSpecification staff() {
+        return as(STAFF_USER, STAFF_PASSWORD);
+    }
+
+    public static RequestSpecification as(String user, String password) {
+        return given().auth().preemptive().basic(user, password);
+    }
+
     public static Response post(String path, Object body) {
-        return given().contentType(ContentType.JSON).body(body).post(path);
+        return staff().contentType(ContentType.JSON).body(body).post(path);
     }
 
     public static JsonPath issue(String serviceCode, String priority) {
@@ -33,7 +47,7 @@ public final class Api {
     }
 
     public static Response callNext(long counterId) {
-        return given().post("/api/counters/" + counterId + "/call-next");
+        return staff().contentType(ContentType.JSON).post("/api/counters/" + counterId + "/call-next");
     }
 
     public static String callNextNumber(long counterId) {
@@ -41,7 +55,7 @@ public final class Api {
     }
 
     public static Response act(long tokenId, String action) {
-        return given().contentType(ContentType.JSON).post("/api/tokens/" + tokenId + "/" + action);
+        return staff().contentType(ContentType.JSON).post("/api/tokens/" + tokenId + "/" + action);
     }
 
     public static Response act(long tokenId, String action, Object body) {
