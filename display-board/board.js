@@ -17,8 +17,9 @@ let state = EMPTY;
 let socket = null;
 let everConnected = false;
 let probeMode = null;
+// Durations are measured on the local clock: the server offset may change under them at each snapshot.
 let lastUpdateAt = null;
-let disconnectedAt = now();
+let disconnectedAt = Date.now();
 let muted = initiallyMuted(url, localStorage);
 
 const announcer = createAnnouncer({ chime: playChime, isMuted: () => muted });
@@ -27,7 +28,7 @@ function apply(message) {
   const next = reduce(state, message);
   if (next === state) return;
   state = next;
-  lastUpdateAt = now();
+  lastUpdateAt = Date.now();
   if (message.type === 'snapshot') syncWithServer(message.serverTime);
   view.renderState(state);
   if (message.type === 'called') onCalled(message);
@@ -42,7 +43,7 @@ function onCalled(call) {
 
 function renderHealth() {
   const connected = socket?.connected() ?? false;
-  const health = healthView({ connected, mode: state.mode, probeMode, lastUpdateAt, disconnectedAt, now: now() });
+  const health = healthView({ connected, mode: state.mode, probeMode, lastUpdateAt, disconnectedAt, now: Date.now() });
   view.renderHealth(health, { connected, mode: state.mode, everConnected });
 }
 
@@ -50,9 +51,9 @@ function onSocketStatus(connected) {
   if (connected) {
     everConnected = true;
   } else {
-    disconnectedAt = now();
+    disconnectedAt = Date.now();
     // The data was current right up to the moment the connection went.
-    if (everConnected) lastUpdateAt = now();
+    if (everConnected) lastUpdateAt = Date.now();
   }
   renderHealth();
 }

@@ -13,6 +13,11 @@ export function now() {
   return Date.now() + offsetMs;
 }
 
+/** A moment taken with the local Date.now(), on the server's clock. */
+export function onServerClock(localMs) {
+  return localMs + offsetMs;
+}
+
 export function hoursMinutes(ms) {
   return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
 }

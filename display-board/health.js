@@ -3,6 +3,9 @@
 /** Unreachable for longer than this and the board says so in a banner, not just in the small marker. */
 export const OFFLINE_BANNER_AFTER_MS = 10_000;
 
+/** The marker waits this long, so page load and a quick reconnect do not make it blink. */
+export const STALE_AFTER_MS = 1_500;
+
 /**
  * What to show about the connection:
  *   stale  - null while connected, else { lastUpdate (Date|null), seconds } for "Last updated … (n s ago)"
@@ -10,7 +13,7 @@ export const OFFLINE_BANNER_AFTER_MS = 10_000;
  */
 export function healthView({ connected, mode, probeMode, lastUpdateAt, disconnectedAt, now }) {
   const since = lastUpdateAt ?? disconnectedAt;
-  const stale = connected
+  const stale = connected || now - disconnectedAt < STALE_AFTER_MS
     ? null
     : { lastUpdate: lastUpdateAt === null ? null : new Date(lastUpdateAt), seconds: Math.max(0, Math.floor((now - since) / 1000)) };
 

@@ -34,12 +34,20 @@ export function reduce(state, message) {
   if (!message || typeof message !== 'object') return state;
   // A snapshot is the server's whole truth, even one with a lower seq (e.g. after a server restore).
   if (message.type === 'snapshot') return fromSnapshot(message);
-  if (!Number.isFinite(message.seq) || (state.seq !== null && message.seq <= state.seq)) return state;
-
   const handler = handlers[message.type];
+  // Messages the server sends without a seq (mode changes, calls relayed while its database is away) are not
+  // in the journal: apply them, but they do not move the resume point.
+  if (!Number.isFinite(message.seq)) return handler ? withCounts(handler(state, message), message) : state;
+  if (state.seq !== null && message.seq <= state.seq) return state;
   // Unknown types still move seq on, so a resume does not ask for them again.
-  const next = handler ? handler(state, message) : state;
+  const next = handler ? withCounts(handler(state, message), message) : state;
   return { ...next, seq: message.seq };
+}
+
+/** Every event may carry the waiting counts it changed (a transfer changes two services). */
+function withCounts(state, message) {
+  if (!Array.isArray(message.counts)) return state;
+  return message.counts.reduce((s, c) => updateService(s, c.code, c), state);
 }
 
 export function fromSnapshot(snapshot) {

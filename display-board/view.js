@@ -2,7 +2,7 @@
 
 import { hindiCounterName } from './spoken.js';
 import { ago } from './health.js';
-import { hoursMinutes, hoursMinutesSeconds, longDate } from './clock.js';
+import { hoursMinutes, hoursMinutesSeconds, longDate, onServerClock } from './clock.js';
 
 export const FLASH_MS = 6_000;
 const TICKER_PX_PER_SECOND = 110;
@@ -226,7 +226,7 @@ export function renderHealth({ stale, banner }, { connected, mode, everConnected
   const marker = $('[data-testid="stale-marker"]');
   marker.hidden = !stale;
   if (stale) {
-    const when = stale.lastUpdate ? hoursMinutesSeconds(stale.lastUpdate.getTime()) : null;
+    const when = stale.lastUpdate ? hoursMinutesSeconds(onServerClock(stale.lastUpdate.getTime())) : null;
     const { en, hi } = ago(stale.seconds);
     marker.querySelector('.en').textContent = when ? `Last updated ${when} (${en})` : 'Waiting for the server…';
     marker.querySelector('.hi').textContent = when ? `अंतिम अपडेट ${when} (${hi})` : 'सर्वर की प्रतीक्षा…';

@@ -26,6 +26,9 @@ public final class Failures {
             if (t instanceof ProblemException p) {
                 return p.type();
             }
+            if (isPoolExhausted(t)) {
+                return ProblemType.OVERLOADED;
+            }
             if (isUnreachable(t)) {
                 return ProblemType.DEGRADED;
             }
@@ -56,7 +59,18 @@ public final class Failures {
                     || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
-            if (t.getClass().getName().startsWith("io.agroal") && String.valueOf(t.getMessage()).contains("cquisition timeout")) {
+        }
+        return false;
+    }
+
+    /**
+     * No connection came free in time: the database may be slow or overloaded, not gone. Whether it is gone is
+     * for the mode probe to tell; this request alone is refused.
+     */
+    public static boolean isPoolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Agroal reports it as a plain SQLException
+            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
                 return true;
             }
         }
@@ -67,6 +81,7 @@ public final class Failures {
         return switch (type) {
             case DEGRADED -> "The database cannot be reached. Issue paper tokens; the system will merge them when it is back.";
             case BUSY -> "Another change to the same queue happened at the same moment. Please try again.";
+            case OVERLOADED -> "The server is busier than it can answer right now. Please try again in a moment.";
             default -> "Something went wrong on the server. The error has been logged.";
         };
     }

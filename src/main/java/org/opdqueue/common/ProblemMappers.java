@@ -3,6 +3,7 @@ package org.opdqueue.common;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.event.Event;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +28,12 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Event<DatabaseUnreachable> unreachable;
+
+    public ProblemMappers(Event<DatabaseUnreachable> unreachable) {
+        this.unreachable = unreachable;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -103,10 +110,16 @@ public class ProblemMappers {
         ProblemType type = Failures.classify(e);
         if (type == ProblemType.INTERNAL) {
             LOG.error("Unexpected failure on " + path(uri), e);
+        } else if (type == ProblemType.DEGRADED) {
+            unreachable.fire(new DatabaseUnreachable(String.valueOf(e.getMessage())));
         } else {
             LOG.debugf("%s on %s: %s", type, path(uri), e);
         }
-        return respond(Problem.of(type, Failures.detail(type), path(uri), List.of()));
+        Response response = respond(Problem.of(type, Failures.detail(type), path(uri), List.of()));
+        if (type.status() == 503) {
+            response.getHeaders().add("Retry-After", "5");
+        }
+        return response;
     }
 
     private static Response respond(Problem problem) {

@@ -10,6 +10,7 @@ public enum ProblemType {
     REQUEST_ID_REUSED("request-id-reused", 409, "Request id already used for a different request"),
     BUSY("busy", 409, "Conflicting change, try again"),
     DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
+    OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

@@ -23,8 +23,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
+import org.opdqueue.outage.CallRelay;
 import org.opdqueue.queue.Calling;
 import org.opdqueue.staff.Role;
+import org.opdqueue.status.SystemMode;
 import org.opdqueue.token.TokenViews;
 
 @Path("/api/counters")
@@ -38,21 +40,29 @@ public class CounterResource {
     public record CallRequest(@Size(max = 24, message = "must be at most 24 characters") String number, Long tokenId) {
     }
 
+    /** Answer to a call by number while the database is away: shown on the boards, journaled later. */
+    public record Relayed(String number, long counterId, java.time.Instant calledAt, boolean relayed) {
+    }
+
     private final Facility facility;
     private final CounterViews views;
     private final CounterCommands commands;
     private final Calling calling;
     private final TokenViews tokenViews;
     private final SecurityIdentity staff;
+    private final SystemMode mode;
+    private final CallRelay relay;
 
     public CounterResource(Facility facility, CounterViews views, CounterCommands commands, Calling calling,
-            TokenViews tokenViews, SecurityIdentity staff) {
+            TokenViews tokenViews, SecurityIdentity staff, SystemMode mode, CallRelay relay) {
+        this.staff = staff;
+        this.mode = mode;
+        this.relay = relay;
         this.facility = facility;
         this.views = views;
         this.commands = commands;
         this.calling = calling;
         this.tokenViews = tokenViews;
-        this.staff = staff;
     }
 
     @GET
@@ -92,9 +102,15 @@ public class CounterResource {
     @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("{counterId}/call")
-    @Operation(summary = "Call a given token: body {\"number\": \"MED-042\"} or {\"tokenId\": 17}")
+    @Operation(summary = "Call a given token: body {\"number\": \"MED-042\"} or {\"tokenId\": 17}. "
+            + "While the database is away, a call by number is relayed to the boards (202) and journaled later.")
     public Response call(@PathParam("counterId") long counterId,
             @Valid @NotNull(message = "is required") CallRequest request) {
+        if (mode.degraded()) {
+            // Paper-token mode: the boards still show the call; it is journaled when the database is back.
+            CallRelay.RelayedCall relayed = relay.relay(counterId, request.number(), actor());
+            return Response.accepted(new Relayed(relayed.number(), counterId, relayed.at(), true)).build();
+        }
         return Response.ok(tokenViews.of(calling.call(counterId, request.number(), request.tokenId(), actor()))).build();
     }
 

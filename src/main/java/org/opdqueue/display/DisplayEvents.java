@@ -15,7 +15,6 @@ import org.opdqueue.journal.JournalEventType;
 
 /** Turns committed journal entries into board events, reading each affected service's count once per batch. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class DisplayEvents {
 
     private final DisplaySnapshots snapshots;
@@ -24,6 +23,7 @@ public class DisplayEvents {
         this.snapshots = snapshots;
     }
 
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<DisplayMessage.Event> translate(List<JournalEntry> entries) {
         Set<Long> affected = new LinkedHashSet<>();
         for (JournalEntry e : entries) {
@@ -44,6 +44,24 @@ public class DisplayEvents {
             events.add(translate(e, codes, counters, counts));
         }
         return events;
+    }
+
+    /**
+     * The same events from what is already known in memory, for when the database went away between a commit and
+     * its delivery: no waiting counts, names only if cached.
+     */
+    public List<DisplayMessage.Event> translateFromMemory(List<JournalEntry> entries) {
+        Map<Long, String> codes = new HashMap<>();
+        Map<Long, String> counters = new HashMap<>();
+        for (JournalEntry e : entries) {
+            if (e.serviceId != null) {
+                codes.put(e.serviceId, snapshots.serviceCodeIfKnown(e.serviceId));
+            }
+            if (e.counterId != null) {
+                counters.put(e.counterId, snapshots.counterNameIfKnown(e.counterId));
+            }
+        }
+        return entries.stream().map(e -> translate(e, codes, counters, Map.of())).toList();
     }
 
     private static DisplayMessage.Event translate(JournalEntry e, Map<Long, String> codes, Map<Long, String> counters,

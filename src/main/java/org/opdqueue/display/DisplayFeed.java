@@ -61,6 +61,9 @@ public class DisplayFeed {
     private record Stop() {
     }
 
+    private record Relay(long counterId, DisplayMessage.Event event) {
+    }
+
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
     private final DisplaySnapshots snapshots;
@@ -92,6 +95,14 @@ public class DisplayFeed {
 
     void modeChanged(@Observes SystemMode.State state) {
         inbox.add(DisplayMessage.Event.mode(state.mode().name(), state.since()));
+    }
+
+    /** A call made by number while the database is away, shown on the boards that show the counter. */
+    public void relayCall(long counterId, String number, java.time.Instant at) {
+        String name = snapshots.counterNameIfKnown(counterId);
+        inbox.add(new Relay(counterId, new DisplayMessage.Event("called", null, number, counterId,
+                name != null ? name : "Counter " + counterId, null, false, null, null, null, null, null, at, null, null,
+                null)));
     }
 
     public void join(WebSocketConnection connection, long boardId, Long since) {
@@ -130,7 +141,9 @@ public class DisplayFeed {
         List<JournalEntry> entries = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof JournalEntry entry) {
-                entries.add(entry);
+                if (forBoards(entry)) {
+                    entries.add(entry);
+                }
                 continue;
             }
             deliver(entries);
@@ -139,6 +152,9 @@ public class DisplayFeed {
                 welcome(join.viewer());
             } else if (item instanceof DisplayMessage.Event broadcast) {
                 viewers.values().forEach(v -> send(v, broadcast));
+            } else if (item instanceof Relay relay) {
+                viewers.values().stream().filter(v -> v.scope.counterIds().contains(relay.counterId()))
+                        .forEach(v -> send(v, relay.event()));
             } else if (item instanceof Stop) {
                 return false;
             }
@@ -147,11 +163,26 @@ public class DisplayFeed {
         return true;
     }
 
+    /**
+     * Mode changes reach boards live from {@link SystemMode}; what the outage recovery writes afterwards (mode
+     * entries, relayed calls) the boards saw while it happened, so it is journaled for audit, not shown again.
+     */
+    private static boolean forBoards(JournalEntry entry) {
+        return entry.type != org.opdqueue.journal.JournalEventType.MODE_CHANGED
+                && (entry.detail == null || !entry.detail.startsWith(JournalEntry.OUTAGE_REPLAY));
+    }
+
     private void deliver(List<JournalEntry> entries) {
         if (entries.isEmpty() || viewers.isEmpty()) {
             return;
         }
-        List<DisplayMessage.Event> translated = QuarkusTransaction.requiringNew().call(() -> events.translate(entries));
+        List<DisplayMessage.Event> translated;
+        try {
+            translated = QuarkusTransaction.requiringNew().call(() -> events.translate(entries));
+        } catch (RuntimeException e) {
+            LOG.debugf("Counts for the boards could not be read (%s); sending the events without them", e.getMessage());
+            translated = events.translateFromMemory(entries);
+        }
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry entry = entries.get(i);
             DisplayMessage.Event event = translated.get(i);

@@ -138,6 +138,15 @@ public class DisplaySnapshots {
         return counterNames;
     }
 
+    /** The counter's name if already known, without asking the database (which may be away). */
+    public String counterNameIfKnown(long counterId) {
+        return counterNames.peek(counterId);
+    }
+
+    public String serviceCodeIfKnown(long serviceId) {
+        return serviceCodes.peek(serviceId);
+    }
+
     /** Called after services or counters were added or renamed. */
     public void forgetNames() {
         serviceCodes.clear();
@@ -162,6 +171,10 @@ public class DisplaySnapshots {
 
         NameCache(java.util.function.Supplier<Map<Long, String>> load) {
             this.load = load;
+        }
+
+        String peek(Long id) {
+            return super.get(id);
         }
 
         @Override

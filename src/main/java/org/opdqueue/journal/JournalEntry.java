@@ -19,6 +19,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "journal_entry")
 public class JournalEntry extends PanacheEntityBase {
 
+    /** Detail prefix of entries written after an outage for what the boards already showed during it. */
+    public static final String OUTAGE_REPLAY = "outage: ";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(updatable = false)

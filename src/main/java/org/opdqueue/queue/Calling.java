@@ -1,5 +1,6 @@
 package org.opdqueue.queue;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.opdqueue.common.Transactions;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.counter.CounterState;
 import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.servicepoint.QueueState;
@@ -85,6 +87,37 @@ public class Calling {
     }
 
     public record ServiceOfToken(Long serviceId) {
+    }
+
+    /**
+     * Writes a call that a counter made by number while the database was away (the boards already showed it).
+     * A known waiting token becomes CALLED at that counter; whatever the counter held before is taken as served.
+     * A number not in the system yet (a paper token) is journaled only.
+     */
+    public void recordRelayedCall(long counterId, String number, Instant at, String actor) {
+        Counter counter = locks.counter(counterId);
+        String detail = JournalEntry.OUTAGE_REPLAY + "called by number while the database was away";
+        Token token = Token.findByDisplayNumber(facility.code(), clock.businessDayOf(at), number).orElse(null);
+        if (token == null || (token.status != TokenStatus.WAITING && token.status != TokenStatus.NO_SHOW)) {
+            journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token == null ? null : token.id, number,
+                    token == null ? null : token.serviceId).counter(counterId).actor(actor).degraded(null, at).detail(detail));
+            return;
+        }
+        Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3", counter.facility, counter.id,
+                TokenStatus.AT_COUNTER).list().forEach(held -> {
+                    held.status = TokenStatus.COMPLETED;
+                    held.completedAt = at;
+                    held.startedAt = held.startedAt == null ? held.calledAt : held.startedAt;
+                    journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(held.id, held.displayNumber,
+                            held.serviceId).counter(counterId).actor(actor).degraded(null, at)
+                            .detail(JournalEntry.OUTAGE_REPLAY + "taken as served when the counter called the next by number"));
+                });
+        token.status = TokenStatus.CALLED;
+        token.counterId = counter.id;
+        token.calledAt = at;
+        token.callCount++;
+        journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token.id, number, token.serviceId)
+                .counter(counterId).actor(actor).degraded(null, at).detail(detail));
     }
 
     private Long idOfNumber(String number) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.OpdConfig;
 
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,17 +20,19 @@ import org.opdqueue.common.HospitalClock;
 public class StatusResource {
 
     public record StatusView(String facility, String hospitalName, Mode mode, java.time.Instant since,
-            boolean databaseReachable, LocalDate businessDay) {
+            boolean databaseReachable, String cause, LocalDate businessDay, String timeZone) {
     }
 
     private final SystemMode mode;
     private final Facility facility;
     private final HospitalClock clock;
+    private final OpdConfig config;
 
-    public StatusResource(SystemMode mode, Facility facility, HospitalClock clock) {
+    public StatusResource(SystemMode mode, Facility facility, HospitalClock clock, OpdConfig config) {
         this.mode = mode;
         this.facility = facility;
         this.clock = clock;
+        this.config = config;
     }
 
     @GET
@@ -37,6 +40,6 @@ public class StatusResource {
     public StatusView status() {
         SystemMode.State state = mode.current();
         return new StatusView(facility.code(), facility.name(), state.mode(), state.since(), state.databaseReachable(),
-                clock.businessDay());
+                state.cause(), clock.businessDay(), config.facility().timeZone().getId());
     }
 }

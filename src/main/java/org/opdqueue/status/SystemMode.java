@@ -8,20 +8,28 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
+import org.opdqueue.common.DatabaseUnreachable;
 import org.opdqueue.common.HospitalClock;
 
-/** NORMAL while the database answers, DEGRADED (paper-token mode) while it does not. Probed every 2 s. */
+/**
+ * NORMAL while the database answers, DEGRADED (paper-token mode) while it does not. A failed request switches
+ * to DEGRADED at once; a probe every second notices when the database is back.
+ */
 @ApplicationScoped
 public class SystemMode {
 
     private static final Logger LOG = Logger.getLogger(SystemMode.class);
 
-    public record State(Mode mode, Instant since, boolean databaseReachable) {
+    /** The mode, since when, and (when DEGRADED) what was last seen going wrong. */
+    public record State(Mode mode, Instant since, boolean databaseReachable, String cause) {
     }
 
     private final DataSource dataSource;
@@ -29,38 +37,49 @@ public class SystemMode {
     private final AtomicReference<State> state;
     private final Event<State> changed;
 
-    public SystemMode(DataSource dataSource, HospitalClock clock, Event<State> changed) {
+    public SystemMode(DataSource dataSource, HospitalClock clock, Event<State> changed, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.changed = changed;
-        this.state = new AtomicReference<>(new State(Mode.NORMAL, clock.now(), true));
+        this.state = new AtomicReference<>(new State(Mode.NORMAL, clock.now(), true, null));
+        Gauge.builder("opd.mode.degraded", () -> degraded() ? 1 : 0)
+                .description("1 while the system is in paper-token (DEGRADED) mode").register(metrics);
     }
 
     public State current() {
         return state.get();
     }
 
-    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void probe() {
-        observe(databaseAnswers());
+    public boolean degraded() {
+        return state.get().mode() == Mode.DEGRADED;
     }
 
-    /** Records what a probe or a failed request learned about the database. */
-    public void observe(boolean reachable) {
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void probe() {
+        String failure = databaseFailure();
+        observe(failure == null, failure);
+    }
+
+    void requestFailed(@Observes DatabaseUnreachable failure) {
+        observe(false, failure.cause());
+    }
+
+    private void observe(boolean reachable, String cause) {
         Mode mode = reachable ? Mode.NORMAL : Mode.DEGRADED;
         State before = state.get();
-        State after = new State(mode, clock.now(), reachable);
+        State after = new State(mode, clock.now(), reachable, reachable ? null : cause);
         if (before.mode() != mode && state.compareAndSet(before, after)) {
-            LOG.warnf("System mode %s -> %s", before.mode(), mode);
+            LOG.warnf("System mode %s -> %s%s", before.mode(), mode, reachable ? "" : " (" + cause + ")");
             changed.fire(after);
         }
     }
 
-    private boolean databaseAnswers() {
+    /** Null when the database answers, else what went wrong. */
+    private String databaseFailure() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(1);
+            return c.isValid(1) ? null : "the database did not answer a validation query within 1 s";
         } catch (Exception e) {
-            return false;
+            return String.valueOf(e.getMessage());
         }
     }
 }

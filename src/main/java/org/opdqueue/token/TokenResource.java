@@ -55,7 +55,7 @@ public class TokenResource {
             + "same requestId and body are sent again; 409 when the requestId was used for a different body.")
     public Response issue(@Valid @NotNull(message = "is required") IssueTokenRequest request) {
         TokenIssuing.Issued issued = issuing.issue(request, staff.isAnonymous() ? null : actor());
-        TokenView view = views.of(issued.token(), issued.service());
+        TokenView view = views.justIssued(issued.token(), issued.service());
         if (!issued.created()) {
             return Response.ok(view).build();
         }

@@ -3,6 +3,7 @@ package org.opdqueue.token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.opdqueue.common.Failures;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.servicepoint.ServicePoint;
@@ -24,7 +25,25 @@ public class TokenViews {
     }
 
     public TokenView of(Token token, ServicePoint service) {
-        WaitEstimates.Position position = estimates.positionOf(token, service);
+        return of(token, service, estimates.positionOf(token, service));
+    }
+
+    /**
+     * A token just committed, answered even if its place in the queue cannot be read any more (the database went
+     * away right after the commit): the token exists, so the patient gets it, without people ahead and wait.
+     */
+    public TokenView justIssued(Token token, ServicePoint service) {
+        try {
+            return of(token, service);
+        } catch (RuntimeException e) {
+            if (!Failures.isUnreachable(e) && !Failures.isPoolExhausted(e)) {
+                throw e;
+            }
+            return of(token, service, null);
+        }
+    }
+
+    private TokenView of(Token token, ServicePoint service, WaitEstimates.Position position) {
         TokenView.CounterRef counter = null;
         if (token.counterId != null && TokenStatus.AT_COUNTER.contains(token.status)) {
             Counter c = Counter.findById(token.counterId);
@@ -32,7 +51,8 @@ public class TokenViews {
         }
         return new TokenView(token.id, token.publicCode, token.displayNumber, service.code,
                 new TokenView.ServiceName(service.nameEn, service.nameHi), token.priority, token.channel,
-                token.status, counter, position.peopleAhead(), position.estimatedWaitMinutes(), token.businessDay,
+                token.status, counter, position == null ? null : position.peopleAhead(),
+                position == null ? null : position.estimatedWaitMinutes(), token.businessDay,
                 token.issuedAt, token.calledAt, token.callCount, token.degraded);
     }
 }

@@ -72,7 +72,7 @@ class ReadSideTest {
     void healthIncludesTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("database"));
     }
 
     @Test

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { announcement, hindiCounterName } from '../spoken.js';
+
+test('the prefix is spelt and the number said without leading zeros', () => {
+  assert.deepEqual(announcement('MED-042', 'Room 1'), {
+    en: 'Token M E D 42, Room 1',
+    hi: 'टोकन एम ई डी 42, कमरा 1',
+  });
+});
+
+test('counters are named in Hindi', () => {
+  assert.equal(announcement('ORTH-007', 'Counter 3').hi, 'टोकन ओ आर टी एच 7, काउंटर 3');
+  assert.equal(hindiCounterName('Room 12'), 'कमरा 12');
+  assert.equal(hindiCounterName('Pharmacy'), 'Pharmacy');
+});
+
+test('every Latin letter has its Hindi name', () => {
+  const hi = announcement('ABCDEFGHIJKLMNOPQRSTUVWXYZ-1').hi;
+  assert.equal(
+    hi,
+    'टोकन ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई ज़ेड 1',
+  );
+});
+
+test('odd numbers still come out sayable', () => {
+  assert.equal(announcement('med-000').en, 'Token M E D 0');
+  assert.equal(announcement('ENT-1042', 'Room 4').en, 'Token E N T 1042, Room 4');
+  assert.equal(announcement('MED-K2-015').en, 'Token M E D K 2 15');
+});

@@ -1,0 +1,40 @@
+package org.opdqueue.outage;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One period in paper-token mode. */
+@Entity
+@Table(name = "outage")
+public class Outage extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String facility;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    public String cause;
+
+    @Column(name = "relayed_calls")
+    public int relayedCalls;
+
+    public static List<Outage> recent(String facility, int limit) {
+        return find("facility = ?1 order by startedAt desc", facility).page(0, limit).list();
+    }
+}

@@ -1,0 +1,113 @@
+package org.opdqueue.outage;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import org.opdqueue.embedded.EmbeddedMariaDb;
+import org.opdqueue.support.Api;
+import org.opdqueue.support.BoardClient;
+import org.opdqueue.support.EmbeddedMariaDbResource;
+import org.opdqueue.support.Parallel;
+import org.opdqueue.support.TestHospital;
+
+/** Fault injection: the database is stopped in the middle of a burst of issues, then started again. */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    TestHospital hospital;
+
+    @Test
+    void aBurstSurvivesTheDatabaseGoingAwayAndNothingAcknowledgedIsLost() throws Exception {
+        EmbeddedMariaDb db = EmbeddedMariaDbResource.database();
+        Assumptions.assumeTrue(db != null, "needs the embedded database, which the test can stop");
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        long board = hospital.board(List.of(service), List.of(counter));
+        String waitingNumber = Api.issue(service).getString("number");
+
+        try (BoardClient client = BoardClient.connect(base, board, null)) {
+            client.next();
+            CompletableFuture<List<Response>> burst = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Parallel.all(200, i -> Api.post("/api/tokens", Api.issueBody(service, "GENERAL")));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // stop the database mid-burst: once some tokens are in, well before all 200 are
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    given().get("/api/queues/" + service).then().extract().jsonPath().getInt("waitingCount") >= 20);
+            db.stop();
+            List<Response> answers = burst.get();
+            try {
+                assertThat(answers).extracting(Response::statusCode).containsOnly(201, 503);
+                assertThat(answers).filteredOn(r -> r.statusCode() == 503)
+                        .allSatisfy(r -> assertThat(r.jsonPath().getString("type")).isEqualTo("/problems/degraded"));
+                assertThat(answers).allSatisfy(r -> assertThat(r.time()).isLessThan(10_000));
+
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/api/status").then()
+                        .body("mode", org.hamcrest.Matchers.equalTo("DEGRADED")));
+                Response fast = Api.post("/api/tokens", Api.issueBody(service, "GENERAL"));
+                assertThat(fast.statusCode()).isEqualTo(503);
+                assertThat(fast.time()).isLessThan(2_000);
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'database' }.data.mode", org.hamcrest.Matchers.equalTo("DEGRADED"));
+
+                Api.post("/api/counters/" + counter + "/call", Map.of("number", waitingNumber)).then().statusCode(202)
+                        .body("relayed", org.hamcrest.Matchers.equalTo(true));
+            } finally {
+                db.restart();
+            }
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/api/status").then()
+                    .body("mode", org.hamcrest.Matchers.equalTo("NORMAL")));
+
+            List<String> acknowledged = answers.stream().filter(r -> r.statusCode() == 201)
+                    .map(r -> r.jsonPath().getString("number")).toList();
+            assertThat(acknowledged).isNotEmpty().doesNotHaveDuplicates();
+            List<String> queued = given().get("/api/queues/" + service).then().statusCode(200).extract().path("waiting.number");
+            assertThat(queued).doesNotHaveDuplicates().containsAll(acknowledged);
+            given().get("/api/tokens/" + idOf(service, waitingNumber)).then()
+                    .body("status", org.hamcrest.Matchers.equalTo("CALLED"))
+                    .body("counter.id", org.hamcrest.Matchers.equalTo((int) counter));
+
+            List<String> modes = new ArrayList<>();
+            boolean sawRelayedCall = false;
+            for (JsonNode m; (m = client.poll(Duration.ofSeconds(2))) != null;) {
+                if ("mode".equals(m.path("type").asText())) {
+                    modes.add(m.path("mode").asText());
+                }
+                sawRelayedCall |= "called".equals(m.path("type").asText()) && waitingNumber.equals(m.path("number").asText());
+            }
+            assertThat(modes).containsSubsequence("DEGRADED", "NORMAL");
+            assertThat(sawRelayedCall).as("the call made by number during the outage reached the board").isTrue();
+        }
+    }
+
+    private static long idOf(String service, String number) {
+        return Long.parseLong(given().get("/api/queues/" + service).then().extract().jsonPath()
+                .getString("atCounters.find { it.number == '" + number + "' }.id"));
+    }
+}
