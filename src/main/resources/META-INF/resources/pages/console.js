@@ -1,0 +1,178 @@
+// The counter console: what is at the counter, who waits, and one click or key for each action.
+import { api } from './api.js';
+import { startWalkIn } from './walkin.js';
+
+const REFRESH_MS = 3000;
+const root = document.querySelector('[data-testid="console"]');
+const walkIn = document.querySelector('#walk-in');
+if (walkIn) startWalkIn(walkIn);
+
+const KEYS = { n: 'call-next', r: 'recall', s: 'start', c: 'complete', x: 'no-show', t: 'transfer',
+  f: 'find', o: 'open', p: 'pause', l: 'close', i: 'issue' };
+
+if (root) startConsole(root);
+
+function startConsole(panel) {
+  const counterId = panel.dataset.counterId;
+  const services = panel.dataset.services.split(',').filter(Boolean);
+  const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+  let current = null;
+  let state = null;
+  let busy = false;
+
+  function say(text, kind = 'alert') {
+    const box = $('console-message');
+    box.textContent = text;
+    box.className = kind;
+    box.hidden = !text;
+  }
+
+  function drawCounter(counter) {
+    state = counter.state;
+    current = counter.currentToken || null;
+    $('counter-state').textContent = state;
+    $('counter-state').className = `tag ${state}`;
+    $('current-number').textContent = current ? current.number : '—';
+    $('current-status').textContent = current ? current.status : (state === 'OPEN' ? 'Free: call the next patient' : `Counter is ${state}`);
+    const enable = (action, on) => { panel.querySelector(`[data-action="${action}"]`).disabled = busy || !on; };
+    enable('call-next', !current && state === 'OPEN');
+    enable('recall', current?.status === 'CALLED');
+    enable('start', current?.status === 'CALLED');
+    enable('complete', Boolean(current));
+    enable('no-show', current?.status === 'CALLED');
+    enable('transfer', Boolean(current));
+    enable('open', state !== 'OPEN');
+    enable('pause', state === 'OPEN');
+    enable('close', state !== 'CLOSED');
+  }
+
+  function drawQueues(queues) {
+    const lists = $('waiting-lists');
+    lists.replaceChildren(...queues.map((q) => {
+      const block = document.createElement('div');
+      const title = document.createElement('h3');
+      title.textContent = `${q.serviceCode}: ${q.waitingCount} waiting, about ${q.estimatedWaitMinutes} min`;
+      const list = document.createElement('ol');
+      list.dataset.testid = `waiting-${q.serviceCode}`;
+      for (const w of q.waiting.slice(0, 30)) {
+        const item = document.createElement('li');
+        item.textContent = w.number;
+        item.dataset.number = w.number;
+        if (w.priorityLane) {
+          const mark = document.createElement('span');
+          mark.className = 'tag prio';
+          mark.textContent = w.priority.replace('_', ' ').toLowerCase();
+          item.append(' ', mark);
+        }
+        list.append(item);
+      }
+      if (!q.waiting.length) list.append(Object.assign(document.createElement('li'), { textContent: 'Nobody waiting', className: 'muted' }));
+      block.append(title, list);
+      return block;
+    }));
+  }
+
+  async function refresh() {
+    try {
+      const [counter, ...queues] = await Promise.all([
+        api('GET', `/api/counters/${counterId}`),
+        ...services.map((code) => api('GET', `/api/queues/${encodeURIComponent(code)}`)),
+      ]);
+      drawCounter(counter);
+      drawQueues(queues);
+    } catch (problem) {
+      say(problem.message);
+    }
+  }
+
+  const actions = {
+    'call-next': async () => {
+      const token = await api('POST', `/api/counters/${counterId}/call-next`, {});
+      say(token ? `Called ${token.number}` : 'Nobody is waiting for this counter.', token ? 'notice' : 'alert');
+    },
+    recall: () => tokenAction('recall'),
+    start: () => tokenAction('start'),
+    complete: () => tokenAction('complete'),
+    'no-show': () => tokenAction('no-show'),
+    transfer: async () => {
+      const to = $('transfer-to').value;
+      if (!current) return;
+      const token = await api('POST', `/api/tokens/${current.id}/transfer`, { serviceCode: to });
+      say(`${token.number} moved to ${token.serviceCode}`, 'notice');
+    },
+    find: () => $('call-number').focus(),
+    open: () => setState('OPEN'),
+    pause: () => setState('PAUSED'),
+    close: () => setState('CLOSED'),
+    issue: () => document.querySelector('#w-service')?.focus(),
+  };
+
+  async function tokenAction(action) {
+    if (!current) return;
+    const token = await api('POST', `/api/tokens/${current.id}/${action}`, {});
+    say(`${token.number}: ${token.status}`, 'notice');
+  }
+
+  async function setState(next) {
+    await api('PUT', `/api/counters/${counterId}/state`, { state: next });
+    say(`Counter is ${next}`, 'notice');
+  }
+
+  async function run(name) {
+    if (busy) return;
+    busy = true;
+    try {
+      await actions[name]();
+    } catch (problem) {
+      say(problem.message);
+    } finally {
+      busy = false;
+      await refresh();
+    }
+  }
+
+  panel.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-action]');
+    if (button && !button.disabled) run(button.dataset.action);
+  });
+
+  $('call-by-number-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const number = $('call-number').value.trim();
+    if (!number) {
+      say('Type the token number to call, e.g. MED-042.');
+      return;
+    }
+    busy = true;
+    try {
+      const token = await api('POST', `/api/counters/${counterId}/call`, { number });
+      say(`Called ${token.number}`, 'notice');
+      $('call-number').value = '';
+    } catch (problem) {
+      say(problem.message);
+    } finally {
+      busy = false;
+      await refresh();
+    }
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.target.closest('input, select, textarea')) {
+      if (event.key === 'Escape') event.target.blur();
+      return;
+    }
+    const name = KEYS[event.key.toLowerCase()];
+    if (!name) return;
+    event.preventDefault();
+    if (name === 'find' || name === 'issue') {
+      actions[name]();
+      return;
+    }
+    const button = panel.querySelector(`[data-action="${name}"]`);
+    if (button && !button.disabled) run(name);
+  });
+
+  refresh();
+  setInterval(() => { if (!busy) refresh(); }, REFRESH_MS);
+}

@@ -1,0 +1,54 @@
+// Keeps the patient's status page current: asks the server every few seconds and redraws in place.
+const POLL_MS = 3000;
+const page = document.querySelector('[data-testid="status-page"]');
+const code = page.dataset.code;
+const $ = (id) => page.querySelector(`[data-testid="${id}"]`);
+let lastGood = Date.now();
+
+function clock(date) {
+  return date.toLocaleTimeString('en-IN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function draw(token) {
+  $('status-number').textContent = token.number;
+  $('status-state').dataset.status = token.status;
+  $('status-state').className = `state state-${token.status}`;
+  $('status-state-en').textContent = token.statusEn;
+  $('status-state-hi').textContent = token.statusHi;
+  $('status-figures').hidden = token.status !== 'WAITING';
+  $('status-ahead').textContent = token.peopleAhead;
+  $('status-wait').textContent = token.estimatedWaitMinutes;
+  const list = $('status-now-calling');
+  list.replaceChildren(...token.nowCalling.map((call) => {
+    const li = document.createElement('li');
+    const number = document.createElement('strong');
+    number.textContent = call.number;
+    li.append(number, ` → ${call.counter}`);
+    return li;
+  }));
+  list.nextElementSibling.hidden = token.nowCalling.length > 0;
+  $('status-updated').textContent = `${clock(new Date())}`;
+  page.classList.remove('stale');
+}
+
+async function poll() {
+  try {
+    const answer = await fetch(`/t/${encodeURIComponent(code)}/state`, { headers: { Accept: 'application/json' } });
+    if (answer.ok) {
+      draw(await answer.json());
+      lastGood = Date.now();
+    }
+  } catch {
+    // No network for a moment (lifts, basements): keep what is shown and say how old it is.
+    page.classList.add('stale');
+    const minutes = Math.round((Date.now() - lastGood) / 60000);
+    $('status-updated').textContent = `no connection, last update ${minutes} min ago / कनेक्शन नहीं`;
+  }
+  const done = ['COMPLETED', 'CANCELLED'].includes($('status-state').dataset.status);
+  if (!done) {
+    setTimeout(poll, POLL_MS);
+  }
+}
+
+$('status-updated').textContent = clock(new Date());
+setTimeout(poll, POLL_MS);

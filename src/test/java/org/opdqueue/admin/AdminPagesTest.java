@@ -1,0 +1,87 @@
+package org.opdqueue.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.opdqueue.support.StaffSession;
+
+@QuarkusTest
+class AdminPagesTest {
+
+    @Test
+    void anonymousVisitorsAreSentToTheLogInPage() {
+        given().redirects().follow(false).get("/admin/services").then().statusCode(302)
+                .header("Location", containsString("/login"));
+        given().get("/login").then().statusCode(200).body(containsString("j_security_check"));
+    }
+
+    @Test
+    void aCounterUserIsRefusedFromAdminPages() {
+        StaffSession counter = StaffSession.logIn("counter1", "counter123");
+        counter.request().accept("text/html").get("/admin").then().statusCode(403)
+                .contentType(containsString("text/html")).body(containsString("for administrators"));
+        counter.request().get("/admin/staff").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("/problems/forbidden"));
+        counter.request().accept("text/html").get("/console").then().statusCode(200);
+    }
+
+    @Test
+    void theDashboardShowsTheModeAndTodaysCounts() {
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin").then().statusCode(200).body(containsString("data-testid=\"mode\">NORMAL"))
+                .body(containsString("total-MED"));
+    }
+
+    @Test
+    void badInputGetsAMessageNextToEachFieldAndSavesNothing() {
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin/services/new").then().statusCode(200);
+        String page = admin.form().formParam("code", "bad code").formParam("nameEn", "")
+                .formParam("nameHi", "नया").formParam("prefix", "TOOLONG").formParam("opensAt", "9am")
+                .formParam("closesAt", "07:00").formParam("interleave", "x").formParam("serviceMinutes", "0")
+                .post("/admin/services/new").then().statusCode(400).extract().asString();
+        assertThat(page).contains("Only letters A–Z and digits 0–9", "Required.", "At most 5 characters.",
+                "Must be a time such as 08:00.", "Must be a whole number.", "Must be between 1 and 240.",
+                "Nothing was saved", "value=\"नया\"");
+        admin.open("/admin/services").then().body(not(containsString("BAD CODE")));
+    }
+
+    @Test
+    void aTakenCodeIsReportedOnItsField() {
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin/services/new");
+        admin.form().formParam("code", "MED").formParam("nameEn", "Again").formParam("nameHi", "फिर")
+                .formParam("prefix", "ZZQ").formParam("opensAt", "08:00").formParam("closesAt", "14:00")
+                .formParam("interleave", "2").formParam("serviceMinutes", "5").post("/admin/services/new")
+                .then().statusCode(400).body(containsString("Another service already has this code."));
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() {
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.request().contentType("application/x-www-form-urlencoded").formParam("code", "NOCSRF")
+                .formParam("name", "No CSRF kiosk").formParam("kind", "KIOSK").post("/admin/devices/new")
+                .then().statusCode(400);
+        admin.open("/admin/devices").then().body(not(containsString("NOCSRF")));
+    }
+
+    @Test
+    void anAdminCreatesAStaffMemberWhoCanThenLogIn() {
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin/staff/new");
+        admin.form().formParam("username", "nurse7").formParam("fullName", "Nurse Seven").formParam("role", "COUNTER")
+                .formParam("password", "short").formParam("active", "on").post("/admin/staff/new")
+                .then().statusCode(400).body(containsString("At least 8 characters."));
+        admin.form().formParam("username", "nurse7").formParam("fullName", "Nurse Seven").formParam("role", "COUNTER")
+                .formParam("password", "nurse7pass").formParam("active", "on").post("/admin/staff/new")
+                .then().statusCode(303);
+        StaffSession.logIn("nurse7", "nurse7pass").request().accept("text/html").get("/console").then().statusCode(200);
+    }
+}
