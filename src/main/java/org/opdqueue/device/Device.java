@@ -3,6 +3,7 @@ package org.opdqueue.device;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,11 +35,23 @@ public class Device extends PanacheEntityBase {
 
     public boolean active;
 
+    /** The letter(s) in this kiosk's offline numbers (MED-K007); given with its first credential. */
+    @Column(name = "number_series")
+    public String numberSeries;
+
+    /** SHA-256 of the kiosk's current secret; null when it has none or it was revoked. */
+    @Column(name = "secret_hash")
+    public String secretHash;
+
     @Version
     public long version;
 
     public static List<Device> listFor(String facility) {
         return list("facility = ?1 order by kind, code", facility);
+    }
+
+    public static Optional<Device> findByCode(String facility, String code) {
+        return find("facility = ?1 and code = ?2", facility, code).firstResultOptional();
     }
 
     public static Optional<Device> findInFacility(String facility, long id) {

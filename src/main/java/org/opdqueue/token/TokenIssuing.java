@@ -133,7 +133,8 @@ public class TokenIssuing {
         return new Issued(token, ServicePoint.findById(token.serviceId), false);
     }
 
-    private static void copyPatient(PatientDetails patient, Token token) {
+    /** Copies the optional patient details onto a new token (the offline merge issues tokens too). */
+    public static void copyPatient(PatientDetails patient, Token token) {
         if (patient == null) {
             return;
         }
@@ -145,7 +146,8 @@ public class TokenIssuing {
         token.patientUhid = patient.uhid();
     }
 
-    private static String newPublicCode() {
+    /** The unguessable code of a token's status page. */
+    public static String newPublicCode() {
         byte[] bytes = new byte[15];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -13,6 +13,8 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.counter.CounterService;
 import org.opdqueue.counter.CounterState;
+import org.opdqueue.device.Device;
+import org.opdqueue.device.DeviceKind;
 import org.opdqueue.display.Board;
 import org.opdqueue.display.BoardCounter;
 import org.opdqueue.display.BoardService;
@@ -82,6 +84,19 @@ public class TestHospital {
                 ServicePoint.findByCode(facility.code(), code).orElseThrow().id).persist());
         counterIds.forEach(id -> BoardCounter.of(facility.code(), b.id, id).persist());
         return b.id;
+    }
+
+    /** A new active kiosk (without a credential yet); returns its code. */
+    @Transactional
+    public String kiosk() {
+        Device d = new Device();
+        d.facility = facility.code();
+        d.code = "K" + Integer.toString(SEQUENCE.incrementAndGet(), 36).toUpperCase();
+        d.name = "Test kiosk " + d.code;
+        d.kind = DeviceKind.KIOSK;
+        d.active = true;
+        d.persist();
+        return d.code;
     }
 
     public long openCounter(String... serviceCodes) {

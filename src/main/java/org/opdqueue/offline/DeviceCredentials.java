@@ -1,0 +1,114 @@
+package org.opdqueue.offline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.ProblemType;
+import org.opdqueue.device.Device;
+import org.opdqueue.device.DeviceKind;
+
+/**
+ * Kiosk credentials: a random secret shown once to the admin who enrols the kiosk, kept only as its SHA-256
+ * (the secret is long and random, so a slow hash adds nothing), revocable at any time. A kiosk sends
+ * {@code Authorization: Device <code>.<secret>}.
+ */
+@ApplicationScoped
+public class DeviceCredentials {
+
+    /** Letters for number series; I and O are left out, they read as 1 and 0 on a slip. */
+    static final String SERIES = "KLMNPQRSTUVWXYZABCDEFGHJ";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Facility facility;
+
+    public DeviceCredentials(Facility facility) {
+        this.facility = facility;
+    }
+
+    public record Issued(String deviceCode, String series, String key) {
+    }
+
+    /** A new secret for the kiosk (the old one stops working) and, the first time, its number series. */
+    @Transactional
+    public Issued issue(String deviceCode) {
+        Device device = Device.<Device>find("facility = ?1 and code = ?2", facility.code(), deviceCode)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Device", deviceCode));
+        if (device.kind != DeviceKind.KIOSK || !device.active) {
+            throw ProblemException.illegal("Only an active kiosk gets a credential; " + deviceCode + " is not one");
+        }
+        if (device.numberSeries == null) {
+            device.numberSeries = freeSeries();
+        }
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        device.secretHash = sha256(secret);
+        return new Issued(device.code, device.numberSeries, device.code + "." + secret);
+    }
+
+    @Transactional
+    public void revoke(String deviceCode) {
+        Device device = Device.findByCode(facility.code(), deviceCode)
+                .orElseThrow(() -> ProblemException.notFound("Device", deviceCode));
+        device.secretHash = null;
+    }
+
+    /** The enrolled kiosk that sent this Authorization header, or a 401 problem. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Device authenticate(String authorization) {
+        if (authorization == null || !authorization.startsWith("Device ") || !authorization.contains(".")) {
+            throw unauthenticated();
+        }
+        String key = authorization.substring("Device ".length()).strip();
+        String code = key.substring(0, key.indexOf('.'));
+        String secret = key.substring(key.indexOf('.') + 1);
+        return Device.findByCode(facility.code(), code)
+                .filter(d -> d.active && d.secretHash != null && MessageDigest.isEqual(
+                        d.secretHash.getBytes(StandardCharsets.US_ASCII), sha256(secret).getBytes(StandardCharsets.US_ASCII)))
+                .orElseThrow(DeviceCredentials::unauthenticated);
+    }
+
+    private String freeSeries() {
+        List<String> taken = Device.<Device>list("facility = ?1 and numberSeries is not null", facility.code()).stream()
+                .map(d -> d.numberSeries).toList();
+        for (char c : SERIES.toCharArray()) {
+            if (!taken.contains(String.valueOf(c))) {
+                return String.valueOf(c);
+            }
+        }
+        for (char a : SERIES.toCharArray()) {
+            for (char b : SERIES.toCharArray()) {
+                if (!taken.contains("" + a + b)) {
+                    return "" + a + b;
+                }
+            }
+        }
+        throw ProblemException.illegal("Every number series is taken");
+    }
+
+    private static ProblemException unauthenticated() {
+        return new ProblemException(ProblemType.UNAUTHENTICATED,
+                "An enrolled kiosk's credential is required: Authorization: Device <code>.<secret>");
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.opdqueue.offline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.Transactions;
+import org.opdqueue.device.Device;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.servicepoint.PriorityCategory;
+import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.Channel;
+import org.opdqueue.token.IssueTokenRequest;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenIssuing;
+import org.opdqueue.token.TokenStatus;
+
+/**
+ * Merges the tokens a kiosk issued while offline, each exactly once: a request id already merged is a
+ * duplicate, a number outside the kiosk's reserved blocks or already taken is rejected, the rest become
+ * OFFLINE_KIOSK tokens queued by issue time. The kiosk's clock is corrected by how far it was off when it
+ * sent the batch, and never puts a token ahead of the moment its number was reserved or after it arrived.
+ */
+@ApplicationScoped
+public class OfflineSync {
+
+    private static final Pattern OFFLINE_NUMBER = Pattern.compile("([A-Z0-9]{1,8})-([A-Z]{1,2})(\\d{1,3})");
+
+    /** An item that passed the checks that need no lock, ready to be written. */
+    private record Prepared(int index, OfflineToken item, ServicePoint service, PriorityCategory category,
+            String series, int number, LocalDate day, Instant queuedAt, String fingerprint) {
+    }
+
+    private final Facility facility;
+    private final HospitalClock clock;
+    private final Journal journal;
+    private final Transactions transactions;
+    private final EntityManager em;
+
+    public OfflineSync(Facility facility, HospitalClock clock, Journal journal, Transactions transactions, EntityManager em) {
+        this.facility = facility;
+        this.clock = clock;
+        this.journal = journal;
+        this.transactions = transactions;
+        this.em = em;
+    }
+
+    public List<SyncResult> merge(Device kiosk, Instant sentAt, List<OfflineToken> items) {
+        Instant receivedAt = clock.now();
+        Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
+        try {
+            return transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a concurrent sync of the same outbox committed first: run again, its tokens are duplicates now
+            return transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
+        }
+    }
+
+    private List<SyncResult> mergeOnce(Device kiosk, Duration skew, Instant receivedAt, List<OfflineToken> items) {
+        SyncResult[] results = new SyncResult[items.size()];
+        List<OfflineReserve> reserves = OfflineReserve.ofDevice(facility.code(), kiosk.id, clock.businessDay().minusDays(1));
+        List<Prepared> prepared = new ArrayList<>();
+        Map<String, ServicePoint> services = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            OfflineToken item = items.get(i);
+            try {
+                prepared.add(prepare(i, item, kiosk, skew, receivedAt, reserves, services));
+            } catch (ProblemException e) {
+                results[i] = SyncResult.rejected(item.requestId(), e.getMessage());
+            }
+        }
+        Map<String, Object[]> earlier = earlierRequests(prepared);
+        Set<String> usedNumbers = usedNumbers(kiosk.numberSeries, prepared);
+        Set<String> seenRequests = new HashSet<>();
+        prepared.sort(Comparator.comparing(Prepared::queuedAt).thenComparing(Prepared::number));
+        for (Prepared p : prepared) {
+            String requestId = p.item().requestId().toString();
+            Object[] key = earlier.get(requestId);
+            if (key != null) {
+                Token token = Token.findById(((Number) key[1]).longValue());
+                results[p.index()] = p.fingerprint().equals(key[0])
+                        ? SyncResult.duplicate(p.item().requestId(), token.id, token.displayNumber)
+                        : SyncResult.rejected(p.item().requestId(), "requestId was already used for a different token");
+            } else if (!seenRequests.add(requestId)) {
+                results[p.index()] = SyncResult.rejected(p.item().requestId(), "the same requestId twice in one batch");
+            } else if (!usedNumbers.add(numberKey(p.service().id, p.day(), p.number()))) {
+                results[p.index()] = SyncResult.rejected(p.item().requestId(),
+                        "number " + p.item().offlineNumber() + " was already merged for another token");
+            } else {
+                Token token = create(p, kiosk, receivedAt);
+                results[p.index()] = SyncResult.created(p.item().requestId(), token.id, token.displayNumber);
+            }
+        }
+        return List.of(results);
+    }
+
+    private Prepared prepare(int index, OfflineToken item, Device kiosk, Duration skew, Instant receivedAt,
+            List<OfflineReserve> reserves, Map<String, ServicePoint> services) {
+        Matcher m = OFFLINE_NUMBER.matcher(item.offlineNumber().strip().toUpperCase());
+        if (!m.matches()) {
+            throw ProblemException.invalid("offlineNumber", "'" + item.offlineNumber() + "' is not an offline number like MED-K007");
+        }
+        String code = item.serviceCode().strip().toUpperCase();
+        ServicePoint service = services.computeIfAbsent(code, c -> ServicePoint.findByCode(facility.code(), c).orElse(null));
+        if (service == null) {
+            throw ProblemException.notFound("Service", code);
+        }
+        if (!m.group(1).equals(service.tokenPrefix) || !m.group(2).equals(kiosk.numberSeries)) {
+            throw ProblemException.invalid("offlineNumber", item.offlineNumber() + " is not in series " + kiosk.numberSeries
+                    + " of " + service.code + " (" + service.tokenPrefix + "-" + kiosk.numberSeries + "…)");
+        }
+        String priority = item.priority() == null || item.priority().isBlank() ? PriorityCategory.GENERAL
+                : item.priority().strip().toUpperCase();
+        PriorityCategory category = PriorityCategory.findByCode(facility.code(), priority)
+                .orElseThrow(() -> ProblemException.invalid("priority", "unknown priority category '" + priority + "'"));
+        int number = Integer.parseInt(m.group(3));
+        Instant corrected = item.issuedAt().plus(skew);
+        corrected = corrected.isAfter(receivedAt) ? receivedAt : corrected;
+        LocalDate day = clock.businessDayOf(corrected);
+        OfflineReserve block = reserves.stream().filter(r -> r.covers(service.id, day, kiosk.numberSeries, number))
+                .findFirst().orElseThrow(() -> ProblemException.illegal("number " + item.offlineNumber()
+                        + " was not reserved for kiosk " + kiosk.code + " on " + day));
+        Instant queuedAt = corrected.isBefore(block.grantedAt) ? block.grantedAt : corrected;
+        String fingerprint = new IssueTokenRequest(item.requestId(), code, priority, Channel.OFFLINE_KIOSK, item.patient(),
+                kiosk.code, item.offlineNumber().strip().toUpperCase(), item.issuedAt()).fingerprint();
+        return new Prepared(index, item, service, category, kiosk.numberSeries, number, day, queuedAt, fingerprint);
+    }
+
+    private Map<String, Object[]> earlierRequests(List<Prepared> prepared) {
+        Map<String, Object[]> earlier = new HashMap<>();
+        if (prepared.isEmpty()) {
+            return earlier;
+        }
+        List<String> ids = prepared.stream().map(p -> p.item().requestId().toString()).toList();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT request_id, body_hash, token_id FROM idempotency_key WHERE facility = ?1 AND request_id IN (?2)""")
+                .setParameter(1, facility.code()).setParameter(2, ids).getResultList();
+        rows.forEach(r -> earlier.put((String) r[0], new Object[] { r[1], r[2] }));
+        return earlier;
+    }
+
+    private Set<String> usedNumbers(String series, List<Prepared> prepared) {
+        Set<String> used = new HashSet<>();
+        if (prepared.isEmpty()) {
+            return used;
+        }
+        List<Integer> numbers = prepared.stream().map(Prepared::number).distinct().toList();
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT number_service_id, business_day, number FROM token
+                WHERE facility = ?1 AND number_series = ?2 AND number IN (?3) AND business_day >= ?4""")
+                .setParameter(1, facility.code()).setParameter(2, series).setParameter(3, numbers)
+                .setParameter(4, clock.businessDay().minusDays(1)).getResultList();
+        rows.forEach(r -> used.add(numberKey(((Number) r[0]).longValue(),
+                r[1] instanceof LocalDate day ? day : ((java.sql.Date) r[1]).toLocalDate(), ((Number) r[2]).intValue())));
+        return used;
+    }
+
+    private static String numberKey(long serviceId, LocalDate day, int number) {
+        return serviceId + "/" + day + "/" + number;
+    }
+
+    private Token create(Prepared p, Device kiosk, Instant receivedAt) {
+        Token token = new Token();
+        token.facility = facility.code();
+        token.publicCode = TokenIssuing.newPublicCode();
+        token.businessDay = p.day();
+        token.numberServiceId = p.service().id;
+        token.numberSeries = p.series();
+        token.number = p.number();
+        token.displayNumber = p.service().displayNumber(p.series(), p.number());
+        token.serviceId = p.service().id;
+        token.priority = p.category().code;
+        token.priorityLane = p.category().priority;
+        token.channel = Channel.OFFLINE_KIOSK;
+        token.status = TokenStatus.WAITING;
+        token.issuedAt = p.queuedAt();
+        token.queuedAt = p.queuedAt();
+        token.receivedAt = receivedAt;
+        token.degraded = true;
+        token.deviceId = kiosk.code;
+        token.deviceTime = p.item().issuedAt();
+        TokenIssuing.copyPatient(p.item().patient(), token);
+        token.persist();
+        em.createNativeQuery("""
+                INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5)""").setParameter(1, token.facility)
+                .setParameter(2, p.item().requestId().toString()).setParameter(3, p.fingerprint())
+                .setParameter(4, token.id).setParameter(5, receivedAt).executeUpdate();
+        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
+                .degraded(kiosk.code, p.item().issuedAt()).detail("OFFLINE_KIOSK " + token.priority));
+        return token;
+    }
+}
