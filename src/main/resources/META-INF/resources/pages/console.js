@@ -34,7 +34,7 @@ function startConsole(panel) {
     $('counter-state').className = `tag ${state}`;
     $('current-number').textContent = current ? current.number : '—';
     $('current-status').textContent = current ? current.status : (state === 'OPEN' ? 'Free: call the next patient' : `Counter is ${state}`);
-    const enable = (action, on) => { panel.querySelector(`[data-action="${action}"]`).disabled = busy || !on; };
+    const enable = (action, on) => { panel.querySelector(`[data-action="${action}"]`).disabled = !on; };
     enable('call-next', !current && state === 'OPEN');
     enable('recall', current?.status === 'CALLED');
     enable('start', current?.status === 'CALLED');

@@ -50,6 +50,10 @@ public final class Api {
         return staff().contentType(ContentType.JSON).post("/api/counters/" + counterId + "/call-next");
     }
 
+    public static JsonPath callNextAndGet(long counterId) {
+        return callNext(counterId).then().statusCode(200).extract().jsonPath();
+    }
+
     public static String callNextNumber(long counterId) {
         return callNext(counterId).then().statusCode(200).extract().path("number");
     }

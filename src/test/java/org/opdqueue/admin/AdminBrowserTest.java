@@ -1,0 +1,100 @@
+package org.opdqueue.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.opdqueue.support.Browser;
+import org.opdqueue.support.Screens;
+
+/** The admin pages in real Chromium. */
+@QuarkusTest
+class AdminBrowserTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void anAdminCreatesAServiceThatThenAppearsOnTheKiosk() {
+        String code = "NEW" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36).toUpperCase();
+        logIn("admin", "admin123", "/admin/services/new");
+        page.locator("#code").fill(code);
+        page.locator("#nameEn").fill("Dermatology");
+        page.locator("#prefix").fill("");
+        page.locator("main button[type=submit]").click();
+        assertThat(page.locator("#nameHi-error")).hasText("Required.");
+        assertThat(page.locator("#prefix-error")).hasText("Required.");
+        assertThat(page.locator("#code")).hasValue(code); // what was typed is kept
+
+        page.locator("#nameHi").fill("त्वचा रोग");
+        page.locator("#prefix").fill(code);
+        page.locator("#roomHint").fill("Room 14, second floor");
+        page.locator("main button[type=submit]").click();
+        assertThat(page.getByTestId("saved")).hasText("Saved " + code + ".");
+        Screens.keep(page, "admin-services");
+
+        page.navigate(base.resolve("/kiosk/").toString());
+        page.locator(".start-touch").click();
+        assertThat(page.locator("[data-service=" + code + "]")).containsText("Dermatology");
+        assertThat(page.locator("[data-service=" + code + "]")).containsText("त्वचा रोग");
+    }
+
+    @Test
+    void aCounterUserIsRefusedFromAdminPages() {
+        logIn("counter1", "counter123", "/console");
+        Response answer = page.navigate(base.resolve("/admin/staff").toString());
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(page.getByTestId("forbidden")).containsText("for administrators");
+        assertThat(page.locator("a[href='/admin']")).hasCount(0);
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() {
+        logIn("admin", "admin123", "/admin/devices/new");
+        page.locator("input[name=csrf-token]").evaluate("input => input.remove()");
+        page.locator("#code").fill("FORGED1");
+        page.locator("#name").fill("Forged kiosk");
+        Response answer = page.waitForResponse(r -> r.request().method().equals("POST"),
+                () -> page.locator("main button[type=submit]").click());
+        assertThat(answer.status()).isEqualTo(400);
+
+        page.navigate(base.resolve("/admin/devices").toString());
+        assertThat(page.getByTestId("devices")).not().containsText("FORGED1");
+        assertThat(page.getByTestId("devices")).containsText("KIOSK1");
+    }
+
+    private void logIn(String user, String password, String path) {
+        page.navigate(base.resolve(path).toString());
+        page.locator("#j_username").fill(user);
+        page.locator("#j_password").fill(password);
+        page.locator("main button[type=submit]").click();
+        page.waitForURL(base.resolve(path).toString());
+    }
+}

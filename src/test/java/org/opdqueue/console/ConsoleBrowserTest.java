@@ -1,0 +1,122 @@
+package org.opdqueue.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.opdqueue.support.Api;
+import org.opdqueue.support.Browser;
+import org.opdqueue.support.Screens;
+import org.opdqueue.support.TestHospital;
+
+/** Counter staff in real Chromium: log in, call the next patient, serve, and issue for a walk-in. */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    TestHospital hospital;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void logInCallNextAndComplete() {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        String general = Api.issue(service).getString("number");
+        String senior = Api.issue(service, "SENIOR_CITIZEN").getString("number");
+
+        page.navigate(base.resolve("/console/" + counter).toString());
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        logIn("counter1", "counter123");
+        assertThat(page).hasURL(Pattern.compile(".*/console/" + counter + "$"));
+
+        assertThat(page.getByTestId("waiting-" + service).locator("li")).hasText(new String[] { senior + " senior citizen", general });
+        Screens.keep(page, "console");
+        page.getByTestId("call-next").click();
+        assertThat(page.getByTestId("current-number")).hasText(senior);
+        assertThat(page.getByTestId("current-status")).hasText("CALLED");
+        page.getByTestId("start").click();
+        assertThat(page.getByTestId("current-status")).hasText("SERVING");
+        page.getByTestId("complete").click();
+        assertThat(page.getByTestId("current-number")).hasText("—");
+
+        page.keyboard().press("n"); // the same by keyboard
+        assertThat(page.getByTestId("current-number")).hasText(general);
+        page.keyboard().press("c");
+        assertThat(page.getByTestId("current-number")).hasText("—");
+        page.keyboard().press("n");
+        assertThat(page.getByTestId("console-message")).hasText("Nobody is waiting for this counter.");
+        assertThat(Api.staff().get("/api/queues/" + service).then().extract().jsonPath().getInt("waitingCount")).isZero();
+    }
+
+    @Test
+    void problemsFromTheApiAreShownAsSentences() {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        page.navigate(base.resolve("/console/" + counter).toString());
+        logIn("counter1", "counter123");
+        page.getByTestId("call-number").fill(service + "-999");
+        page.getByTestId("call-number").press("Enter");
+        assertThat(page.getByTestId("console-message")).hasText("Today's token " + service + "-999 does not exist");
+        page.keyboard().press("Escape"); // leaves the number field, so letters are shortcuts again
+        page.keyboard().press("p");
+        assertThat(page.getByTestId("counter-state")).hasText("PAUSED");
+        assertThat(page.getByTestId("call-next")).isDisabled();
+    }
+
+    @Test
+    void aRegistrarIssuesForAWalkInWithMessagesNextToTheFields() {
+        String service = hospital.service();
+        page.navigate(base.resolve("/console").toString());
+        logIn("registrar", "registrar123");
+        page.locator("#w-service").selectOption(service);
+        page.locator("#w-mobile").fill("12345");
+        page.locator("#w-abha").fill("12");
+        page.locator("#walk-in button[type=submit]").click();
+        assertThat(page.locator("[data-error-for='patient.mobile']")).containsText("10-digit mobile number");
+        assertThat(page.locator("[data-error-for='patient.abha']")).containsText("14-digit ABHA");
+        assertThat(page.locator("#w-mobile")).hasAttribute("aria-invalid", "true");
+
+        page.locator("#w-mobile").fill("9876543210");
+        page.locator("#w-abha").fill("");
+        page.locator("#w-name").fill("सीता देवी");
+        page.locator("#walk-in button[type=submit]").click();
+        assertThat(page.getByTestId("walk-in-issued")).containsText("Token " + service + "-001 issued");
+        assertThat(page.locator("[data-error-for='patient.mobile']")).isEmpty();
+    }
+
+    private void logIn(String user, String password) {
+        page.locator("#j_username").fill(user);
+        page.locator("#j_password").fill(password);
+        page.locator("main button[type=submit]").click();
+    }
+}

@@ -1,0 +1,242 @@
+package org.opdqueue.kiosk;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.opdqueue.support.Api;
+import org.opdqueue.support.Browser;
+import org.opdqueue.support.CuttableProxy;
+import org.opdqueue.support.TestHospital;
+
+/**
+ * The kiosk losing the server, in real Chromium behind a proxy the test cuts: it keeps printing slips from the
+ * numbers it reserved, marked OFFLINE, and when the server is back its outbox lands in the queue exactly once.
+ */
+@QuarkusTest
+class KioskOfflineBrowserTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    TestHospital hospital;
+
+    String service;
+    String kiosk;
+    String key;
+    String series;
+    BrowserContext context;
+    Page page;
+    long lastIssueMillis;
+
+    @BeforeEach
+    void enrolKioskAndOpenBrowser() {
+        service = hospital.service();
+        kiosk = hospital.kiosk();
+        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON)
+                .post("/api/devices/" + kiosk + "/credential").then().statusCode(200).extract().jsonPath();
+        key = enrolled.getString("key");
+        series = enrolled.getString("series");
+        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1080, 1920));
+        context.addInitScript("window.__printed = 0; window.print = () => { window.__printed++; }");
+        page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (!"log".equals(m.type())) {
+                System.out.println("[kiosk " + m.type() + "] " + m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void twentyTokensIssuedOfflineLandOnceInIssueOrderAndReplayingChangesNothing() {
+        long counter = hospital.openCounter(service);
+        try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
+            String origin = "http://127.0.0.1:" + proxy.port();
+            page.navigate(origin + "/kiosk/?device=" + key);
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            assertThat(page.url()).as("the key leaves the address bar").isEqualTo(origin + "/kiosk/");
+
+            String online = issueAndFinish();
+            assertThat(online).isEqualTo(service + "-001");
+            waitFor("a reserve for " + service, () -> remaining() >= 10);
+            assertThat(page.getByTestId("offline-banner")).isHidden();
+
+            proxy.cut();
+            List<String> offline = new ArrayList<>();
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Locator slip = issue();
+                millis.add(lastIssueMillis);
+                assertThat(slip.getByTestId("slip-offline")).isVisible();
+                assertThat(slip.getByTestId("slip-offline")).hasText("OFFLINE / ऑफ़लाइन");
+                assertThat(slip.getByTestId("slip-ahead").locator(".slip-value")).hasText("—");
+                assertThat(page.getByTestId("offline-banner")).isVisible();
+                offline.add(slip.getByTestId("slip-number").textContent());
+                finish();
+            }
+            System.out.println("server lost -> offline slip on screen, ms from Print to slip: " + millis);
+            assertThat(millis.get(0)).as("first slip after the server went away").isLessThan(3000);
+            assertThat(offline).doesNotHaveDuplicates().allMatch(n -> n.matches(service + "-" + series + "\\d{3}"));
+            assertThat(offline.get(0)).isEqualTo(service + "-" + series + "001");
+            assertThat(page.evaluate("window.__printed")).isEqualTo(21);
+            assertThat(page.getByTestId("offline-banner")).isVisible(); // on the start screen too
+            assertThat(page.getByTestId("staff-corner")).hasAttribute("data-pending", "20");
+            List<Map<String, Object>> outbox = outbox();
+            assertThat(outbox).hasSize(20);
+            assertThat(outbox.stream().map(e -> e.get("offlineNumber"))).containsExactlyElementsOf(offline);
+
+            long restored = System.nanoTime();
+            proxy.restore();
+            waitFor("the outbox to empty", () -> ((Number) page.evaluate("window.__kiosk.outboxSize()")).intValue() == 0);
+            System.out.println("server back -> outbox merged in ms: " + (System.nanoTime() - restored) / 1_000_000);
+            assertThat(page.getByTestId("offline-banner")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10000));
+            assertThat(page.evaluate("window.__kiosk.rejectedCount()")).isEqualTo(0);
+
+            List<String> queue = waiting();
+            List<String> expected = new ArrayList<>(List.of(online));
+            expected.addAll(offline);
+            assertThat(queue).as("each token once, in issue order").isEqualTo(expected);
+            JsonPath merged = given().get("/api/tokens/" + Api.callNextAndGet(counter).getLong("id")).then().extract().jsonPath();
+            assertThat(merged.getString("number")).isEqualTo(online);
+            JsonPath first = Api.callNextAndGet(counter);
+            assertThat(first.getString("number")).isEqualTo(offline.get(0));
+            given().get("/api/tokens/" + first.getLong("id")).then().statusCode(200)
+                    .body("channel", org.hamcrest.Matchers.equalTo("OFFLINE_KIOSK"))
+                    .body("degraded", org.hamcrest.Matchers.equalTo(true));
+            List<String> before = waiting();
+
+            // the same outbox again, as a kiosk restored from a backup would send it: nothing changes
+            JsonPath again = given().header("Authorization", "Device " + key).contentType(ContentType.JSON)
+                    .body(Map.of("sentAt", Instant.now().toString(), "tokens", outbox)).post("/api/sync/tokens")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(again.getList("results.result")).hasSize(20).containsOnly("duplicate");
+            assertThat(again.getList("results.number")).containsExactlyElementsOf(offline);
+            assertThat(waiting()).isEqualTo(before).hasSize(19);
+        }
+    }
+
+    @Test
+    void anEmptyReserveSendsThePatientToTheCounterInsteadOfInventingANumber() {
+        try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?reserve=2&device=" + key);
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            waitFor("a reserve of 2", () -> remaining() == 2);
+
+            proxy.cut();
+            List<String> offline = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                offline.add(issueAndFinish());
+            }
+            assertThat(offline).containsExactly(service + "-" + series + "001", service + "-" + series + "002");
+
+            start();
+            page.locator("[data-action=print]").click();
+            Locator refusal = page.getByTestId("no-reserve");
+            assertThat(refusal).isVisible();
+            assertThat(refusal).containsText("registration counter");
+            assertThat(refusal).containsText("पंजीकरण काउंटर");
+            assertThat(page.getByTestId("slip")).hasCount(0);
+            assertThat(page.evaluate("window.__printed")).isEqualTo(2);
+            assertThat(page.evaluate("window.__kiosk.outboxSize()")).isEqualTo(2);
+
+            proxy.restore();
+            waitFor("the outbox to empty", () -> ((Number) page.evaluate("window.__kiosk.outboxSize()")).intValue() == 0);
+            assertThat(waiting()).isEqualTo(offline);
+        }
+    }
+
+    /** From the start screen to the printed slip: the service, general category, no details. */
+    private Locator issue() {
+        start();
+        long start = System.nanoTime();
+        page.locator("[data-action=print]").click();
+        Locator slip = page.getByTestId("slip");
+        assertThat(slip).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
+        lastIssueMillis = (System.nanoTime() - start) / 1_000_000;
+        return slip;
+    }
+
+    private void start() {
+        page.locator(".start-touch").click();
+        page.locator("[data-service=" + service + "]").click();
+        page.locator("[data-category=GENERAL]").click();
+        page.locator(".btn-skip").click();
+    }
+
+    /** Issues one token and goes back to the start; returns the number on the slip. */
+    private String issueAndFinish() {
+        String number = issue().getByTestId("slip-number").textContent();
+        finish();
+        return number;
+    }
+
+    private void finish() {
+        page.locator(".btn-done").click();
+        assertThat(page.locator(".start-touch")).isVisible();
+    }
+
+    private int remaining() {
+        return ((Number) page.evaluate("code => window.__kiosk.remaining(code)", service)).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> outbox() {
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) page.evaluate("window.__kiosk.outbox()");
+        return entries.stream().map(e -> {
+            Map<String, Object> item = new LinkedHashMap<>(e);
+            item.remove("seq");
+            return item;
+        }).toList();
+    }
+
+    private List<String> waiting() {
+        return given().get("/api/queues/" + service).then().statusCode(200).extract().path("waiting.number");
+    }
+
+    private static void waitFor(String what, Supplier<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.get()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.opdqueue.support;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/** What browser tests read off the screen: QR codes, and the README's screenshots when asked for. */
+public final class Screens {
+
+    /** Set {@code -Dopd.screenshots=docs/screenshots} to have the browser tests refresh the README's pictures. */
+    private static final String SCREENSHOTS = System.getProperty("opd.screenshots");
+
+    private Screens() {
+    }
+
+    /** The text of the QR code as drawn on screen. */
+    public static String qrText(Locator image) {
+        try {
+            BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(image.screenshot()));
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(drawn)))).getText();
+        } catch (IOException | NotFoundException e) {
+            throw new AssertionError("no readable QR code in " + image, e);
+        }
+    }
+
+    public static void keep(Page page, String name) {
+        if (SCREENSHOTS != null) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(SCREENSHOTS, name + ".png")));
+        }
+    }
+}
