@@ -18,8 +18,8 @@ import com.microsoft.playwright.Page;
 /** What browser tests read off the screen: QR codes, and the README's screenshots when asked for. */
 public final class Screens {
 
-    /** Set {@code -Dopd.screenshots=docs/screenshots} to have the browser tests refresh the README's pictures. */
-    private static final String SCREENSHOTS = System.getProperty("opd.screenshots");
+    /** Set {@code -Dreadme.screenshots=docs/screenshots} to have the browser tests refresh the README's pictures. */
+    private static final String SCREENSHOTS = System.getProperty("readme.screenshots");
 
     private Screens() {
     }

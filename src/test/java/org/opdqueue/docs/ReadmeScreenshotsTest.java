@@ -1,0 +1,69 @@
+package org.opdqueue.docs;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.opdqueue.support.Api;
+import org.opdqueue.support.Browser;
+import org.opdqueue.support.Screens;
+
+/**
+ * Takes the README's pictures of the console and the status page from the demo hospital. Runs only when asked:
+ * {@code ./mvnw test -Dtest=ReadmeScreenshotsTest -Dreadme.screenshots=docs/screenshots}.
+ */
+@QuarkusTest
+class ReadmeScreenshotsTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void takeThem() {
+        Assumptions.assumeTrue(System.getProperty("readme.screenshots") != null, "screenshots not asked for");
+        long room1 = given().get("/api/counters").then().extract().jsonPath().getLong("find { it.code == 'R01' }.id");
+        for (String priority : new String[] { "GENERAL", "GENERAL", "SENIOR_CITIZEN", "GENERAL", "PREGNANT", "GENERAL" }) {
+            Map<String, Object> body = new HashMap<>(Api.issueBody("MED", priority));
+            body.put("channel", "KIOSK");
+            given().contentType("application/json").body(body).post("/api/tokens").then().statusCode(201);
+        }
+        String code = given().contentType("application/json").body(Api.issueBody("MED", "GENERAL")).post("/api/tokens")
+                .then().extract().path("code");
+        Api.callNext(room1).then().statusCode(200);
+
+        try (BrowserContext desk = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 860))) {
+            Page page = desk.newPage();
+            page.navigate(base.resolve("/console/" + room1).toString());
+            page.locator("#j_username").fill("registrar");
+            page.locator("#j_password").fill("registrar123");
+            page.locator("main button[type=submit]").click();
+            assertThat(page.getByTestId("current-number")).hasText("MED-003");
+            page.locator("#w-service").selectOption("LAB");
+            page.locator("#w-mobile").fill("98765");
+            page.locator("#walk-in button[type=submit]").click();
+            assertThat(page.locator("[data-error-for='patient.mobile']")).not().isEmpty();
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Path.of(System.getProperty("readme.screenshots"), "console.png")));
+        }
+        try (BrowserContext phone = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(390, 780).setDeviceScaleFactor(1).setIsMobile(true))) {
+            Page page = phone.newPage();
+            page.navigate(base.resolve("/t/" + code).toString());
+            assertThat(page.getByTestId("status-now-calling")).containsText("MED-003");
+            Screens.keep(page, "status-page");
+        }
+    }
+}
