@@ -21,9 +21,12 @@ final class BenchApp implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Process process;
 
-    private BenchApp(String base, Process process) {
+    private final int dbPort;
+
+    private BenchApp(String base, Process process, int dbPort) {
         this.base = base;
         this.process = process;
+        this.dbPort = dbPort;
     }
 
     static BenchApp start(int httpPort, int dbPort, String... extraArgs) throws Exception {
@@ -43,7 +46,7 @@ final class BenchApp implements AutoCloseable {
         Files.createDirectories(Path.of("target/bench"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
-        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process);
+        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
         app.awaitReady(Duration.ofSeconds(90));
         return app;
     }
@@ -72,11 +75,23 @@ final class BenchApp implements AutoCloseable {
 
     /** As the demo counter user: calling and token actions need a staff log-in. */
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        String basic = java.util.Base64.getEncoder().encodeToString("counter1:counter123".getBytes());
+        return post(path, json, basic("counter1", "counter123"));
+    }
+
+    HttpResponse<String> post(String path, String json, String authorization) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
-                .header("authorization", "Basic " + basic)
+                .header("authorization", authorization)
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /** The embedded database of this run, for setting up what has no API (enrolled devices). */
+    java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + dbPort + "/opd", "root", "");
     }
 
     long pid() {
