@@ -29,6 +29,37 @@ final class BenchApp implements AutoCloseable {
         this.dbPort = dbPort;
     }
 
+    /** Nanotime when the process was started and when it answered ready: its start-up time. */
+    long startedAt;
+    long readyAt;
+
+    /** The packaged app in production mode against a database that is already running (start-up without the database). */
+    static BenchApp startAgainst(int httpPort, int dbPort) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
+                "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
+                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password=", "-jar", jar.toString());
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
+        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
+        app.startedAt = started;
+        app.awaitReady(Duration.ofSeconds(60));
+        app.readyAt = System.nanoTime();
+        return app;
+    }
+
+    /** Resident memory of the app process, in MiB. */
+    double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
     static BenchApp start(int httpPort, int dbPort, String... extraArgs) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
