@@ -38,6 +38,9 @@ public interface OpdConfig {
 
         @WithDefault("data/mariadb-server")
         String baseDir();
+
+        /** Extra mariadbd options, comma-separated (e.g. --innodb-flush-log-at-trx-commit=1). */
+        java.util.Optional<String> serverArgs();
     }
 
     interface Facility {

@@ -18,7 +18,9 @@ public class OpdApplication {
             int port = Integer.parseInt(setting("opd.embedded-db.port", "3307"));
             File dataDir = new File(setting("opd.embedded-db.data-dir", "data/mariadb"));
             File baseDir = new File(setting("opd.embedded-db.base-dir", "data/mariadb-server"));
-            EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, baseDir, port, "opd");
+            String[] serverArgs = setting("opd.embedded-db.server-args", "").isBlank() ? new String[0]
+                    : setting("opd.embedded-db.server-args", "").split(",");
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, baseDir, port, "opd", serverArgs);
             Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-mariadb-stop"));
         }
         Quarkus.run(args);

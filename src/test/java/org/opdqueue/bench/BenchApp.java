@@ -21,9 +21,43 @@ final class BenchApp implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Process process;
 
-    private BenchApp(String base, Process process) {
+    private final int dbPort;
+
+    private BenchApp(String base, Process process, int dbPort) {
         this.base = base;
         this.process = process;
+        this.dbPort = dbPort;
+    }
+
+    /** Nanotime when the process was started and when it answered ready: its start-up time. */
+    long startedAt;
+    long readyAt;
+
+    /** The packaged app in production mode against a database that is already running (start-up without the database). */
+    static BenchApp startAgainst(int httpPort, int dbPort) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
+                "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
+                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password=", "-jar", jar.toString());
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
+        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
+        app.startedAt = started;
+        app.awaitReady(Duration.ofSeconds(60));
+        app.readyAt = System.nanoTime();
+        return app;
+    }
+
+    /** Resident memory of the app process, in MiB. */
+    double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return -1;
     }
 
     static BenchApp start(int httpPort, int dbPort, String... extraArgs) throws Exception {
@@ -43,7 +77,7 @@ final class BenchApp implements AutoCloseable {
         Files.createDirectories(Path.of("target/bench"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
-        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process);
+        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
         app.awaitReady(Duration.ofSeconds(90));
         return app;
     }
@@ -72,11 +106,23 @@ final class BenchApp implements AutoCloseable {
 
     /** As the demo counter user: calling and token actions need a staff log-in. */
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        String basic = java.util.Base64.getEncoder().encodeToString("counter1:counter123".getBytes());
+        return post(path, json, basic("counter1", "counter123"));
+    }
+
+    HttpResponse<String> post(String path, String json, String authorization) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
-                .header("authorization", "Basic " + basic)
+                .header("authorization", authorization)
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /** The embedded database of this run, for setting up what has no API (enrolled devices). */
+    java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + dbPort + "/opd", "root", "");
     }
 
     long pid() {

@@ -1,0 +1,41 @@
+package org.opdqueue.offline;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.OpdConfig;
+import org.opdqueue.device.Device;
+
+/**
+ * The demo hospital's first kiosk comes enrolled with a known key, so the demo's kiosk can reserve offline
+ * numbers at once ({@code /kiosk/?device=KIOSK1.demo-kiosk-1}). Only with {@code opd.demo.seed}; a real
+ * kiosk is enrolled by an admin and gets a random key.
+ */
+@ApplicationScoped
+public class DemoKiosk {
+
+    static final String CODE = "KIOSK1";
+    static final String SECRET = "demo-kiosk-1";
+
+    private static final Logger LOG = Logger.getLogger(DemoKiosk.class);
+
+    @Transactional
+    void enrol(@Observes @Priority(3000) StartupEvent start, OpdConfig config, Facility facility) {
+        if (!config.demo().seed()) {
+            return;
+        }
+        Device.findByCode(facility.code(), CODE).filter(d -> d.secretHash == null && d.numberSeries == null)
+                .ifPresent(kiosk -> {
+                    kiosk.numberSeries = "K";
+                    kiosk.secretHash = DeviceCredentials.sha256(SECRET);
+                    LOG.infof("Demo kiosk %s enrolled: open /kiosk/?device=%s.%s", CODE, CODE, SECRET);
+                });
+    }
+}

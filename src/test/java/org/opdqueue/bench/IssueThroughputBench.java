@@ -1,0 +1,194 @@
+package org.opdqueue.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue throughput: clients in closed loops issuing tokens over six services for a fixed time, through the API;
+ * and the same writes (number bump, token, idempotency key, journal entry, one transaction each) done by raw
+ * JDBC on the same database, which is the limit the API is compared with.
+ */
+final class IssueThroughputBench {
+
+    static final String[] SERVICES = { "MED", "ORTH", "ENT", "PAED", "GYN", "LAB" };
+
+    record Run(String what, int clients, long tokens, double seconds, long errors, Percentiles latency) {
+        double perSecond() {
+            return tokens / seconds;
+        }
+    }
+
+    interface Issue {
+        void issue(int client, int n) throws Exception;
+    }
+
+    static Run api(BenchApp app, int clients, Duration duration) throws Exception {
+        return load("API", clients, duration, (client, n) -> {
+            String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + SERVICES[(client + n) % 6]
+                    + "\",\"channel\":\"KIOSK\"}";
+            HttpResponse<Void> answer = app.http.send(HttpRequest.newBuilder(URI.create(app.base + "/api/tokens"))
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException("issue answered " + answer.statusCode());
+            }
+        });
+    }
+
+    /** The same rows written by plain JDBC: what the database alone can do on this machine. */
+    static Run jdbc(BenchApp app, int clients, Duration duration) throws Exception {
+        List<Long> serviceIds = new ArrayList<>();
+        try (Connection db = app.database(); Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM service_point WHERE facility = 'DEMO' ORDER BY id LIMIT 6")) {
+            while (rs.next()) {
+                serviceIds.add(rs.getLong(1));
+            }
+        }
+        ConcurrentLinkedQueue<Connection> opened = new ConcurrentLinkedQueue<>();
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = app.database();
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                opened.add(c);
+                return c;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(System.nanoTime() % 3000); // a day of its own
+        try (Connection db = app.database(); PreparedStatement seed = db.prepareStatement(
+                "INSERT IGNORE INTO token_number_sequence (facility, business_day, service_id, last_number) VALUES ('BENCH', ?, ?, 0)")) {
+            for (Long id : serviceIds) {
+                seed.setObject(1, day);
+                seed.setLong(2, id);
+                seed.executeUpdate();
+            }
+        }
+        try {
+            return jdbcLoad(connections, serviceIds, day, clients, duration);
+        } finally {
+            for (Connection c : opened) {
+                c.close();
+            }
+        }
+    }
+
+    private static Run jdbcLoad(ThreadLocal<Connection> connections, List<Long> serviceIds, LocalDate day, int clients,
+            Duration duration) throws Exception {
+        return load("raw JDBC", clients, duration, (client, n) -> {
+            Connection c = connections.get();
+            long service = serviceIds.get((client + n) % serviceIds.size());
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement bump = c.prepareStatement("UPDATE token_number_sequence SET last_number = "
+                    + "LAST_INSERT_ID(last_number + 1) WHERE facility = 'BENCH' AND business_day = ? AND service_id = ?");
+                    PreparedStatement last = c.prepareStatement("SELECT LAST_INSERT_ID()");
+                    PreparedStatement token = c.prepareStatement("""
+                            INSERT INTO token (facility, public_code, business_day, number_service_id, number_series, number,
+                              display_number, service_id, priority, is_priority, channel, status, issued_at, queued_at,
+                              received_at) VALUES ('BENCH', ?, ?, ?, '', ?, ?, ?, 'GENERAL', FALSE, 'KIOSK', 'WAITING', ?, ?, ?)""",
+                            Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement key = c.prepareStatement("INSERT INTO idempotency_key (facility, request_id, body_hash, "
+                            + "token_id, created_at) VALUES ('BENCH', ?, ?, ?, ?)");
+                    PreparedStatement journal = c.prepareStatement("INSERT INTO journal_entry (facility, type, occurred_at, "
+                            + "business_day, token_id, display_number, service_id) VALUES ('BENCH', 'ISSUED', ?, ?, ?, ?, ?)")) {
+                bump.setObject(1, day);
+                bump.setLong(2, service);
+                bump.executeUpdate();
+                int number;
+                try (ResultSet rs = last.executeQuery()) {
+                    rs.next();
+                    number = rs.getInt(1);
+                }
+                String display = "B" + service + "-" + number;
+                token.setString(1, UUID.randomUUID().toString().substring(0, 20));
+                token.setObject(2, day);
+                token.setLong(3, service);
+                token.setInt(4, number);
+                token.setString(5, display);
+                token.setLong(6, service);
+                token.setTimestamp(7, now);
+                token.setTimestamp(8, now);
+                token.setTimestamp(9, now);
+                token.executeUpdate();
+                long tokenId;
+                try (ResultSet keys = token.getGeneratedKeys()) {
+                    keys.next();
+                    tokenId = keys.getLong(1);
+                }
+                key.setString(1, UUID.randomUUID().toString());
+                key.setString(2, "0".repeat(64));
+                key.setLong(3, tokenId);
+                key.setTimestamp(4, now);
+                key.executeUpdate();
+                journal.setTimestamp(1, now);
+                journal.setObject(2, day);
+                journal.setLong(3, tokenId);
+                journal.setString(4, display);
+                journal.setLong(5, service);
+                journal.executeUpdate();
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        });
+    }
+
+    private static Run load(String what, int clients, Duration duration, Issue issue) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(clients);
+        long[] window = new long[2];
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    long end = window[1];
+                    for (int n = 0; System.nanoTime() < end; n++) {
+                        long t0 = System.nanoTime();
+                        try {
+                            issue.issue(client, n);
+                            latencies.add(System.nanoTime() - t0);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        window[0] = System.nanoTime();
+        window[1] = window[0] + duration.toNanos();
+        start.countDown();
+        done.await();
+        double seconds = (System.nanoTime() - window[0]) / 1e9;
+        long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
+        return new Run(what, clients, samples.length, seconds, errors.get(), Percentiles.ofNanos(samples));
+    }
+
+    private IssueThroughputBench() {
+    }
+}

@@ -1,0 +1,154 @@
+package org.opdqueue.bench;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Offline merge: ten kiosks each bring back an outbox of 300 tokens issued while the server was away, all at
+ * once; measures the time to merge the 3,000, then counts lost and duplicated tokens and replays every outbox.
+ * Run: {@code ./mvnw -B package -DskipTests && ./mvnw -B -q -Pbench exec:java -Dbench.main=OfflineMergeBench}
+ */
+public final class OfflineMergeBench {
+
+    static final int KIOSKS = 10;
+    static final int PER_KIOSK = 300;
+
+    public record Result(int tokens, double seconds, long lost, long duplicated, long replayDuplicates) {
+        @Override
+        public String toString() {
+            return String.format("%d offline tokens from %d kiosks merged in %.2f s; lost %d, duplicated %d; "
+                    + "replaying every outbox: %d of %d answered duplicate", tokens, KIOSKS, seconds, lost, duplicated,
+                    replayDuplicates, tokens);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (BenchApp app = BenchApp.start(18081, 13308)) {
+            System.out.println(run(app));
+        }
+        System.exit(0);
+    }
+
+    static Result run(BenchApp app) throws Exception {
+        List<String> keys = enrol(app);
+        List<String> outboxes = new ArrayList<>();
+        Instant start = Instant.now().minusSeconds(3600);
+        for (int k = 0; k < KIOSKS; k++) {
+            String key = keys.get(k);
+            String code = key.substring(0, key.indexOf('.'));
+            String series = reserve(app, key, code, "MED", PER_KIOSK / 2) + reserve(app, key, code, "ENT", PER_KIOSK / 2);
+            StringBuilder items = new StringBuilder();
+            for (int n = 1; n <= PER_KIOSK; n++) {
+                String service = n % 2 == 0 ? "ENT" : "MED";
+                int number = (n + 1) / 2;
+                if (items.length() > 0) {
+                    items.append(',');
+                }
+                items.append(String.format("{\"requestId\":\"%s\",\"serviceCode\":\"%s\",\"offlineNumber\":\"%s-%s%03d\","
+                        + "\"issuedAt\":\"%s\"}", UUID.randomUUID(), service, service, series.substring(0, 1), number,
+                        start.plusMillis(n * 1000L + k)));
+            }
+            outboxes.add("{\"sentAt\":\"" + Instant.now() + "\",\"tokens\":[" + items + "]}");
+        }
+        long begin = System.nanoTime();
+        List<String> answers = syncAll(app, keys, outboxes);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long created = answers.stream().mapToLong(a -> count(a, "\"result\":\"created\"")).sum();
+
+        Set<String> queued = new HashSet<>();
+        long duplicated = 0;
+        for (String service : List.of("MED", "ENT")) {
+            Matcher m = Pattern.compile("\"number\":\"(" + service + "-[A-Z]\\d{3})\"").matcher(app.get("/api/queues/" + service).body());
+            while (m.find()) {
+                duplicated += queued.add(m.group(1)) ? 0 : 1;
+            }
+        }
+        long lost = (long) KIOSKS * PER_KIOSK - queued.size();
+        List<String> replay = syncAll(app, keys, outboxes);
+        long replayDuplicates = replay.stream().mapToLong(a -> count(a, "\"result\":\"duplicate\"")).sum();
+        if (created != (long) KIOSKS * PER_KIOSK) {
+            System.out.println("WARNING: " + created + " created; answers: " + answers.get(0).substring(0, 300));
+        }
+        return new Result(KIOSKS * PER_KIOSK, seconds, lost, duplicated, replayDuplicates);
+    }
+
+    private static List<String> enrol(BenchApp app) throws Exception {
+        List<String> keys = new ArrayList<>();
+        try (Connection db = app.database(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO device (facility, code, name, kind, active) VALUES ('DEMO', ?, ?, 'KIOSK', TRUE)")) {
+            for (int k = 1; k <= KIOSKS; k++) {
+                insert.setString(1, "BENCH" + k);
+                insert.setString(2, "Benchmark kiosk " + k);
+                insert.executeUpdate();
+            }
+        }
+        for (int k = 1; k <= KIOSKS; k++) {
+            HttpResponse<String> enrolled = app.post("/api/devices/BENCH" + k + "/credential", null,
+                    BenchApp.basic("admin", "admin123"));
+            Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(enrolled.body());
+            if (!m.find()) {
+                throw new IllegalStateException("enrolment answered " + enrolled.statusCode() + " " + enrolled.body());
+            }
+            keys.add(m.group(1));
+        }
+        return keys;
+    }
+
+    private static String reserve(BenchApp app, String key, String code, String service, int count) throws Exception {
+        String body = app.post("/api/devices/" + code + "/reserve",
+                "{\"serviceCode\":\"" + service + "\",\"count\":" + count + "}", "Device " + key).body();
+        Matcher m = Pattern.compile("\"series\":\"([A-Z]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("reserve answered " + body);
+        }
+        return m.group(1);
+    }
+
+    private static List<String> syncAll(BenchApp app, List<String> keys, List<String> outboxes) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(KIOSKS);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int k = 0; k < KIOSKS; k++) {
+                String key = keys.get(k);
+                String outbox = outboxes.get(k);
+                futures.add(pool.submit(() -> {
+                    HttpResponse<String> answer = app.post("/api/sync/tokens", outbox, "Device " + key);
+                    if (answer.statusCode() != 200) {
+                        throw new IllegalStateException("sync answered " + answer.statusCode() + " " + answer.body());
+                    }
+                    return answer.body();
+                }));
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long count(String text, String what) {
+        long n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private OfflineMergeBench() {
+    }
+}
