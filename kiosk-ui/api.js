@@ -26,12 +26,12 @@ export function isRetryable(error) {
   return error instanceof UnreachableError || (error instanceof ProblemError && error.status >= 500);
 }
 
-export async function call(path, { method = 'GET', body, timeoutMs = TIMEOUT_MS, fetchFn = globalThis.fetch } = {}) {
+export async function call(path, { method = 'GET', body, headers = {}, timeoutMs = TIMEOUT_MS, fetchFn = globalThis.fetch } = {}) {
   let response;
   try {
     response = await fetchFn(path, {
       method,
-      headers: body ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), accept: 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
       signal: AbortSignal.timeout(timeoutMs),
@@ -51,3 +51,15 @@ export const getPriorityCategories = (options) => call('/api/priority-categories
 
 /** 201 for a new token, 200 for the same token when this requestId was already issued: both are success. */
 export const postToken = (request, options) => call('/api/tokens', { ...options, method: 'POST', body: request });
+
+// Offline kiosks. The key is `<deviceCode>.<secret>`, given once by an admin (see README).
+const deviceHeaders = (key) => ({ authorization: `Device ${key}` });
+export const deviceCode = (key) => key.slice(0, key.indexOf('.'));
+
+/** A block of offline numbers for one service today: { serviceCode, prefix, series, businessDay, from, to }. */
+export const reserveNumbers = (key, serviceCode, count, options) => call(`/api/devices/${encodeURIComponent(deviceCode(key))}/reserve`,
+  { ...options, method: 'POST', headers: deviceHeaders(key), body: { serviceCode, count } });
+
+/** Merges offline tokens: { results: [{ requestId, result: created|duplicate|rejected, reason? }] } in order. */
+export const syncTokens = (key, batch, options) => call('/api/sync/tokens',
+  { timeoutMs: 30000, ...options, method: 'POST', headers: deviceHeaders(key), body: batch });

@@ -1,8 +1,9 @@
 import * as api from './api.js';
 import { config } from './config.js';
-import { language, setLanguage, t } from './i18n.js';
+import { language, secondLanguage, setLanguage, t, tIn } from './i18n.js';
 import { createIdleTimer } from './idle.js';
-import { createIssuer } from './issuing.js';
+import { NoReserveError, createIssuer } from './issuing.js';
+import { startOffline } from './offline.js';
 import { printSlip } from './print.js';
 import { slipModel } from './slip.js';
 import { PATIENT_FIELDS, fieldErrorsFromProblem } from './validation.js';
@@ -10,6 +11,7 @@ import { confirmScreen } from './screens/confirm.js';
 import { detailsScreen, focusFirstError } from './screens/details.js';
 import { doneScreen, showDoneCountdown } from './screens/done.js';
 import { failureScreen } from './screens/failure.js';
+import { noReserveScreen } from './screens/noReserve.js';
 import { waitingScreen } from './screens/waiting.js';
 import { priorityScreen } from './screens/priority.js';
 import { serviceScreen } from './screens/service.js';
@@ -20,7 +22,11 @@ import { startScreen } from './screens/start.js';
 
 const root = document.getElementById('app');
 const idleWarning = document.getElementById('idle-warning');
-const issuer = createIssuer();
+let issuer = createIssuer();
+// Set once the kiosk has a device key (see README "Offline"): reserve, outbox, sync.
+let offline = null;
+const offlineBanner = document.getElementById('offline-banner');
+const staffCorner = document.getElementById('staff-corner');
 
 const BROWSING = { seconds: config.idleSeconds, warnSeconds: config.idleWarnSeconds };
 const SCREENS = {
@@ -37,6 +43,7 @@ const SCREENS = {
     shown: (view) => printSlip(view.querySelector('[data-testid="slip"]')).catch((error) => console.error('printing failed', error)),
   },
   failure: { view: failureScreen, idle: BROWSING },
+  noReserve: { view: noReserveScreen, idle: BROWSING },
 };
 
 const newDraft = () => ({ serviceCode: null, priority: null, patient: {} });
@@ -96,13 +103,42 @@ function setText(el, text) {
 
 async function loadCatalogue() {
   try {
-    const [status, services, categories] = await Promise.all([api.getStatus(), api.getServices(), api.getPriorityCategories()]);
-    Object.assign(state, { hospitalName: status.hospitalName, services, categories, catalogueReady: true, loadError: false });
+    // The status is never cached by the service worker; the lists are, so a kiosk reloaded offline still works.
+    const [status, services, categories] = await Promise.all([
+      api.getStatus().catch(() => null), api.getServices(), api.getPriorityCategories()]);
+    Object.assign(state, { services, categories, catalogueReady: true, loadError: false });
+    if (status) {
+      state.hospitalName = status.hospitalName;
+      localStorage.setItem('opd-kiosk-hospital', status.hospitalName ?? '');
+      await offline?.noteStatus(status);
+      topUp();
+    } else {
+      state.hospitalName ||= localStorage.getItem('opd-kiosk-hospital') ?? '';
+    }
   } catch (error) {
     // Keep whatever was loaded before: the department list rarely changes, and issuing will say if it fails.
     console.warn('catalogue not loaded', error);
-    state.loadError = true;
+    state.loadError = !state.catalogueReady;
+    if (api.isRetryable(error)) await offline?.sync.wentOffline();
   }
+}
+
+/** In the background, while online: keep offline numbers in reserve for every department shown. */
+function topUp() {
+  if (!offline || !state.services.length) return;
+  offline.topUp(state.services.map((s) => s.code)).catch((error) => console.warn('reserve not topped up', error));
+}
+
+function showConnection({ online, pending, rejected }) {
+  offlineBanner.hidden = online;
+  document.body.classList.toggle('is-offline', !online);
+  setText(offlineBanner.querySelector('.primary'), t('offline.banner'));
+  setText(offlineBanner.querySelector('.secondary'), tIn(secondLanguage(language()), 'offline.banner'));
+  staffCorner.dataset.pending = String(pending);
+  staffCorner.dataset.rejected = String(rejected);
+  setText(staffCorner, [pending && `↑${pending}`, rejected && `✕${rejected}`].filter(Boolean).join(' '));
+  // Back online with the department list at hand: refill the reserve now rather than at the next refresh.
+  if (online) topUp();
 }
 
 function restart() {
@@ -137,6 +173,7 @@ async function printToken() {
   go('printing');
   try {
     const token = await issuer.issue(state.draft);
+    if (!token.offline) topUp();
     state.slip = slipModel({
       token,
       service: state.services.find((s) => s.code === token.serviceCode),
@@ -153,6 +190,10 @@ async function printToken() {
 }
 
 function refused(error) {
+  if (error instanceof NoReserveError) {
+    go('noReserve');
+    return;
+  }
   const status = error instanceof api.ProblemError ? error.status : null;
   if (status === 400) {
     state.fieldErrors = fieldErrorsFromProblem(error.problem, state.draft.patient);
@@ -211,3 +252,25 @@ setInterval(() => state.screen === 'start' && loadCatalogue().then(() => state.s
   config.catalogueRefreshSeconds * 1000);
 
 restart();
+
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('sw.js').catch((error) => console.warn('service worker not registered', error));
+}
+
+startOffline({ target: config.reserveTarget, onChange: showConnection }).then((ready) => {
+  if (!ready) return;
+  offline = ready;
+  issuer = createIssuer({ offline: ready.issuing });
+  topUp();
+  return ready.sync.check();
+}).catch((error) => console.warn('offline mode not available', error));
+
+// For the browser tests and for staff at the console: what the offline parts hold right now.
+window.__kiosk = {
+  offlineReady: () => offline !== null,
+  online: () => offline?.sync.isOnline() ?? true,
+  remaining: (serviceCode) => offline?.reserve.remaining(serviceCode) ?? Promise.resolve(0),
+  outboxSize: () => offline?.outbox.size() ?? Promise.resolve(0),
+  rejectedCount: () => offline?.outbox.rejectedCount() ?? Promise.resolve(0),
+  outbox: () => offline?.outbox.entries() ?? Promise.resolve([]),
+};

@@ -14,4 +14,6 @@ export const config = Object.freeze({
   idleWarnSeconds: 10,
   doneSeconds: seconds('done', 10),
   catalogueRefreshSeconds: 60,
+  // Offline numbers kept per department (topped up when fewer than 10 remain); small for tests.
+  reserveTarget: Math.min(200, Math.round(seconds('reserve', 30))),
 });

@@ -13,7 +13,7 @@ function row(testid, { label, value }, { strong = false } = {}) {
 
 export function renderSlip(slip) {
   return h('article', { class: 'slip', 'data-testid': 'slip', 'aria-label': `${slip.title[0]} ${slip.number}` },
-    h('div', { class: 'slip-offline', 'data-offline': '', hidden: !slip.offline }, slip.offlineMark),
+    h('div', { class: 'slip-offline', 'data-offline': '', 'data-testid': 'slip-offline', hidden: !slip.offline }, slip.offlineMark),
     h('div', { class: 'slip-hospital' }, slip.hospitalName),
     h('div', { class: 'slip-title' }, slip.title.join(' · ')),
     h('div', { class: 'slip-number', 'data-testid': 'slip-number', style: `--chars: ${slip.number.length}` }, slip.number),
@@ -24,7 +24,7 @@ export function renderSlip(slip) {
       row('slip-ahead', slip.ahead, { strong: true }),
       row('slip-wait', slip.wait, { strong: true }),
       h('div', { class: slip.category.priority ? 'slip-priority' : '' }, row('slip-category', slip.category))),
-    h('div', { class: 'slip-qr-block' },
+    slip.statusUrl && h('div', { class: 'slip-qr-block' },
       h('img', {
         class: 'slip-qr',
         'data-testid': 'slip-qr',

@@ -20,16 +20,18 @@ export function slipModel({ token, service, category, hospitalName, lang, origin
   const langs = [lang, secondLanguage(lang)];
   const both = (key, params) => distinct(langs.map((l) => tIn(l, key, params)));
   const minutes = token.estimatedWaitMinutes ?? 0;
+  // Offline the kiosk cannot know the queue, and the token has no status page until it is merged.
+  const offline = token.offline === true;
   return {
     hospitalName: hospitalName ?? '',
     title: both('slip.title'),
     number: token.number,
     service: distinct(langs.map((l) => localName(token.serviceName ?? service?.name, l))),
     room: service?.roomHint ?? '',
-    ahead: { label: both('slip.ahead'), value: String(token.peopleAhead ?? 0) },
+    ahead: { label: both('slip.ahead'), value: offline ? '—' : String(token.peopleAhead ?? 0) },
     wait: {
       label: both('slip.wait'),
-      value: minutes > 0 ? tIn(lang, 'slip.minutes', { minutes }) : tIn(lang, 'slip.soon'),
+      value: offline ? both('slip.offlineWait') : minutes > 0 ? tIn(lang, 'slip.minutes', { minutes }) : tIn(lang, 'slip.soon'),
     },
     category: {
       label: both('slip.category'),
@@ -37,11 +39,11 @@ export function slipModel({ token, service, category, hospitalName, lang, origin
       priority: category?.priority === true,
     },
     issuedAt: formatIssuedAt(token.issuedAt, timeZone),
-    statusUrl: statusUrl(origin, token.code),
+    statusUrl: offline ? null : statusUrl(origin, token.code),
     scan: both('slip.scan'),
     keep: both('slip.keep'),
-    // Filled in by the offline path, which prints tokens the server has not seen yet.
-    offline: false,
+    // A token the server has not seen yet: marked so on paper, in both languages.
+    offline,
     offlineMark: both('slip.offline').join(' / '),
   };
 }

@@ -73,4 +73,9 @@ export default {
   'slip.scan': 'Scan to see your place in the queue',
   'slip.keep': 'Keep this slip until you are seen',
   'slip.offline': 'OFFLINE',
+  'slip.offlineWait': 'Watch the display board',
+
+  'offline.banner': 'Working offline: tokens are being saved and will reach the queue shortly',
+  'noReserve.title': 'Sorry, the kiosk cannot give tokens right now',
+  'noReserve.counter': 'Please go to the registration counter for a paper token',
 };

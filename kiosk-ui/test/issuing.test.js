@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProblemError, UnreachableError } from '../api.js';
-import { createIssuer, tokenRequest } from '../issuing.js';
+import { NoReserveError, createIssuer, tokenRequest } from '../issuing.js';
 
 const draft = (patient = {}) => ({ serviceCode: 'MED', priority: 'GENERAL', patient });
 const counter = () => { let n = 0; return () => `id-${(n += 1)}`; };
@@ -56,4 +56,52 @@ test('the next patient never reuses the previous requestId', async () => {
   fail = false;
   await issuer.issue(draft());
   assert.deepEqual(sent, ['id-1', 'id-2']);
+});
+
+// ---------- offline (an enrolled kiosk) ----------
+
+function offlineKit({ online = true, numbers = ['MED-K001', 'MED-K002'] } = {}) {
+  const kit = {
+    online,
+    recorded: [],
+    isOnline: () => kit.online,
+    take: async () => (numbers.length ? { number: numbers.shift() } : null),
+    record: async (entry) => { kit.recorded.push(entry); },
+    wentOffline: async () => { kit.online = false; },
+  };
+  return kit;
+}
+
+test('no answer in time: the token comes from the reserve, goes to the outbox, and the kiosk goes offline', async () => {
+  const offline = offlineKit();
+  const timeouts = [];
+  const post = async (request, options) => { timeouts.push(options?.timeoutMs); throw new UnreachableError('timeout'); };
+  const issuer = createIssuer({ post, newId: counter(), wait: noWait, offline, now: () => new Date('2026-11-22T05:00:00Z') });
+  const token = await issuer.issue(draft({ mobile: '9876543210' }));
+  assert.equal(token.offline, true);
+  assert.equal(token.number, 'MED-K001');
+  assert.deepEqual(timeouts, [2000], 'one try, two seconds, no retry: the patient is waiting');
+  assert.deepEqual(offline.recorded, [{ requestId: 'id-2', serviceCode: 'MED', priority: 'GENERAL', offlineNumber: 'MED-K001', issuedAt: '2026-11-22T05:00:00.000Z', patient: { mobile: '9876543210' } }]);
+  assert.equal(offline.online, false);
+});
+
+test('a 5xx also issues offline; a refusal (4xx) never does', async () => {
+  const offline = offlineKit();
+  const issuer = createIssuer({ post: async () => { throw new ProblemError({ status: 503, type: '/problems/degraded' }); }, newId: counter(), offline });
+  assert.equal((await issuer.issue(draft())).number, 'MED-K001');
+  const online = offlineKit();
+  const refusing = createIssuer({ post: async () => { throw new ProblemError({ status: 400 }); }, newId: counter(), offline: online });
+  await assert.rejects(refusing.issue(draft()), (e) => e.status === 400);
+  assert.deepEqual(online.recorded, []);
+});
+
+test('while known to be offline the server is not tried, and an empty reserve refuses instead of inventing', async () => {
+  const offline = offlineKit({ online: false, numbers: ['MED-K001'] });
+  let posts = 0;
+  const issuer = createIssuer({ post: async () => { posts += 1; return {}; }, newId: counter(), offline });
+  assert.equal((await issuer.issue(draft())).number, 'MED-K001');
+  issuer.reset();
+  await assert.rejects(issuer.issue(draft()), NoReserveError);
+  assert.equal(posts, 0);
+  assert.equal(offline.recorded.length, 1);
 });

@@ -58,3 +58,19 @@ test('no wait reads as "very soon", and a missing room or category does not brea
   assert.deepEqual(slip.category.value, ['SENIOR_CITIZEN']);
   assert.equal(slip.category.priority, false);
 });
+
+test('an offline slip says so in both languages and does not pretend to know the queue', () => {
+  const slip = slipModel({
+    token: { offline: true, number: 'MED-K007', serviceCode: 'MED', priority: 'GENERAL', issuedAt: '2026-11-22T05:00:00Z', peopleAhead: null },
+    service: { code: 'MED', name: { en: 'General Medicine', hi: 'सामान्य चिकित्सा' } },
+    category: null,
+    hospitalName: 'H',
+    lang: 'en',
+    origin: 'http://k',
+    timeZone: 'Asia/Kolkata',
+  });
+  assert.equal(slip.offline, true);
+  assert.equal(slip.offlineMark, 'OFFLINE / ऑफ़लाइन');
+  assert.equal(slip.ahead.value, '—');
+  assert.equal(slip.statusUrl, null, 'no status page until the token is merged');
+});
