@@ -84,4 +84,33 @@ class AdminPagesTest {
                 .then().statusCode(303);
         StaffSession.logIn("nurse7", "nurse7pass").request().accept("text/html").get("/console").then().statusCode(200);
     }
+
+    @Test
+    void aDeactivatedAccountIsRefusedAtOnceAndAnAdminCannotLockThemselvesOut() {
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin/staff/new");
+        admin.form().formParam("username", "temp9").formParam("fullName", "Temporary").formParam("role", "COUNTER")
+                .formParam("password", "temp9pass").formParam("active", "on").post("/admin/staff/new").then().statusCode(303);
+        StaffSession temp = StaffSession.logIn("temp9", "temp9pass");
+        temp.request().accept("text/html").get("/console").then().statusCode(200);
+
+        String list = admin.open("/admin/staff").asString();
+        admin.form().formParam("fullName", "Temporary").formParam("role", "COUNTER")
+                .post("/admin/staff/" + idIn(list, "temp9")).then().statusCode(303); // "active" left unticked
+        temp.request().accept("text/html").get("/console").then().statusCode(not(equalTo(200)));
+        org.opdqueue.support.Api.as("temp9", "temp9pass").contentType("application/json")
+                .post("/api/counters/1/call-next").then().statusCode(401);
+
+        admin.form().formParam("fullName", "Hospital administrator").formParam("role", "COUNTER").formParam("active", "on")
+                .post("/admin/staff/" + idIn(list, "admin")).then().statusCode(400)
+                .body(containsString("You cannot take away your own admin role"));
+    }
+
+    private static String idIn(String staffList, String username) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("data-username=\"" + username + "\">.*?href=\"/admin/staff/(\\d+)\"", java.util.regex.Pattern.DOTALL)
+                .matcher(staffList);
+        assertThat(m.find()).as("row of " + username).isTrue();
+        return m.group(1);
+    }
 }
