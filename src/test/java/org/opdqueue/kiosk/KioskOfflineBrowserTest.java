@@ -128,9 +128,10 @@ class KioskOfflineBrowserTest {
             List<String> expected = new ArrayList<>(List.of(online));
             expected.addAll(offline);
             assertThat(queue).as("each token once, in issue order").isEqualTo(expected);
-            JsonPath merged = given().get("/api/tokens/" + Api.callNextAndGet(counter).getLong("id")).then().extract().jsonPath();
-            assertThat(merged.getString("number")).isEqualTo(online);
-            JsonPath first = Api.callNextAndGet(counter);
+            JsonPath called = callNext(counter);
+            assertThat(called.getString("number")).isEqualTo(online);
+            Api.act(called.getLong("id"), "complete").then().statusCode(200);
+            JsonPath first = callNext(counter);
             assertThat(first.getString("number")).isEqualTo(offline.get(0));
             given().get("/api/tokens/" + first.getLong("id")).then().statusCode(200)
                     .body("channel", org.hamcrest.Matchers.equalTo("OFFLINE_KIOSK"))
@@ -177,6 +178,45 @@ class KioskOfflineBrowserTest {
         }
     }
 
+    @Test
+    void aServerThatStopsAnsweringCostsThePatientUnderThreeSeconds() {
+        page.navigate(base.resolve("/kiosk/?device=" + key).toString());
+        page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+        waitFor("a reserve for " + service, () -> remaining() >= 10);
+
+        // worse than a refused connection: the server takes the request and never answers
+        page.route("**/api/**", route -> {
+        });
+        Locator slip = issue();
+        System.out.println("server hangs -> offline slip on screen in ms: " + lastIssueMillis);
+        assertThat(slip.getByTestId("slip-offline")).isVisible();
+        assertThat(slip.getByTestId("slip-number")).hasText(service + "-" + series + "001");
+        assertThat(lastIssueMillis).isLessThan(3000);
+        assertThat(page.getByTestId("offline-banner")).isVisible();
+    }
+
+    @Test
+    void theKioskStartsAndIssuesWithTheServerGoneFromItsServiceWorkerCache() {
+        try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?lang=hi&device=" + key);
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+            waitFor("a reserve for " + service, () -> remaining() >= 10);
+
+            proxy.cut();
+            page.reload();
+            assertThat(page.locator(".start-touch")).isVisible();
+            assertThat(page.locator("html")).hasAttribute("lang", "hi");
+            Locator slip = issue();
+            assertThat(slip.getByTestId("slip-offline")).hasText("ऑफ़लाइन / OFFLINE");
+            assertThat(slip.getByTestId("slip-number")).hasText(service + "-" + series + "001");
+
+            proxy.restore();
+            waitFor("the outbox to empty", () -> ((Number) page.evaluate("window.__kiosk.outboxSize()")).intValue() == 0);
+            assertThat(waiting()).containsExactly(service + "-" + series + "001");
+        }
+    }
+
     /** From the start screen to the printed slip: the service, general category, no details. */
     private Locator issue() {
         start();
@@ -219,6 +259,10 @@ class KioskOfflineBrowserTest {
             item.remove("seq");
             return item;
         }).toList();
+    }
+
+    private static JsonPath callNext(long counter) {
+        return Api.callNext(counter).then().statusCode(200).extract().jsonPath();
     }
 
     private List<String> waiting() {
