@@ -68,14 +68,12 @@ export function createSync({ outbox, postSync, getStatus, intervalMs = 5000, onC
     if (status) onStatus(status);
     const normal = status?.mode === 'NORMAL';
     if (normal !== online) online = normal;
-    if (normal && (await outbox.size()) > 0 && hasKey()) {
+    if (normal && (await outbox.size()) > 0) {
       const result = await replay({ outbox, postSync });
       if (result.failed) console.warn('outbox replay stopped', result.failed);
     }
     await report();
   }
-
-  let hasKey = () => true;
 
   return {
     isOnline: () => online,
@@ -96,8 +94,7 @@ export function createSync({ outbox, postSync, getStatus, intervalMs = 5000, onC
       return running;
     },
 
-    start({ canReplay } = {}) {
-      if (canReplay) hasKey = canReplay;
+    start() {
       if (timer) return;
       const tick = async () => {
         try {
