@@ -42,25 +42,15 @@ public final class OfflineMergeBench {
     }
 
     static Result run(BenchApp app) throws Exception {
-        List<String> keys = enrol(app);
+        List<String> keys = enrolKiosks(app, "BENCH", KIOSKS);
         List<String> outboxes = new ArrayList<>();
         Instant start = Instant.now().minusSeconds(3600);
         for (int k = 0; k < KIOSKS; k++) {
             String key = keys.get(k);
             String code = key.substring(0, key.indexOf('.'));
-            String series = reserve(app, key, code, "MED", PER_KIOSK / 2) + reserve(app, key, code, "ENT", PER_KIOSK / 2);
-            StringBuilder items = new StringBuilder();
-            for (int n = 1; n <= PER_KIOSK; n++) {
-                String service = n % 2 == 0 ? "ENT" : "MED";
-                int number = (n + 1) / 2;
-                if (items.length() > 0) {
-                    items.append(',');
-                }
-                items.append(String.format("{\"requestId\":\"%s\",\"serviceCode\":\"%s\",\"offlineNumber\":\"%s-%s%03d\","
-                        + "\"issuedAt\":\"%s\"}", UUID.randomUUID(), service, service, series.substring(0, 1), number,
-                        start.plusMillis(n * 1000L + k)));
-            }
-            outboxes.add("{\"sentAt\":\"" + Instant.now() + "\",\"tokens\":[" + items + "]}");
+            String series = reserve(app, key, code, "MED", PER_KIOSK / 2);
+            reserve(app, key, code, "ENT", PER_KIOSK / 2);
+            outboxes.add(outbox(series, PER_KIOSK, start, k));
         }
         long begin = System.nanoTime();
         List<String> answers = syncAll(app, keys, outboxes);
@@ -84,18 +74,34 @@ public final class OfflineMergeBench {
         return new Result(KIOSKS * PER_KIOSK, seconds, lost, duplicated, replayDuplicates);
     }
 
-    private static List<String> enrol(BenchApp app) throws Exception {
+    /** An outbox of {@code count} tokens alternating MED and ENT, numbered from 1 in the kiosk's series. */
+    static String outbox(String series, int count, Instant start, int kiosk) {
+        StringBuilder items = new StringBuilder();
+        for (int n = 1; n <= count; n++) {
+            String service = n % 2 == 0 ? "ENT" : "MED";
+            if (items.length() > 0) {
+                items.append(',');
+            }
+            items.append(String.format("{\"requestId\":\"%s\",\"serviceCode\":\"%s\",\"offlineNumber\":\"%s-%s%03d\","
+                    + "\"issuedAt\":\"%s\"}", UUID.randomUUID(), service, service, series, (n + 1) / 2,
+                    start.plusMillis(n * 1000L + kiosk)));
+        }
+        return "{\"sentAt\":\"" + Instant.now() + "\",\"tokens\":[" + items + "]}";
+    }
+
+    /** Kiosks added to the database (there is no API to create devices) and enrolled through the API. */
+    static List<String> enrolKiosks(BenchApp app, String prefix, int kiosks) throws Exception {
         List<String> keys = new ArrayList<>();
         try (Connection db = app.database(); PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO device (facility, code, name, kind, active) VALUES ('DEMO', ?, ?, 'KIOSK', TRUE)")) {
-            for (int k = 1; k <= KIOSKS; k++) {
-                insert.setString(1, "BENCH" + k);
+            for (int k = 1; k <= kiosks; k++) {
+                insert.setString(1, prefix + k);
                 insert.setString(2, "Benchmark kiosk " + k);
                 insert.executeUpdate();
             }
         }
-        for (int k = 1; k <= KIOSKS; k++) {
-            HttpResponse<String> enrolled = app.post("/api/devices/BENCH" + k + "/credential", null,
+        for (int k = 1; k <= kiosks; k++) {
+            HttpResponse<String> enrolled = app.post("/api/devices/" + prefix + k + "/credential", null,
                     BenchApp.basic("admin", "admin123"));
             Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(enrolled.body());
             if (!m.find()) {
@@ -106,7 +112,7 @@ public final class OfflineMergeBench {
         return keys;
     }
 
-    private static String reserve(BenchApp app, String key, String code, String service, int count) throws Exception {
+    static String reserve(BenchApp app, String key, String code, String service, int count) throws Exception {
         String body = app.post("/api/devices/" + code + "/reserve",
                 "{\"serviceCode\":\"" + service + "\",\"count\":" + count + "}", "Device " + key).body();
         Matcher m = Pattern.compile("\"series\":\"([A-Z]+)\"").matcher(body);
@@ -116,7 +122,7 @@ public final class OfflineMergeBench {
         return m.group(1);
     }
 
-    private static List<String> syncAll(BenchApp app, List<String> keys, List<String> outboxes) throws Exception {
+    static List<String> syncAll(BenchApp app, List<String> keys, List<String> outboxes) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(KIOSKS);
         try {
             List<Future<String>> futures = new ArrayList<>();
@@ -141,7 +147,7 @@ public final class OfflineMergeBench {
         }
     }
 
-    private static long count(String text, String what) {
+    static long count(String text, String what) {
         long n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
             n++;
