@@ -1,5 +1,6 @@
 package org.opdqueue.staff;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,10 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.hibernate.JDBCException;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.Failures;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.ProblemType;
 import org.opdqueue.status.SystemMode;
 
 /**
@@ -41,7 +46,7 @@ public class StaffDirectory {
         }
         String name = username.strip().toLowerCase();
         if (mode.degraded()) {
-            return Optional.ofNullable(lastRead.get(name));
+            return lastRead(name);
         }
         try {
             // Its own short transaction, so the connection goes back to the pool at once, not at the end of the request.
@@ -49,11 +54,29 @@ public class StaffDirectory {
             login.ifPresentOrElse(l -> lastRead.put(name, l), () -> lastRead.remove(name));
             return login;
         } catch (RuntimeException e) {
-            if (Failures.isUnreachable(e)) {
-                return Optional.ofNullable(lastRead.get(name));
+            if (fromTheDatabase(e)) {
+                return lastRead(name); // the database went away under this request; the probe will say so soon
             }
             throw e;
         }
+    }
+
+    private Optional<Login> lastRead(String name) {
+        Login login = lastRead.get(name);
+        if (login == null) {
+            throw new ProblemException(ProblemType.DEGRADED,
+                    "The database cannot be reached, and " + name + " has not logged in since the server started.");
+        }
+        return Optional.of(login);
+    }
+
+    private static boolean fromTheDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof JDBCException) {
+                return true;
+            }
+        }
+        return Failures.classify(e) != ProblemType.INTERNAL;
     }
 
     private Optional<Login> read(String name) {

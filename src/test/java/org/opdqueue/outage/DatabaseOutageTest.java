@@ -47,6 +47,9 @@ class DatabaseOutageTest {
         long counter = hospital.openCounter(service);
         long board = hospital.board(List.of(service), List.of(counter));
         String waitingNumber = Api.issue(service).getString("number");
+        // the counter's staff member logs in before the outage (the server remembers who, to keep calling by number)
+        Api.staff().contentType("application/json").body(Map.of("state", "OPEN")).put("/api/counters/" + counter + "/state")
+                .then().statusCode(200);
 
         try (BoardClient client = BoardClient.connect(base, board, null)) {
             client.next();
