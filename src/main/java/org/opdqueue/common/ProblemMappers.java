@@ -29,6 +29,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Where the staff log-in form posts (Quarkus' form authentication). */
+    private static final String LOG_IN_FORM_POST = "/j_security_check";
+
     private final Event<DatabaseUnreachable> unreachable;
 
     public ProblemMappers(Event<DatabaseUnreachable> unreachable) {
@@ -43,6 +46,11 @@ public class ProblemMappers {
     /** No or wrong credentials. API clients log in with HTTP Basic; the staff pages' own scripts say so in a header. */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri, HttpServerRequest request) {
+        String accept = String.valueOf(request.getHeader(HttpHeaders.ACCEPT));
+        if (LOG_IN_FORM_POST.equals(request.path()) || (!request.path().startsWith("/api/") && accept.contains("text/html"))) {
+            // A browser (a wrong password on the log-in page, an ended account): back to the log-in page, with a message.
+            return Response.status(302).header(HttpHeaders.LOCATION, "/login?error=true").build();
+        }
         String detail = e instanceof AuthenticationFailedException
                 ? "Wrong user name or password, or the account is not active"
                 : "Log in as staff: HTTP Basic for API clients, or the login page in a browser";

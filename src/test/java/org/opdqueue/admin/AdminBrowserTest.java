@@ -84,6 +84,7 @@ class AdminBrowserTest {
         Response answer = page.waitForResponse(r -> r.request().method().equals("POST"),
                 () -> page.locator("main button[type=submit]").click());
         assertThat(answer.status()).isEqualTo(400);
+        assertThat(page.getByTestId("form-expired")).containsText("Nothing was saved");
 
         page.navigate(base.resolve("/admin/devices").toString());
         assertThat(page.getByTestId("devices")).not().containsText("FORGED1");

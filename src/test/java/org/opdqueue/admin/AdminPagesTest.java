@@ -20,6 +20,18 @@ class AdminPagesTest {
         given().redirects().follow(false).get("/admin/services").then().statusCode(302)
                 .header("Location", containsString("/login"));
         given().get("/login").then().statusCode(200).body(containsString("j_security_check"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", "wrong").post("/j_security_check")
+                .then().statusCode(302).header("Location", containsString("/login?error=true"));
+        given().get("/login?error=true").then().body(containsString("Wrong user name or password"));
+    }
+
+    @Test
+    void logOutEndsTheSession() {
+        StaffSession counter = StaffSession.logIn("counter1", "counter123");
+        counter.request().contentType("text/plain").post("/logout").then().statusCode(303)
+                .header("Location", containsString("/login"))
+                .header("Set-Cookie", containsString("quarkus-credential=;"));
     }
 
     @Test
@@ -68,7 +80,7 @@ class AdminPagesTest {
         StaffSession admin = StaffSession.logIn("admin", "admin123");
         admin.request().contentType("application/x-www-form-urlencoded").formParam("code", "NOCSRF")
                 .formParam("name", "No CSRF kiosk").formParam("kind", "KIOSK").post("/admin/devices/new")
-                .then().statusCode(400);
+                .then().statusCode(400).body(containsString("This form has expired"));
         admin.open("/admin/devices").then().body(not(containsString("NOCSRF")));
     }
 
@@ -97,7 +109,8 @@ class AdminPagesTest {
         String list = admin.open("/admin/staff").asString();
         admin.form().formParam("fullName", "Temporary").formParam("role", "COUNTER")
                 .post("/admin/staff/" + idIn(list, "temp9")).then().statusCode(303); // "active" left unticked
-        temp.request().accept("text/html").get("/console").then().statusCode(not(equalTo(200)));
+        temp.request().accept("text/html").get("/console").then().statusCode(302)
+                .header("Location", containsString("/login?error=true"));
         org.opdqueue.support.Api.as("temp9", "temp9pass").contentType("application/json")
                 .post("/api/counters/1/call-next").then().statusCode(401);
 
