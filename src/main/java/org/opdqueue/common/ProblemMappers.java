@@ -33,9 +33,11 @@ public class ProblemMappers {
     private static final String LOG_IN_FORM_POST = "/j_security_check";
 
     private final Event<DatabaseUnreachable> unreachable;
+    private final DatabaseHealth database;
 
-    public ProblemMappers(Event<DatabaseUnreachable> unreachable) {
+    public ProblemMappers(Event<DatabaseUnreachable> unreachable, DatabaseHealth database) {
         this.unreachable = unreachable;
+        this.database = database;
     }
 
     @ServerExceptionMapper
@@ -116,6 +118,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         ProblemType type = Failures.classify(e);
+        if (type == ProblemType.OVERLOADED && !database.reachable()) {
+            // no connection came free because the database is gone, not because it is busy
+            type = ProblemType.DEGRADED;
+        }
         if (type == ProblemType.INTERNAL) {
             LOG.error("Unexpected failure on " + path(uri), e);
         } else if (type == ProblemType.DEGRADED) {

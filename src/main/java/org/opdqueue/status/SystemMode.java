@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
+import org.opdqueue.common.DatabaseHealth;
 import org.opdqueue.common.DatabaseUnreachable;
 import org.opdqueue.common.HospitalClock;
 
@@ -24,7 +25,7 @@ import org.opdqueue.common.HospitalClock;
  * to DEGRADED at once; a probe every second notices when the database is back.
  */
 @ApplicationScoped
-public class SystemMode {
+public class SystemMode implements DatabaseHealth {
 
     private static final Logger LOG = Logger.getLogger(SystemMode.class);
 
@@ -52,6 +53,11 @@ public class SystemMode {
 
     public boolean degraded() {
         return state.get().mode() == Mode.DEGRADED;
+    }
+
+    @Override
+    public boolean reachable() {
+        return !degraded();
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
