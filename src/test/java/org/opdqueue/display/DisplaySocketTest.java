@@ -148,10 +148,15 @@ class DisplaySocketTest {
         try (BoardClient client = BoardClient.connect(base, board, null)) {
             seen = client.next().path("seq").asLong();
         }
-        String busy = hospital.service();
-        Parallel.all(DisplayFeed.MAX_REPLAY + 1, i -> Api.post("/api/tokens", Api.issueBody(busy, "GENERAL")));
+        // more than the feed replays, spread over services so the issues do not queue behind one number lock
+        List<String> busy = List.of(hospital.service(), hospital.service(), hospital.service(), hospital.service());
+        int issued = 0;
+        while (issued <= DisplayFeed.MAX_REPLAY) {
+            issued += (int) Parallel.all(200, i -> Api.post("/api/tokens", Api.issueBody(busy.get(i % 4), "GENERAL")))
+                    .stream().filter(r -> r.statusCode() == 201).count();
+        }
         try (BoardClient client = BoardClient.connect(base, board, seen)) {
-            assertThat(client.next().path("type").asText()).isEqualTo("snapshot");
+            assertThat(client.next(Duration.ofSeconds(30)).path("type").asText()).isEqualTo("snapshot");
         }
         try (BoardClient client = BoardClient.connect(base, board, seen + 1_000_000)) {
             assertThat(client.next().path("type").asText()).isEqualTo("snapshot");
