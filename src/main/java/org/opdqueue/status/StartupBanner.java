@@ -23,9 +23,11 @@ public class StartupBanner {
         LOG.infof("""
                 %s (%s) is ready:
                   kiosk           %s/kiosk/
-                  display board   %s/board/
+                  display boards  %s/board/1  %s/board/2
+                  counter console %s/console
+                  admin           %s/admin
                   API (Swagger)   %s/q/swagger-ui
                   status          %s/api/status""",
-                facility.name(), facility.code(), base, base, base, base);
+                facility.name(), facility.code(), base, base, base, base, base, base, base);
     }
 }
