@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.Hashes;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.device.Device;
 
@@ -34,7 +35,7 @@ public class DemoKiosk {
         Device.findByCode(facility.code(), CODE).filter(d -> d.secretHash == null && d.numberSeries == null)
                 .ifPresent(kiosk -> {
                     kiosk.numberSeries = "K";
-                    kiosk.secretHash = DeviceCredentials.sha256(SECRET);
+                    kiosk.secretHash = Hashes.sha256Hex(SECRET);
                     LOG.infof("Demo kiosk %s enrolled: open /kiosk/?device=%s.%s", CODE, CODE, SECRET);
                 });
     }

@@ -2,10 +2,8 @@ package org.opdqueue.offline;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.Hashes;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.device.Device;
@@ -55,7 +54,7 @@ public class DeviceCredentials {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        device.secretHash = sha256(secret);
+        device.secretHash = Hashes.sha256Hex(secret);
         return new Issued(device.code, device.numberSeries, device.code + "." + secret);
     }
 
@@ -77,7 +76,7 @@ public class DeviceCredentials {
         String secret = key.substring(key.indexOf('.') + 1);
         return Device.findByCode(facility.code(), code)
                 .filter(d -> d.active && d.secretHash != null && MessageDigest.isEqual(
-                        d.secretHash.getBytes(StandardCharsets.US_ASCII), sha256(secret).getBytes(StandardCharsets.US_ASCII)))
+                        d.secretHash.getBytes(StandardCharsets.US_ASCII), Hashes.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII)))
                 .orElseThrow(DeviceCredentials::unauthenticated);
     }
 
@@ -102,13 +101,5 @@ public class DeviceCredentials {
     private static ProblemException unauthenticated() {
         return new ProblemException(ProblemType.UNAUTHENTICATED,
                 "An enrolled kiosk's credential is required: Authorization: Device <code>.<secret>");
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

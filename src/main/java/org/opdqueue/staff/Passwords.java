@@ -1,10 +1,6 @@
 package org.opdqueue.staff;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +13,8 @@ import org.wildfly.security.password.interfaces.BCryptPassword;
 import org.wildfly.security.password.util.ModularCrypt;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+
+import org.opdqueue.common.Hashes;
 
 /**
  * bcrypt hashing and checking. bcrypt is slow on purpose (tens of milliseconds), which an API client
@@ -44,7 +42,7 @@ public class Passwords {
             passed.clear();
         }
         // Concurrent first requests with the same credentials wait for one bcrypt run; a failure is not remembered.
-        return passed.computeIfAbsent(digest(storedHash + '\u0000' + password),
+        return passed.computeIfAbsent(Hashes.sha256Hex(storedHash + '\u0000' + password),
                 key -> bcryptMatches(password, storedHash) ? Boolean.TRUE : null) != null;
     }
 
@@ -55,14 +53,6 @@ public class Passwords {
             return factory.verify(factory.translate(stored), password.toCharArray());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

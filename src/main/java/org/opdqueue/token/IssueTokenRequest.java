@@ -1,10 +1,6 @@
 package org.opdqueue.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.opdqueue.common.Hashes;
 import org.opdqueue.servicepoint.PriorityCategory;
 
 /**
@@ -45,11 +42,6 @@ public record IssueTokenRequest(
                 Objects.toString(p.sex(), ""), Objects.toString(p.mobile(), ""), Objects.toString(p.abhaDigits(), ""),
                 Objects.toString(p.uhid(), ""), Objects.toString(deviceId, ""), Objects.toString(offlineNumber, ""),
                 Objects.toString(issuedAt, ""));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(canonical);
     }
 }
