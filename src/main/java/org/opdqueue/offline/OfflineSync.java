@@ -28,6 +28,7 @@ import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.IssueTokenRequest;
+import org.opdqueue.token.RequestKeys;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenIssuing;
 import org.opdqueue.token.TokenStatus;
@@ -53,13 +54,16 @@ public class OfflineSync {
     private final Journal journal;
     private final Transactions transactions;
     private final EntityManager em;
+    private final RequestKeys requestKeys;
 
-    public OfflineSync(Facility facility, HospitalClock clock, Journal journal, Transactions transactions, EntityManager em) {
+    public OfflineSync(Facility facility, HospitalClock clock, Journal journal, Transactions transactions, EntityManager em,
+            RequestKeys requestKeys) {
         this.facility = facility;
         this.clock = clock;
         this.journal = journal;
         this.transactions = transactions;
         this.em = em;
+        this.requestKeys = requestKeys;
     }
 
     public List<SyncResult> merge(Device kiosk, Instant sentAt, List<OfflineToken> items) {
@@ -88,16 +92,17 @@ public class OfflineSync {
                 results[i] = SyncResult.rejected(item.requestId(), e.getMessage());
             }
         }
-        Map<String, Object[]> earlier = earlierRequests(prepared);
+        Map<String, RequestKeys.Earlier> earlier = requestKeys.find(facility.code(),
+                prepared.stream().map(p -> p.item().requestId().toString()).toList());
         Set<String> usedNumbers = usedNumbers(kiosk.numberSeries, prepared);
         Set<String> seenRequests = new HashSet<>();
         prepared.sort(Comparator.comparing(Prepared::queuedAt).thenComparing(Prepared::number));
         for (Prepared p : prepared) {
             String requestId = p.item().requestId().toString();
-            Object[] key = earlier.get(requestId);
+            RequestKeys.Earlier key = earlier.get(requestId);
             if (key != null) {
-                Token token = Token.findById(((Number) key[1]).longValue());
-                results[p.index()] = p.fingerprint().equals(key[0])
+                Token token = Token.findById(key.tokenId());
+                results[p.index()] = p.fingerprint().equals(key.fingerprint())
                         ? SyncResult.duplicate(p.item().requestId(), token.id, token.displayNumber)
                         : SyncResult.rejected(p.item().requestId(), "requestId was already used for a different token");
             } else if (!seenRequests.add(requestId)) {
@@ -145,19 +150,6 @@ public class OfflineSync {
         return new Prepared(index, item, service, category, kiosk.numberSeries, number, day, queuedAt, fingerprint);
     }
 
-    private Map<String, Object[]> earlierRequests(List<Prepared> prepared) {
-        Map<String, Object[]> earlier = new HashMap<>();
-        if (prepared.isEmpty()) {
-            return earlier;
-        }
-        List<String> ids = prepared.stream().map(p -> p.item().requestId().toString()).toList();
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT request_id, body_hash, token_id FROM idempotency_key WHERE facility = ?1 AND request_id IN (?2)""")
-                .setParameter(1, facility.code()).setParameter(2, ids).getResultList();
-        rows.forEach(r -> earlier.put((String) r[0], new Object[] { r[1], r[2] }));
-        return earlier;
-    }
-
     private Set<String> usedNumbers(String series, List<Prepared> prepared) {
         Set<String> used = new HashSet<>();
         if (prepared.isEmpty()) {
@@ -200,11 +192,7 @@ public class OfflineSync {
         token.deviceTime = p.item().issuedAt();
         TokenIssuing.copyPatient(p.item().patient(), token);
         token.persist();
-        em.createNativeQuery("""
-                INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5)""").setParameter(1, token.facility)
-                .setParameter(2, p.item().requestId().toString()).setParameter(3, p.fingerprint())
-                .setParameter(4, token.id).setParameter(5, receivedAt).executeUpdate();
+        requestKeys.record(token.facility, p.item().requestId().toString(), p.fingerprint(), token.id, receivedAt);
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
                 .degraded(kiosk.code, p.item().issuedAt()).detail("OFFLINE_KIOSK " + token.priority));
         return token;

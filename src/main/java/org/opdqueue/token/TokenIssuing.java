@@ -3,10 +3,10 @@ package org.opdqueue.token;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,16 +40,16 @@ public class TokenIssuing {
     private final TokenNumbers numbers;
     private final Journal journal;
     private final Transactions transactions;
-    private final EntityManager em;
+    private final RequestKeys requestKeys;
 
     public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
-            Transactions transactions, EntityManager em) {
+            Transactions transactions, RequestKeys requestKeys) {
         this.facility = facility;
         this.clock = clock;
         this.numbers = numbers;
         this.journal = journal;
         this.transactions = transactions;
-        this.em = em;
+        this.requestKeys = requestKeys;
     }
 
     /** @param actor the staff member issuing at a counter, or null for a patient at a kiosk */
@@ -105,11 +105,7 @@ public class TokenIssuing {
         copyPatient(request.patient(), token);
         token.persist();
 
-        em.createNativeQuery("""
-                INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5)
-                """).setParameter(1, token.facility).setParameter(2, request.requestId().toString())
-                .setParameter(3, fingerprint).setParameter(4, token.id).setParameter(5, now).executeUpdate();
+        requestKeys.record(token.facility, request.requestId().toString(), fingerprint, token.id, now);
 
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)
                 .actor(actor).detail(token.channel + " " + token.priority));
@@ -118,18 +114,15 @@ public class TokenIssuing {
 
     /** The token an earlier request with this id made, or null; 409 if that request said something else. */
     private Issued replay(UUID requestId, String fingerprint) {
-        Object[] key = (Object[]) em.createNativeQuery("""
-                SELECT body_hash, token_id FROM idempotency_key WHERE facility = ?1 AND request_id = ?2
-                """).setParameter(1, facility.code()).setParameter(2, requestId.toString())
-                .getResultStream().findFirst().orElse(null);
+        RequestKeys.Earlier key = requestKeys.find(facility.code(), List.of(requestId.toString())).get(requestId.toString());
         if (key == null) {
             return null;
         }
-        if (!fingerprint.equals(key[0])) {
+        if (!fingerprint.equals(key.fingerprint())) {
             throw new ProblemException(ProblemType.REQUEST_ID_REUSED,
                     "requestId " + requestId + " was already used for a different token request");
         }
-        Token token = Token.findById(((Number) key[1]).longValue());
+        Token token = Token.findById(key.tokenId());
         return new Issued(token, ServicePoint.findById(token.serviceId), false);
     }
 

@@ -1,0 +1,51 @@
+package org.opdqueue.token;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Client-made request ids and the token each one made, written in the same transaction as the token. Its
+ * primary key settles which of two identical requests wins; online issuing and the offline merge both use it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class RequestKeys {
+
+    /** What an earlier request with the same id asked for (its fingerprint) and the token it made. */
+    public record Earlier(String fingerprint, long tokenId) {
+    }
+
+    private final EntityManager em;
+
+    public RequestKeys(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The earlier requests among these ids, by id. */
+    public Map<String, Earlier> find(String facility, Collection<String> requestIds) {
+        Map<String, Earlier> earlier = new HashMap<>();
+        if (requestIds.isEmpty()) {
+            return earlier;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT request_id, body_hash, token_id FROM idempotency_key WHERE facility = ?1 AND request_id IN (?2)""")
+                .setParameter(1, facility).setParameter(2, requestIds).getResultList();
+        rows.forEach(r -> earlier.put((String) r[0], new Earlier((String) r[1], ((Number) r[2]).longValue())));
+        return earlier;
+    }
+
+    public void record(String facility, String requestId, String fingerprint, long tokenId, Instant at) {
+        em.createNativeQuery("""
+                INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5)""").setParameter(1, facility).setParameter(2, requestId)
+                .setParameter(3, fingerprint).setParameter(4, tokenId).setParameter(5, at).executeUpdate();
+    }
+}
