@@ -38,8 +38,7 @@ public class OfflineNumbers {
         if (count < 1 || count > 200) {
             throw ProblemException.invalid("count", "must be between 1 and 200");
         }
-        ServicePoint service = ServicePoint.findByCode(facility.code(), serviceCode == null ? "" : serviceCode.strip().toUpperCase())
-                .filter(s -> s.active).orElseThrow(() -> ProblemException.notFound("Service", serviceCode));
+        ServicePoint service = ServicePoint.activeByCode(facility.code(), serviceCode);
         em.find(Device.class, kiosk.id, LockModeType.PESSIMISTIC_WRITE); // one grant at a time per kiosk
         LocalDate day = clock.businessDay();
         Number last = (Number) em.createNativeQuery("""

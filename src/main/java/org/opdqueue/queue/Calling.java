@@ -72,9 +72,7 @@ public class Calling {
         return transactions.run(() -> {
             Counter counter = readyCounter(counterId);
             Long id = tokenId != null ? tokenId : idOfNumber(number);
-            Long serviceId = Token.<Token>find("id", id).project(ServiceOfToken.class).firstResultOptional()
-                    .map(ServiceOfToken::serviceId).orElseThrow(() -> ProblemException.notFound("Token", id));
-            locks.queue(serviceId);
+            locks.queueOfToken(id);
             Token token = locks.todaysToken(id);
             if (!counter.serviceIds().contains(token.serviceId)) {
                 throw ProblemException.illegal("Counter " + counter.name + " does not serve the queue of " + token.displayNumber);
@@ -84,9 +82,6 @@ public class Calling {
             }
             return markCalled(token, counter, actor);
         });
-    }
-
-    public record ServiceOfToken(Long serviceId) {
     }
 
     /**

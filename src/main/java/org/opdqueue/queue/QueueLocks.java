@@ -50,6 +50,18 @@ public class QueueLocks {
         return QueueState.findById(serviceId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The queue a token is in, locked before the token itself (the order every command keeps). */
+    public QueueState queueOfToken(long tokenId) {
+        Long serviceId = Token.<Token>find("id = ?1 and facility = ?2", tokenId, facility.code())
+                .project(ServiceOfToken.class).firstResultOptional().map(ServiceOfToken::serviceId)
+                .orElseThrow(() -> ProblemException.notFound("Token", tokenId));
+        return queue(serviceId);
+    }
+
+    /** Just the token's current service, read without loading (and so without holding) the token. */
+    public record ServiceOfToken(Long serviceId) {
+    }
+
     /** Today's token with this id, locked; another day's token cannot be acted on. */
     public Token todaysToken(long tokenId) {
         Token token = Token.findById(tokenId, LockModeType.PESSIMISTIC_WRITE);

@@ -80,7 +80,7 @@ public class TokenActions {
     /** The patient did not come; with {@code requeueAfter} they go back that many places at once. */
     public Token noShow(long tokenId, Integer requeueAfter, String actor) {
         return transactions.run(() -> {
-            QueueState queue = locks.queue(serviceOf(tokenId));
+            QueueState queue = locks.queueOfToken(tokenId);
             Token token = tokenIn(tokenId, Set.of(TokenStatus.CALLED), "marked no-show");
             token.status = TokenStatus.NO_SHOW;
             record(JournalEventType.NO_SHOW, token, actor, null);
@@ -93,7 +93,7 @@ public class TokenActions {
 
     public Token requeue(long tokenId, Integer places, String actor) {
         return transactions.run(() -> {
-            QueueState queue = locks.queue(serviceOf(tokenId));
+            QueueState queue = locks.queueOfToken(tokenId);
             Token token = tokenIn(tokenId, Set.of(TokenStatus.NO_SHOW), "requeued");
             putBack(token, queue, places == null ? defaultRequeueAfter : places, actor);
             return token;
@@ -106,9 +106,7 @@ public class TokenActions {
             throw ProblemException.invalid("serviceCode", "is required: the service to transfer to");
         }
         return transactions.run(() -> {
-            ServicePoint target = ServicePoint.findByCode(facility.code(), serviceCode.strip().toUpperCase())
-                    .filter(s -> s.active)
-                    .orElseThrow(() -> ProblemException.notFound("Service", serviceCode));
+            ServicePoint target = ServicePoint.activeByCode(facility.code(), serviceCode);
             Token token = tokenIn(tokenId, Set.of(TokenStatus.WAITING, TokenStatus.CALLED, TokenStatus.SERVING),
                     "transferred");
             if (target.id.equals(token.serviceId)) {
@@ -168,13 +166,6 @@ public class TokenActions {
         token.calledAt = null;
         token.queuedAt = queuedAt;
         record(JournalEventType.REQUEUED, token, actor, "after " + places);
-    }
-
-    private Long serviceOf(long tokenId) {
-        return Token.<Token>find("id = ?1 and facility = ?2", tokenId, facility.code())
-                .project(Calling.ServiceOfToken.class).firstResultOptional()
-                .map(Calling.ServiceOfToken::serviceId)
-                .orElseThrow(() -> ProblemException.notFound("Token", tokenId));
     }
 
     private Token tokenIn(long tokenId, Set<TokenStatus> allowed, String verb) {

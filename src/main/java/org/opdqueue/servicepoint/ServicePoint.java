@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.opdqueue.common.ProblemException;
+
 /** A department or service point with its own queue, e.g. General Medicine ({@code MED}). */
 @Entity
 @Table(name = "service_point")
@@ -58,6 +60,12 @@ public class ServicePoint extends PanacheEntityBase {
 
     public static Optional<ServicePoint> findByCode(String facility, String code) {
         return find("facility = ?1 and code = ?2", facility, code).firstResultOptional();
+    }
+
+    /** The active service a client named (any case, spaces around), or a 404 problem. */
+    public static ServicePoint activeByCode(String facility, String code) {
+        return findByCode(facility, code == null ? "" : code.strip().toUpperCase()).filter(s -> s.active)
+                .orElseThrow(() -> ProblemException.notFound("Service", code));
     }
 
     /** Saves a new service together with its queue's call-policy row. */

@@ -78,9 +78,7 @@ public class TokenIssuing {
         if (earlier != null) {
             return earlier;
         }
-        ServicePoint service = ServicePoint.findByCode(facility.code(), request.serviceCode().strip().toUpperCase())
-                .filter(s -> s.active)
-                .orElseThrow(() -> ProblemException.notFound("Service", request.serviceCode()));
+        ServicePoint service = ServicePoint.activeByCode(facility.code(), request.serviceCode());
         PriorityCategory category = PriorityCategory.findByCode(facility.code(), request.priorityOrDefault())
                 .orElseThrow(() -> ProblemException.invalid("priority",
                         "unknown priority category '" + request.priority() + "'"));
