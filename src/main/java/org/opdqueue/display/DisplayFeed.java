@@ -3,7 +3,6 @@ package org.opdqueue.display;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -111,10 +110,6 @@ public class DisplayFeed {
 
     public void leave(WebSocketConnection connection) {
         viewers.remove(connection.id());
-    }
-
-    public int connected() {
-        return viewers.size();
     }
 
     private void run() {
@@ -242,9 +237,5 @@ public class DisplayFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    Set<String> connectionIds() {
-        return viewers.keySet();
     }
 }

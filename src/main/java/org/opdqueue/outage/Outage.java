@@ -1,7 +1,6 @@
 package org.opdqueue.outage;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,8 +32,4 @@ public class Outage extends PanacheEntityBase {
 
     @Column(name = "relayed_calls")
     public int relayedCalls;
-
-    public static List<Outage> recent(String facility, int limit) {
-        return find("facility = ?1 order by startedAt desc", facility).page(0, limit).list();
-    }
 }

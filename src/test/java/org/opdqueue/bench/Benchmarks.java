@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /**
  * All of SPEC §6 in one run, against the packaged app on an embedded MariaDB with production durability
@@ -80,8 +79,7 @@ public final class Benchmarks {
         for (int i = 0; i < repeats; i++) {
             runs.add(measure.run());
         }
-        ToDoubleFunction<IssueThroughputBench.Run> rate = IssueThroughputBench.Run::perSecond;
-        runs.sort(Comparator.comparingDouble(rate));
+        runs.sort(Comparator.comparingDouble(IssueThroughputBench.Run::perSecond));
         return runs.get(runs.size() / 2);
     }
 
