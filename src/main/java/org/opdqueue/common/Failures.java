@@ -2,6 +2,7 @@ package org.opdqueue.common;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
@@ -15,6 +16,7 @@ import org.hibernate.exception.LockAcquisitionException;
 /** Tells database trouble (unreachable, lock contention) apart from bugs. */
 public final class Failures {
 
+    private static final int ER_DUP_ENTRY = 1062;
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
 
@@ -53,10 +55,26 @@ public final class Failures {
         return false;
     }
 
+    /** A unique key refused the write: somebody else made the same thing first. */
+    public static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    || t instanceof SQLException sql && sql.getErrorCode() == ER_DUP_ENTRY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            // A pooled connection that died with the database fails when it joins a transaction, and Agroal reports
+            // that without the connection's own exception as a cause.
+            if (t instanceof SQLException && String.valueOf(t.getMessage()).startsWith("Failed to enlist")) {
                 return true;
             }
         }

@@ -2,15 +2,23 @@ package org.opdqueue.token;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.Failures;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
@@ -22,9 +30,10 @@ import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
 /**
- * Issues a token exactly once per client request id. Two identical requests racing each other are
- * settled by the idempotency key's unique constraint: the loser's transaction rolls back (giving its
- * number back) and it answers with the winner's token.
+ * Issues a token exactly once per client request id. Concurrent issues are committed together in batches
+ * ({@link IssuingLanes}); twins within a batch get one token. Two identical requests racing each other from
+ * different batches are settled by the idempotency key's unique constraint: the loser's transaction rolls back
+ * (giving its numbers back), its requests are tried one by one, and the twin answers with the winner's token.
  */
 @ApplicationScoped
 public class TokenIssuing {
@@ -41,6 +50,7 @@ public class TokenIssuing {
     private final Journal journal;
     private final Transactions transactions;
     private final RequestKeys requestKeys;
+    private final IssuingLanes lanes = new IssuingLanes();
 
     public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
             Transactions transactions, RequestKeys requestKeys) {
@@ -58,13 +68,128 @@ public class TokenIssuing {
             throw ProblemException.invalid("channel",
                     "offline and paper tokens are merged through POST /api/sync/tokens by an enrolled device");
         }
-        String fingerprint = request.fingerprint();
+        return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
+    }
+
+    /** What one request in a batch got: its token, or the problem to answer with. */
+    private record Outcome(Issued issued, RuntimeException problem) {
+    }
+
+    /**
+     * Runs the requests in one transaction. If a unique key refuses it (a twin request committed by another lane
+     * first), each request is tried on its own; any other failure, such as a lost database, answers them all.
+     */
+    private void issueBatch(List<IssuingLanes.Waiting> batch) {
+        if (batch.size() == 1) {
+            answerAlone(batch.get(0));
+            return;
+        }
+        Map<IssuingLanes.Waiting, Outcome> outcomes;
+        try {
+            outcomes = transactions.run(() -> issueTogether(batch));
+        } catch (RuntimeException e) {
+            if (Failures.isDuplicateKey(e)) {
+                batch.forEach(this::answerAlone);
+            } else {
+                batch.forEach(w -> w.fail(e));
+            }
+            return;
+        }
+        for (IssuingLanes.Waiting w : batch) {
+            Outcome outcome = outcomes.get(w);
+            if (outcome == null) {
+                answerAlone(w);
+            } else if (outcome.problem() != null) {
+                w.fail(outcome.problem());
+            } else {
+                w.answer(outcome.issued());
+            }
+        }
+    }
+
+    private Map<IssuingLanes.Waiting, Outcome> issueTogether(List<IssuingLanes.Waiting> batch) {
+        Map<IssuingLanes.Waiting, Outcome> outcomes = new HashMap<>();
+        Map<String, RequestKeys.Earlier> earlier = requestKeys.find(facility.code(),
+                batch.stream().map(w -> w.request.requestId().toString()).distinct().toList());
+        Map<String, IssuingLanes.Waiting> firstOfId = new HashMap<>();
+        List<IssuingLanes.Waiting> twins = new ArrayList<>();
+        Map<String, List<IssuingLanes.Waiting>> fresh = new HashMap<>();
+        for (IssuingLanes.Waiting w : batch) {
+            String id = w.request.requestId().toString();
+            if (earlier.containsKey(id)) {
+                outcomes.put(w, attempt(() -> replayOf(earlier.get(id), w.request.requestId(), w.fingerprint)));
+            } else if (firstOfId.putIfAbsent(id, w) != null) {
+                twins.add(w);
+            } else {
+                fresh.computeIfAbsent(w.request.serviceCode().strip().toUpperCase(), c -> new ArrayList<>()).add(w);
+            }
+        }
+        Instant now = clock.now();
+        Map<String, Optional<PriorityCategory>> categories = new HashMap<>();
+        Map<ServicePoint, List<IssuingLanes.Waiting>> byService = new TreeMap<>(Comparator.comparing(s -> s.id));
+        fresh.forEach((code, requests) -> {
+            try {
+                ServicePoint service = ServicePoint.activeByCode(facility.code(), code);
+                for (IssuingLanes.Waiting w : requests) {
+                    if (categories.computeIfAbsent(w.request.priorityOrDefault(),
+                            c -> PriorityCategory.findByCode(facility.code(), c)).isEmpty()) {
+                        outcomes.put(w, new Outcome(null, unknownPriority(w.request)));
+                    } else {
+                        byService.computeIfAbsent(service, s -> new ArrayList<>()).add(w);
+                    }
+                }
+            } catch (ProblemException e) {
+                requests.forEach(w -> outcomes.put(w, new Outcome(null, e)));
+            }
+        });
+        // Number rows are locked in service-id order, so two batches never wait for each other in a circle.
+        byService.forEach((service, requests) -> {
+            int number = numbers.nextBlock(facility.code(), clock.businessDayOf(now), service.id, requests.size());
+            for (IssuingLanes.Waiting w : requests) {
+                Token token = newToken(service, categories.get(w.request.priorityOrDefault()).orElseThrow(), w.request,
+                        number++, now);
+                record(token, service, w.request.requestId(), w.fingerprint, w.actor);
+                outcomes.put(w, new Outcome(new Issued(token, service, true), null));
+            }
+        });
+        for (IssuingLanes.Waiting twin : twins) {
+            Outcome first = outcomes.get(firstOfId.get(twin.request.requestId().toString()));
+            if (first != null && first.issued() != null) {
+                outcomes.put(twin, twin.fingerprint.equals(firstOfId.get(twin.request.requestId().toString()).fingerprint)
+                        ? new Outcome(new Issued(first.issued().token(), first.issued().service(), false), null)
+                        : new Outcome(null, requestIdReused(twin.request.requestId())));
+            }
+            // a twin of a request that failed is left without an outcome and tried on its own after this batch
+        }
+        return outcomes;
+    }
+
+    private static Outcome attempt(Supplier<Issued> replay) {
+        try {
+            return new Outcome(replay.get(), null);
+        } catch (ProblemException e) {
+            return new Outcome(null, e);
+        }
+    }
+
+    private void answerAlone(IssuingLanes.Waiting w) {
+        try {
+            w.answer(issueAlone(w.request, w.fingerprint, w.actor));
+        } catch (RuntimeException e) {
+            w.fail(e);
+        }
+    }
+
+    private Issued issueAlone(IssueTokenRequest request, String fingerprint, String actor) {
         try {
             return transactions.run(() -> issueOnce(request, fingerprint, actor));
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
-            // Most likely a concurrent twin committed first; if so, answer with its token.
+            if (!Failures.isDuplicateKey(e)) {
+                throw e;
+            }
+            // A concurrent twin committed first: answer with its token.
             Issued earlier = QuarkusTransaction.requiringNew().call(() -> replay(request.requestId(), fingerprint));
             if (earlier == null) {
                 throw e;
@@ -80,17 +205,23 @@ public class TokenIssuing {
         }
         ServicePoint service = ServicePoint.activeByCode(facility.code(), request.serviceCode());
         PriorityCategory category = PriorityCategory.findByCode(facility.code(), request.priorityOrDefault())
-                .orElseThrow(() -> ProblemException.invalid("priority",
-                        "unknown priority category '" + request.priority() + "'"));
-
+                .orElseThrow(() -> unknownPriority(request));
         Instant now = clock.now();
+        Token token = newToken(service, category, request,
+                numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
+        record(token, service, request.requestId(), fingerprint, actor);
+        return new Issued(token, service, true);
+    }
+
+    private Token newToken(ServicePoint service, PriorityCategory category, IssueTokenRequest request, int number,
+            Instant now) {
         Token token = new Token();
         token.facility = facility.code();
         token.publicCode = newPublicCode();
         token.businessDay = clock.businessDayOf(now);
         token.numberServiceId = service.id;
         token.numberSeries = "";
-        token.number = numbers.next(token.facility, token.businessDay, service.id);
+        token.number = number;
         token.displayNumber = service.displayNumber(token.numberSeries, token.number);
         token.serviceId = service.id;
         token.priority = category.code;
@@ -101,27 +232,39 @@ public class TokenIssuing {
         token.queuedAt = now;
         token.receivedAt = now;
         copyPatient(request.patient(), token);
+        return token;
+    }
+
+    /** Saves a new token with the request id that made it, and journals its issue. */
+    private void record(Token token, ServicePoint service, UUID requestId, String fingerprint, String actor) {
         token.persist();
-
-        requestKeys.record(token.facility, request.requestId().toString(), fingerprint, token.id, now);
-
+        requestKeys.record(token.facility, requestId.toString(), fingerprint, token.id, token.issuedAt);
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)
                 .actor(actor).detail(token.channel + " " + token.priority));
-        return new Issued(token, service, true);
+    }
+
+    private static ProblemException unknownPriority(IssueTokenRequest request) {
+        return ProblemException.invalid("priority", "unknown priority category '" + request.priority() + "'");
+    }
+
+    private static ProblemException requestIdReused(UUID requestId) {
+        return new ProblemException(ProblemType.REQUEST_ID_REUSED,
+                "requestId " + requestId + " was already used for a different token request");
+    }
+
+    /** The token an earlier request made, or 409 if that request said something else. */
+    private Issued replayOf(RequestKeys.Earlier key, UUID requestId, String fingerprint) {
+        if (!fingerprint.equals(key.fingerprint())) {
+            throw requestIdReused(requestId);
+        }
+        Token token = Token.findById(key.tokenId());
+        return new Issued(token, ServicePoint.findById(token.serviceId), false);
     }
 
     /** The token an earlier request with this id made, or null; 409 if that request said something else. */
     private Issued replay(UUID requestId, String fingerprint) {
         RequestKeys.Earlier key = requestKeys.find(facility.code(), List.of(requestId.toString())).get(requestId.toString());
-        if (key == null) {
-            return null;
-        }
-        if (!fingerprint.equals(key.fingerprint())) {
-            throw new ProblemException(ProblemType.REQUEST_ID_REUSED,
-                    "requestId " + requestId + " was already used for a different token request");
-        }
-        Token token = Token.findById(key.tokenId());
-        return new Issued(token, ServicePoint.findById(token.serviceId), false);
+        return key == null ? null : replayOf(key, requestId, fingerprint);
     }
 
     /** Copies the optional patient details onto a new token (the offline merge issues tokens too). */

@@ -24,24 +24,32 @@ public class TokenNumbers {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public int next(String facility, LocalDate day, Long serviceId) {
-        if (bump(facility, day, serviceId) == 0) {
+        return nextBlock(facility, day, serviceId, 1);
+    }
+
+    /** Takes {@code count} consecutive numbers at once and returns the first of them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int nextBlock(String facility, LocalDate day, Long serviceId, int count) {
+        if (bump(facility, day, serviceId, count) == 0) {
             // The day's first token for this service: create the row in its own short transaction so
             // that concurrent first issues never deadlock on inserting it.
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                     INSERT IGNORE INTO token_number_sequence (facility, business_day, service_id, last_number)
                     VALUES (?1, ?2, ?3, 0)
                     """).setParameter(1, facility).setParameter(2, day).setParameter(3, serviceId).executeUpdate());
-            if (bump(facility, day, serviceId) == 0) {
+            if (bump(facility, day, serviceId, count) == 0) {
                 throw new IllegalStateException("number sequence row missing for service " + serviceId);
             }
         }
-        return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).intValue();
+        int last = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).intValue();
+        return last - count + 1;
     }
 
-    private int bump(String facility, LocalDate day, Long serviceId) {
+    private int bump(String facility, LocalDate day, Long serviceId, int count) {
         return em.createNativeQuery("""
-                UPDATE token_number_sequence SET last_number = LAST_INSERT_ID(last_number + 1)
+                UPDATE token_number_sequence SET last_number = LAST_INSERT_ID(last_number + ?4)
                 WHERE facility = ?1 AND business_day = ?2 AND service_id = ?3
-                """).setParameter(1, facility).setParameter(2, day).setParameter(3, serviceId).executeUpdate();
+                """).setParameter(1, facility).setParameter(2, day).setParameter(3, serviceId).setParameter(4, count)
+                .executeUpdate();
     }
 }

@@ -36,10 +36,12 @@ final class BenchApp implements AutoCloseable {
     /** The packaged app in production mode against a database that is already running (start-up without the database). */
     static BenchApp startAgainst(int httpPort, int dbPort) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
                 "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
-                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password=", "-jar", jar.toString());
+                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password="));
+        command.addAll(extraJvmArgs());
+        command.addAll(List.of("-jar", jar.toString()));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
@@ -48,6 +50,12 @@ final class BenchApp implements AutoCloseable {
         app.awaitReady(Duration.ofSeconds(60));
         app.readyAt = System.nanoTime();
         return app;
+    }
+
+    /** JVM options to try on the app, e.g. {@code -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/app.jfr"}. */
+    private static List<String> extraJvmArgs() {
+        String args = System.getProperty("bench.jvm", "").strip();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
     }
 
     /** Resident memory of the app process, in MiB. */
@@ -73,6 +81,7 @@ final class BenchApp implements AutoCloseable {
                 "-Dopd.embedded-db.port=" + dbPort, "-Dopd.embedded-db.data-dir=" + data.resolve("data"),
                 "-Dopd.embedded-db.base-dir=target/bench/mariadb-server", "-Dquarkus.log.level=WARN"));
         command.addAll(List.of(extraArgs));
+        command.addAll(extraJvmArgs());
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(Path.of("target/bench"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -21,6 +21,10 @@ public final class Benchmarks {
             + "--sync-binlog=1,--max-connections=1000";
     static final int REPEATS = Integer.getInteger("repeats", 3);
     static final Duration RUN = Duration.ofSeconds(Integer.getInteger("seconds", 5));
+    /** Which parts to run (all by default), e.g. {@code -Dbench.parts=issue,memory} while working on one of them. */
+    static final List<String> PARTS = List.of(System.getProperty("bench.parts", "board,merge,issue,memory,startup").split(","));
+    static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,16,64,256").split(","))
+            .mapToInt(Integer::parseInt).toArray();
 
     private final List<String[]> rows = new ArrayList<>();
 
@@ -32,42 +36,65 @@ public final class Benchmarks {
     private void run() throws Exception {
         int dbPort = 13310;
         try (BenchApp app = BenchApp.start(18090, dbPort, DURABLE)) {
-            Percentiles board = BoardLatencyBench.run(app, Integer.getInteger("boards", 1000), Integer.getInteger("calls", 1000));
-            row("call → board receipt, 1,000 boards, 1,000 calls", "p50 / p95 / p99 ms",
-                    String.format(Locale.ROOT, "%.1f / %.1f / %.1f", board.p50(), board.p95(), board.p99()), "p99 < 50 ms",
-                    board.p99() < 50);
-
-            OfflineMergeBench.Result merge = OfflineMergeBench.run(app);
-            row("offline merge, 3,000 tokens from 10 kiosks", "seconds; lost; duplicated",
-                    String.format(Locale.ROOT, "%.2f s; %d; %d", merge.seconds(), merge.lost(), merge.duplicated()),
-                    "< 10 s, 0, 0", merge.seconds() < 10 && merge.lost() == 0 && merge.duplicated() == 0);
-
-            for (int clients : new int[] { 1, 16, 64, 256 }) {
-                IssueThroughputBench.Run api = median(REPEATS, () -> IssueThroughputBench.api(app, clients, RUN));
-                IssueThroughputBench.Run jdbc = median(REPEATS, () -> IssueThroughputBench.jdbc(app, clients, RUN));
-                double ratio = api.perSecond() / jdbc.perSecond();
-                row("issue, " + clients + " clients, 6 services", "tokens/s (p50 / p95 / p99 ms); raw JDBC tokens/s; ratio",
-                        String.format(Locale.ROOT, "%.0f (%.1f / %.1f / %.1f); %.0f; %.0f %%%s", api.perSecond(),
-                                api.latency().p50(), api.latency().p95(), api.latency().p99(), jdbc.perSecond(), ratio * 100,
-                                api.errors() > 0 ? "; " + api.errors() + " errors" : ""),
-                        clients == 64 ? "≥ 2,000/s, p99 < 50 ms, ≥ 50 % of JDBC" : "",
-                        clients == 64 ? api.perSecond() >= 2000 && api.latency().p99() < 50 && ratio >= 0.5 : null);
+            if (PARTS.contains("board")) {
+                board(app);
             }
-            double rss = app.rssMiB();
-            row("memory after the issue runs", "RSS MiB", String.format(Locale.ROOT, "%.0f", rss), "< 300 MB", rss < 300);
-
-            List<Double> startups = new ArrayList<>();
-            for (int i = 0; i < REPEATS; i++) {
-                try (BenchApp again = BenchApp.startAgainst(18091, dbPort)) {
-                    startups.add((again.readyAt - again.startedAt) / 1e9);
-                }
+            if (PARTS.contains("merge")) {
+                merge(app);
             }
-            startups.sort(Comparator.naturalOrder());
-            double startup = startups.get(startups.size() / 2);
-            row("start-up to /q/health/ready UP (database already running)", "seconds",
-                    String.format(Locale.ROOT, "%.2f", startup), "< 3 s", startup < 3);
+            if (PARTS.contains("issue")) {
+                issue(app);
+            }
+            if (PARTS.contains("memory")) {
+                double rss = app.rssMiB();
+                row("memory after the issue runs", "RSS MiB", String.format(Locale.ROOT, "%.0f", rss), "< 300 MB", rss < 300);
+            }
+            if (PARTS.contains("startup")) {
+                startup(dbPort);
+            }
         }
         write();
+    }
+
+    private void board(BenchApp app) throws Exception {
+        Percentiles board = BoardLatencyBench.run(app, Integer.getInteger("boards", 1000), Integer.getInteger("calls", 1000));
+        row("call → board receipt, 1,000 boards, 1,000 calls", "p50 / p95 / p99 ms",
+                String.format(Locale.ROOT, "%.1f / %.1f / %.1f", board.p50(), board.p95(), board.p99()), "p99 < 50 ms",
+                board.p99() < 50);
+    }
+
+    private void merge(BenchApp app) throws Exception {
+        OfflineMergeBench.Result merge = OfflineMergeBench.run(app);
+        row("offline merge, 3,000 tokens from 10 kiosks", "seconds; lost; duplicated",
+                String.format(Locale.ROOT, "%.2f s; %d; %d", merge.seconds(), merge.lost(), merge.duplicated()),
+                "< 10 s, 0, 0", merge.seconds() < 10 && merge.lost() == 0 && merge.duplicated() == 0);
+    }
+
+    private void issue(BenchApp app) throws Exception {
+        for (int clients : CLIENTS) {
+            IssueThroughputBench.Run api = median(REPEATS, () -> IssueThroughputBench.api(app, clients, RUN));
+            IssueThroughputBench.Run jdbc = median(REPEATS, () -> IssueThroughputBench.jdbc(app, clients, RUN));
+            double ratio = api.perSecond() / jdbc.perSecond();
+            row("issue, " + clients + " clients, 6 services", "tokens/s (p50 / p95 / p99 ms); raw JDBC tokens/s; ratio",
+                    String.format(Locale.ROOT, "%.0f (%.1f / %.1f / %.1f); %.0f; %.0f %%%s", api.perSecond(),
+                            api.latency().p50(), api.latency().p95(), api.latency().p99(), jdbc.perSecond(), ratio * 100,
+                            api.errors() > 0 ? "; " + api.errors() + " errors" : ""),
+                    clients == 64 ? "≥ 2,000/s, p99 < 50 ms, ≥ 50 % of JDBC" : "",
+                    clients == 64 ? api.perSecond() >= 2000 && api.latency().p99() < 50 && ratio >= 0.5 : null);
+        }
+    }
+
+    private void startup(int dbPort) throws Exception {
+        List<Double> startups = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            try (BenchApp again = BenchApp.startAgainst(18091, dbPort)) {
+                startups.add((again.readyAt - again.startedAt) / 1e9);
+            }
+        }
+        startups.sort(Comparator.naturalOrder());
+        double startup = startups.get(startups.size() / 2);
+        row("start-up to /q/health/ready UP (database already running)", "seconds",
+                String.format(Locale.ROOT, "%.2f", startup), "< 3 s", startup < 3);
     }
 
     interface Measure {

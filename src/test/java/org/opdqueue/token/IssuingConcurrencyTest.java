@@ -45,4 +45,36 @@ class IssuingConcurrencyTest {
         assertThat(answers).extracting(r -> r.jsonPath().getString("number")).containsOnly(service + "-001");
         assertThat(Api.issue(service).getString("number")).isEqualTo(service + "-002");
     }
+
+    @Test
+    void requestsCommittedTogetherStillGetTheirOwnAnswers() throws Exception {
+        // issues that arrive together are committed in one transaction; each must still get its own answer
+        String service = hospital.service();
+        String shared = java.util.UUID.randomUUID().toString();
+        List<Response> answers = Parallel.all(120, i -> Api.post("/api/tokens", switch (i % 6) {
+            case 0 -> Api.issueBody(service, "NO-SUCH-CATEGORY");
+            case 1 -> Map.of("requestId", shared, "serviceCode", service, "priority", i % 4 == 1 ? "GENERAL" : "SENIOR_CITIZEN",
+                    "channel", "COUNTER");
+            default -> Api.issueBody(service, "GENERAL");
+        }));
+
+        List<Response> unknownCategory = IntStream.range(0, 120).filter(i -> i % 6 == 0).mapToObj(answers::get).toList();
+        assertThat(unknownCategory).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("priority");
+        });
+        List<Response> sharedId = IntStream.range(0, 120).filter(i -> i % 6 == 1).mapToObj(answers::get).toList();
+        assertThat(sharedId).extracting(Response::statusCode).containsOnly(200, 201, 409).containsOnlyOnce(201);
+        Response winner = sharedId.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
+        assertThat(sharedId).filteredOn(r -> r.statusCode() == 200)
+                .allSatisfy(r -> assertThat(r.jsonPath().getLong("id")).isEqualTo(winner.jsonPath().getLong("id")));
+        assertThat(sharedId).filteredOn(r -> r.statusCode() == 409)
+                .allSatisfy(r -> assertThat(r.jsonPath().getString("type")).isEqualTo("/problems/request-id-reused"));
+
+        List<String> numbers = answers.stream().filter(r -> r.statusCode() == 201)
+                .map(r -> r.jsonPath().getString("number")).sorted().toList();
+        // 80 fresh requests and the one shared id: numbers 1 to 81, each once, none given to a refused request
+        List<String> expected = IntStream.rangeClosed(1, 81).mapToObj(n -> String.format("%s-%03d", service, n)).toList();
+        assertThat(numbers).containsExactlyElementsOf(expected);
+    }
 }
