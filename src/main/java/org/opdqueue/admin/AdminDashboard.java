@@ -1,6 +1,7 @@
 package org.opdqueue.admin;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import io.quarkus.security.ForbiddenException;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.OpdConfig;
+import org.opdqueue.outage.OutageHistory;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.staff.Role;
 import org.opdqueue.status.SystemMode;
@@ -46,19 +49,24 @@ public class AdminDashboard {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(SystemMode.State mode, LocalDate day, List<String> channels,
-                List<ServiceDay> services);
+                List<ServiceDay> services, OutageHistory.Period lastOutage, ZoneId zone);
     }
 
     private final Facility facility;
     private final HospitalClock clock;
     private final SystemMode mode;
     private final EntityManager em;
+    private final OutageHistory outages;
+    private final ZoneId zone;
 
-    public AdminDashboard(Facility facility, HospitalClock clock, SystemMode mode, EntityManager em) {
+    public AdminDashboard(Facility facility, HospitalClock clock, SystemMode mode, EntityManager em,
+            OutageHistory outages, OpdConfig config) {
         this.facility = facility;
         this.clock = clock;
         this.mode = mode;
         this.em = em;
+        this.outages = outages;
+        this.zone = config.facility().timeZone();
     }
 
     @GET
@@ -66,9 +74,10 @@ public class AdminDashboard {
     public TemplateInstance dashboard() {
         List<String> channels = Arrays.stream(Channel.values()).map(Channel::name).toList();
         if (mode.degraded()) {
-            return Templates.dashboard(mode.current(), clock.businessDay(), channels, List.of());
+            return Templates.dashboard(mode.current(), clock.businessDay(), channels, List.of(), null, zone);
         }
-        return Templates.dashboard(mode.current(), clock.businessDay(), channels, today(channels));
+        return Templates.dashboard(mode.current(), clock.businessDay(), channels, today(channels),
+                outages.latest().orElse(null), zone);
     }
 
     private List<ServiceDay> today(List<String> channels) {

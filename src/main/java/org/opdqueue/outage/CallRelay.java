@@ -40,6 +40,11 @@ public class CallRelay {
         return call;
     }
 
+    /** How many relayed calls wait to be written into the journal. */
+    int waiting() {
+        return pending.size();
+    }
+
     /** Takes the calls to write into the journal; those that could not be written are given back. */
     List<RelayedCall> drain() {
         List<RelayedCall> calls = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.opdqueue.support;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.counter.CounterService;
 import org.opdqueue.counter.CounterState;
@@ -18,7 +20,12 @@ import org.opdqueue.device.DeviceKind;
 import org.opdqueue.display.Board;
 import org.opdqueue.display.BoardCounter;
 import org.opdqueue.display.BoardService;
+import org.opdqueue.outage.Outage;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.Channel;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenIssuing;
+import org.opdqueue.token.TokenStatus;
 
 /** The one set of test-data builders: fresh services and counters so tests never share a queue. */
 @ApplicationScoped
@@ -27,9 +34,11 @@ public class TestHospital {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 30000));
 
     private final Facility facility;
+    private final HospitalClock clock;
 
-    public TestHospital(Facility facility) {
+    public TestHospital(Facility facility, HospitalClock clock) {
         this.facility = facility;
+        this.clock = clock;
     }
 
     /** A new active service with its own queue; returns its code. */
@@ -97,6 +106,47 @@ public class TestHospital {
         d.active = true;
         d.persist();
         return d.code;
+    }
+
+    /**
+     * A token as the offline merge or the paper back-entry leaves it: issued at the device or slip time, received
+     * later, numbered in its own series; returns its id.
+     */
+    @Transactional
+    public long mergedToken(String serviceCode, Channel channel, Instant issuedAt, Instant receivedAt) {
+        ServicePoint s = ServicePoint.findByCode(facility.code(), serviceCode).orElseThrow();
+        Token t = new Token();
+        t.facility = facility.code();
+        t.publicCode = TokenIssuing.newPublicCode();
+        t.businessDay = clock.businessDayOf(issuedAt);
+        t.numberServiceId = s.id;
+        t.numberSeries = channel == Channel.PAPER ? "P" : "K";
+        t.number = SEQUENCE.incrementAndGet();
+        t.displayNumber = s.displayNumber(t.numberSeries, t.number);
+        t.serviceId = s.id;
+        t.priority = "GENERAL";
+        t.channel = channel;
+        t.status = TokenStatus.WAITING;
+        t.issuedAt = issuedAt;
+        t.queuedAt = issuedAt;
+        t.receivedAt = receivedAt;
+        t.degraded = true;
+        t.deviceTime = issuedAt;
+        t.persist();
+        return t.id;
+    }
+
+    /** A recorded outage, as {@code OutageRecovery} writes it when the database is back; returns its id. */
+    @Transactional
+    public long outage(Instant startedAt, Instant endedAt, String cause, int relayedCalls) {
+        Outage o = new Outage();
+        o.facility = facility.code();
+        o.startedAt = startedAt;
+        o.endedAt = endedAt;
+        o.cause = cause;
+        o.relayedCalls = relayedCalls;
+        o.persist();
+        return o.id;
     }
 
     public long openCounter(String... serviceCodes) {
