@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +25,8 @@ public class CallRelay {
     private final DisplayFeed feed;
     private final HospitalClock clock;
     private final ConcurrentLinkedQueue<RelayedCall> pending = new ConcurrentLinkedQueue<>();
+    /** Relayed and not yet in the journal, counting those taken by a recovery still writing them. */
+    private final AtomicInteger unwritten = new AtomicInteger();
 
     public CallRelay(DisplayFeed feed, HospitalClock clock) {
         this.feed = feed;
@@ -35,6 +38,7 @@ public class CallRelay {
             throw ProblemException.invalid("number", "give the number being called, e.g. MED-042");
         }
         RelayedCall call = new RelayedCall(counterId, number.strip().toUpperCase(), clock.now(), actor);
+        unwritten.incrementAndGet();
         pending.add(call);
         feed.relayCall(counterId, call.number(), call.at());
         return call;
@@ -56,5 +60,14 @@ public class CallRelay {
 
     void giveBack(List<RelayedCall> calls) {
         pending.addAll(calls);
+    }
+
+    void written(List<RelayedCall> calls) {
+        unwritten.addAndGet(-calls.size());
+    }
+
+    /** True once every call relayed during an outage is in the journal. */
+    public boolean allWritten() {
+        return unwritten.get() == 0;
     }
 }

@@ -66,6 +66,7 @@ public class OutageRecovery {
                 journal.append(JournalEventType.MODE_CHANGED, JournalEntryBuilder.system()
                         .detail(JournalEntry.OUTAGE_REPLAY + "NORMAL, outage of " + outage.since() + " to " + state.since()));
             });
+            relay.written(calls);
             degraded = null;
             LOG.infof("Outage %s to %s recorded with %d relayed calls", outage.since(), state.since(), calls.size());
         } catch (RuntimeException e) {

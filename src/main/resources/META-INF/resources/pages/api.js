@@ -1,19 +1,22 @@
 // The staff pages' one way to call the JSON API: the log-in cookie goes along, and every failure
 // comes back as an ApiProblem with a sentence a clerk can read.
 export class ApiProblem extends Error {
-  constructor(status, detail, errors = []) {
+  constructor(status, detail, errors = [], type = null) {
     super(detail);
     this.status = status;
     this.errors = errors;
+    this.type = type;
   }
 }
 
-export async function api(method, path, body) {
+/** `timeoutMs`: give up after this long (a status 0 problem, as when the server cannot be reached). */
+export async function api(method, path, body, { timeoutMs } = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'fetch' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let answer;
   try {
-    answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined });
   } catch {
     throw new ApiProblem(0, 'The server cannot be reached. Check the network; use the paper token book if it stays down.');
   }
@@ -26,7 +29,7 @@ export async function api(method, path, body) {
   if (answer.status === 403) {
     throw new ApiProblem(403, 'Your role may not do this.');
   }
-  throw new ApiProblem(answer.status, data?.detail || `The server answered ${answer.status}.`, data?.errors || []);
+  throw new ApiProblem(answer.status, data?.detail || `The server answered ${answer.status}.`, data?.errors || [], data?.type ?? null);
 }
 
 /** A request id for POST /api/tokens; crypto.randomUUID needs https, a hospital LAN often has none. */

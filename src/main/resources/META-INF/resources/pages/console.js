@@ -1,8 +1,16 @@
 // The counter console: what is at the counter, who waits, and one click or key for each action.
-import { api } from './api.js';
+// When the API stops answering it hands over to the offline console (/console-offline/), which it keeps ready.
+import { OFFLINE_PAGE, offlineReady, prepareOffline, sendLeftovers } from '/console-offline/link.js';
+import { api as callApi } from './api.js';
 import { startWalkIn } from './walkin.js';
 
 const REFRESH_MS = 3000;
+const TIMEOUT_MS = 2000;
+const api = (method, path, body) => callApi(method, path, body, { timeoutMs: TIMEOUT_MS });
+
+/** No answer, a gateway's error page, or the database away: only the offline console can go on. */
+const serverGone = (problem) => problem.status === 0
+  || (problem.status >= 500 && (!problem.type || problem.type === '/problems/degraded'));
 const root = document.querySelector('[data-testid="console"]');
 const walkIn = document.querySelector('#walk-in');
 if (walkIn) startWalkIn(walkIn);
@@ -19,6 +27,9 @@ function startConsole(panel) {
   let current = null;
   let state = null;
   let busy = false;
+  let leaving = false;
+  let remembered;
+  const counterName = panel.dataset.counterName;
 
   function say(text, kind = 'alert') {
     const box = $('console-message');
@@ -27,9 +38,36 @@ function startConsole(panel) {
     box.hidden = !text;
   }
 
+  /** The offline console starts from what this page last knew: the counter and the number at it. */
+  function remember() {
+    const number = current ? current.number : null;
+    if (remembered === number) return;
+    remembered = number;
+    prepareOffline({ id: Number(counterId), name: counterName, services, current: number })
+      .catch((error) => console.warn('offline console not prepared', error));
+  }
+
+  async function goOffline(number) {
+    if (leaving) return;
+    if (await offlineReady().catch(() => false)) {
+      leaving = true;
+      say('The server is not answering: switching to the offline console…');
+      window.location.assign(`${OFFLINE_PAGE}${number ? `?number=${encodeURIComponent(number)}` : ''}`);
+    } else {
+      say('The server is not answering, and this PC has no offline console yet: use the paper token book.');
+    }
+  }
+
+  function failed(problem, number) {
+    if (serverGone(problem)) return goOffline(number);
+    say(problem.message);
+    return null;
+  }
+
   function drawCounter(counter) {
     state = counter.state;
     current = counter.currentToken || null;
+    remember();
     $('counter-state').textContent = state;
     $('counter-state').className = `tag ${state}`;
     $('current-number').textContent = current ? current.number : '—';
@@ -81,7 +119,7 @@ function startConsole(panel) {
       drawCounter(counter);
       drawQueues(queues);
     } catch (problem) {
-      say(problem.message);
+      await failed(problem);
     }
   }
 
@@ -124,7 +162,7 @@ function startConsole(panel) {
     try {
       await actions[name]();
     } catch (problem) {
-      say(problem.message);
+      await failed(problem);
     } finally {
       busy = false;
       await refresh();
@@ -149,7 +187,7 @@ function startConsole(panel) {
       say(`Called ${token.number}`, 'notice');
       $('call-number').value = '';
     } catch (problem) {
-      say(problem.message);
+      await failed(problem, number);
     } finally {
       busy = false;
       await refresh();
@@ -173,6 +211,20 @@ function startConsole(panel) {
     if (button && !button.disabled) run(name);
   });
 
-  refresh();
-  setInterval(() => { if (!busy) refresh(); }, REFRESH_MS);
+  async function begin() {
+    remember();
+    // What the offline console could not send yet (the server was gone, or the log-in had ended) goes first.
+    const left = await sendLeftovers().catch((error) => {
+      console.warn('offline actions not sent', error);
+      return null;
+    });
+    if (left && left.mode === 'normal' && !left.failed) {
+      const refused = left.refused ? `; ${left.refused} refused, see the offline console's list` : '';
+      say(`Sent ${left.sent} action(s) made offline${refused}.`, left.refused ? 'alert' : 'notice');
+    }
+    await refresh();
+    setInterval(() => { if (!busy && !leaving) refresh(); }, REFRESH_MS);
+  }
+
+  begin();
 }

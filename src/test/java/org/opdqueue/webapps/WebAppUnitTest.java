@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Runs the two web apps' own unit tests (Node's built-in runner, no npm packages) as part of the test command. */
+/** Runs the web apps' own unit tests (Node's built-in runner, no npm packages) as part of the test command. */
 class WebAppUnitTest {
 
     @Test
-    void kioskAndBoardUnitTestsPass() throws Exception {
+    void kioskBoardAndOfflineConsoleUnitTestsPass() throws Exception {
         String node = findNode();
         if (node == null) {
             if ("true".equals(System.getenv("CI"))) {
@@ -21,7 +21,7 @@ class WebAppUnitTest {
             }
             Assumptions.abort("node not installed: the web apps' unit tests are skipped");
         }
-        Process process = new ProcessBuilder(node, "--test", "kiosk-ui/test/", "display-board/test/")
+        Process process = new ProcessBuilder(node, "--test", "kiosk-ui/test/", "display-board/test/", "console-offline/test/")
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

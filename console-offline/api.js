@@ -1,0 +1,80 @@
+// The offline console's only door to the server. A call returns JSON or throws one of:
+// Unreachable (no answer within the time limit, a network error, or a 5xx that is not our problem+json),
+// Degraded (503: the server is up, its database is not), LoggedOut (401), Refused (any other problem answer).
+
+export const TIMEOUT_MS = 2000;
+
+export class Unreachable extends Error {
+  constructor(reason) {
+    super(`The server cannot be reached (${reason}).`);
+    this.name = 'Unreachable';
+  }
+}
+
+export class Refused extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `The server answered ${status}.`);
+    this.name = 'Refused';
+    this.status = status;
+    this.type = problem?.type ?? null;
+  }
+}
+
+export class Degraded extends Refused {
+  constructor(problem) {
+    super(503, problem);
+    this.name = 'Degraded';
+  }
+}
+
+export class LoggedOut extends Refused {
+  constructor(problem) {
+    super(401, problem);
+    this.name = 'LoggedOut';
+    this.message = 'Your log-in has ended: log in again to send what is queued.';
+  }
+}
+
+/** What an answer that is not 2xx means for the console. */
+export function classify(status, problem) {
+  const ours = typeof problem?.type === 'string' && problem.type.startsWith('/problems/');
+  if (status === 503 && problem?.type === '/problems/degraded') return new Degraded(problem);
+  if (status === 401) return new LoggedOut(problem);
+  if (status >= 500 && !ours) return new Unreachable(`HTTP ${status}`);
+  return new Refused(status, problem);
+}
+
+/** True when the console should work offline: no usable answer, or the database is away. */
+export function serverGone(error) {
+  return error instanceof Unreachable || error instanceof Degraded;
+}
+
+export async function call(path, { method = 'GET', body, timeoutMs = TIMEOUT_MS, fetchFn = globalThis.fetch } = {}) {
+  let response;
+  try {
+    response = await fetchFn(path, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), accept: 'application/json', 'x-requested-with': 'fetch' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new Unreachable(error?.name === 'TimeoutError' ? 'no answer in time' : 'network');
+  }
+  // A proxy's HTML error page or a cut-off body must not surface as a parse error.
+  const payload = await response.json().catch(() => null);
+  if (response.ok) return payload;
+  throw classify(response.status, payload);
+}
+
+export const getStatus = (options) => call('/api/status', options);
+
+/** { results: [{ actionId, result: applied|duplicate|refused, reason? }] }, in request order. */
+export const postActions = (counterId, outbox, options) => call(`/api/counters/${encodeURIComponent(counterId)}/offline-actions`,
+  { timeoutMs: 15000, ...options, method: 'POST', body: outbox });
+
+/** A call by number: 202 while the database is away (relayed to the boards), 200 when it is back. */
+export const callByNumber = (counterId, number, options) => call(`/api/counters/${encodeURIComponent(counterId)}/call`,
+  { ...options, method: 'POST', body: { number } });
