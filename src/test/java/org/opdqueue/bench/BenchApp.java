@@ -40,6 +40,7 @@ final class BenchApp implements AutoCloseable {
                 "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
                 "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
                 "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password="));
+        command.addAll(PRODUCTION_JVM);
         command.addAll(extraJvmArgs());
         command.addAll(List.of("-jar", jar.toString()));
         long started = System.nanoTime();
@@ -51,6 +52,9 @@ final class BenchApp implements AutoCloseable {
         app.readyAt = System.nanoTime();
         return app;
     }
+
+    /** The JVM options production uses (Dockerfile, README "Deploying"); later options given here override them. */
+    static final List<String> PRODUCTION_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC");
 
     /** JVM options to try on the app, e.g. {@code -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/app.jfr"}. */
     private static List<String> extraJvmArgs() {
@@ -81,6 +85,7 @@ final class BenchApp implements AutoCloseable {
                 "-Dopd.embedded-db.port=" + dbPort, "-Dopd.embedded-db.data-dir=" + data.resolve("data"),
                 "-Dopd.embedded-db.base-dir=target/bench/mariadb-server", "-Dquarkus.log.level=WARN"));
         command.addAll(List.of(extraArgs));
+        command.addAll(PRODUCTION_JVM);
         command.addAll(extraJvmArgs());
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(Path.of("target/bench"));
