@@ -3,10 +3,9 @@ package org.opdqueue.token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -15,7 +14,8 @@ import java.util.function.Consumer;
  * a commit that waits for the disk; under load the requests queued behind that lock now go through together,
  * in one transaction. A request joins its service's lane; whichever request finds the lane free leads: it takes
  * everything waiting (up to {@link #MOST_AT_ONCE}) and runs it as one batch, until its own request is done.
- * The others wait for their answer or for their turn to lead. Alone, a request is a batch of one.
+ * The others sleep until their answer comes or the leader, leaving, wakes the longest waiting one to lead next.
+ * Alone, a request is a batch of one.
  *
  * <p>Lanes are a fixed set chosen by the service code's hash, so a flood of made-up codes cannot grow memory;
  * two services that share a lane share its batches.
@@ -24,6 +24,7 @@ final class IssuingLanes {
 
     static final int MOST_AT_ONCE = 64;
     private static final int LANES = 32;
+    private static final long HAND_OVER_GRACE_NANOS = 20_000_000;
 
     /** One request waiting in a lane, and the answer it gets. */
     static final class Waiting {
@@ -31,6 +32,7 @@ final class IssuingLanes {
         final String fingerprint;
         final String actor;
         private final CompletableFuture<TokenIssuing.Issued> answer = new CompletableFuture<>();
+        private final Thread owner = Thread.currentThread();
 
         Waiting(IssueTokenRequest request, String actor) {
             this.request = request;
@@ -40,10 +42,12 @@ final class IssuingLanes {
 
         void answer(TokenIssuing.Issued issued) {
             answer.complete(issued);
+            LockSupport.unpark(owner);
         }
 
         void fail(RuntimeException e) {
             answer.completeExceptionally(e);
+            LockSupport.unpark(owner);
         }
 
         boolean answered() {
@@ -68,7 +72,7 @@ final class IssuingLanes {
     TokenIssuing.Issued issue(Waiting request, Consumer<List<Waiting>> runBatch) {
         Lane lane = lanes[Math.floorMod(laneKey(request.request.serviceCode()).hashCode(), LANES)];
         lane.waiting.add(request);
-        while (true) {
+        while (!request.answered()) {
             if (lane.leading.tryLock()) {
                 try {
                     while (!request.answered()) {
@@ -81,17 +85,20 @@ final class IssuingLanes {
                 } finally {
                     lane.leading.unlock();
                 }
+                // hand the lane to the longest waiting request, if any
+                Waiting next = lane.waiting.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.owner);
+                }
+            } else {
+                // woken by its answer or by its turn to lead; the timeout only covers a hand-over that raced
+                LockSupport.parkNanos(this, HAND_OVER_GRACE_NANOS);
             }
-            try {
-                return request.answer.get(1, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // the leader has not reached this request yet, or has finished and left the lane to us
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting to issue", e);
-            }
+        }
+        try {
+            return request.answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
