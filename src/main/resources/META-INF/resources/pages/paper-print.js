@@ -1,0 +1,16 @@
+// The printable paper book: draws each slip's QR code (the number, as a scanner will type it back) and then
+// lets the admin print. The QR code is SVG, so it prints sharp at any printer resolution.
+import qrcode from '/kiosk/vendor/qrcode-generator/qrcode.js';
+
+function drawQr(box) {
+  const qr = qrcode(0, 'M');
+  qr.addData(box.dataset.qr);
+  qr.make();
+  box.innerHTML = qr.createSvgTag({ cellSize: 1, margin: 4, scalable: true });
+}
+
+document.querySelectorAll('[data-qr]').forEach(drawQr);
+const print = document.getElementById('print');
+print.addEventListener('click', () => window.print());
+print.disabled = false;
+document.body.dataset.ready = 'true';
