@@ -1,13 +1,14 @@
 // The back-entry page: one used paper slip per Enter, by keyboard or scanner alone. Each slip goes to
 // POST /api/paper/entries; the answer is shown in one line and the number field is ready for the next slip.
 import { api, ApiProblem, requestId } from './api.js';
-import { completeNumber, localMinute, prefixOf, toInstant } from './paper-numbers.js';
+import { completeNumber, localParts, prefixOf, readIssueTime } from './paper-numbers.js';
 import { createSitting } from './paper-sitting.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('entry-form');
 const number = $('number');
-const issuedAt = $('issuedAt');
+const issuedTime = $('issuedTime');
+const issuedDate = $('issuedDate');
 const sitting = createSitting($('result'), $('sitting'), $('count-created'), $('count-refused'));
 const PATIENT = ['name', 'age', 'sex', 'mobile'];
 
@@ -15,7 +16,9 @@ let lastPrefix = null;
 let pendingId = null; // kept only when the server could not be reached, so a retry cannot make a second token
 let busy = false;
 
-issuedAt.value = localMinute(new Date());
+const now = localParts(new Date());
+issuedTime.value = now.time;
+issuedDate.value = now.date;
 number.focus();
 
 function clearErrors(target) {
@@ -27,19 +30,19 @@ function showErrors(target, errors) {
   for (const { field, message } of errors) {
     const slot = target.querySelector(`[data-error-for="${field}"]`);
     if (slot) slot.textContent = message;
-    target.elements[field]?.setAttribute('aria-invalid', 'true');
+    (target.elements[field] || (field === 'issuedAt' ? issuedTime : null))?.setAttribute('aria-invalid', 'true');
     if (field.startsWith('patient.')) target.querySelector('details').open = true;
   }
 }
 
-function body(slip) {
+function body(slip, instant) {
   const patient = {};
   for (const name of PATIENT) {
     const value = form.elements[`patient.${name}`].value.trim();
     if (value) patient[name] = name === 'age' && /^\d{1,3}$/.test(value) ? Number(value) : value;
   }
   return {
-    requestId: pendingId, number: slip, issuedAt: toInstant(issuedAt.value), seen: $('seen').checked,
+    requestId: pendingId, number: slip, issuedAt: instant, seen: $('seen').checked,
     priority: form.elements.priority.value || undefined,
     ...(Object.keys(patient).length ? { patient } : {}),
   };
@@ -56,7 +59,7 @@ form.addEventListener('keydown', (event) => {
   event.preventDefault();
   form.requestSubmit();
 });
-form.addEventListener('input', (event) => { if (event.target !== issuedAt) pendingId = null; });
+form.addEventListener('input', () => { pendingId = null; });
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -69,10 +72,18 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   number.value = slip;
+  const when = readIssueTime(issuedDate.value, issuedTime.value);
+  if (when.error) {
+    showErrors(form, [{ field: 'issuedAt', message: when.error }]);
+    sitting.message(false, `${slip} not entered: ${when.error}`);
+    issuedTime.focus();
+    return;
+  }
+  issuedTime.value = when.time;
   pendingId = pendingId || requestId();
   busy = true;
   try {
-    const token = await api('POST', '/api/paper/entries', body(slip));
+    const token = await api('POST', '/api/paper/entries', body(slip, when.instant));
     pendingId = null;
     lastPrefix = prefixOf(token.number) || lastPrefix;
     sitting.created(token, $('seen').checked);
@@ -89,7 +100,7 @@ form.addEventListener('submit', async (event) => {
       sitting.refused(slip, problem);
     }
     if ((problem.errors || []).some((e) => e.field === 'issuedAt')) {
-      issuedAt.focus();
+      issuedTime.focus();
     } else {
       readyForNext(true);
     }

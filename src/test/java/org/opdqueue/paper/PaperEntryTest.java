@@ -210,18 +210,13 @@ class PaperEntryTest {
                 .body("errors[0].field", equalTo(field)).body("errors[0].message", containsString(message));
     }
 
-    static Response reserve(String serviceCode, int slips) {
-        return Api.as("admin", "admin123").contentType(ContentType.JSON)
-                .body(Map.of("serviceCode", serviceCode, "slips", slips)).post("/api/paper/books");
+    private static Response reserve(String serviceCode, int slips) {
+        return PaperApi.reserve(serviceCode, slips);
     }
 
     /** As a clerk's page does: with the log-in cookie (HTTP Basic would check the password hash on every call). */
     private Response enter(String user, String number, Instant issuedAt) {
-        StaffSession session = sessions.computeIfAbsent(user, u -> StaffSession.logIn(u, switch (u) {
-            case "admin" -> "admin123";
-            case "registrar" -> "registrar123";
-            default -> "counter123";
-        }));
+        StaffSession session = sessions.computeIfAbsent(user, u -> StaffSession.logIn(u, PaperApi.password(u)));
         return session.request().contentType(ContentType.JSON)
                 .body(Map.of("number", number, "issuedAt", issuedAt.toString())).post("/api/paper/entries");
     }
