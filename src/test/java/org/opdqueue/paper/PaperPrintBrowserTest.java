@@ -41,7 +41,10 @@ class PaperPrintBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
+        // Two device pixels per CSS pixel: still far coarser than a 300 dpi printer, and ZXing misses some QR codes
+        // drawn at 1 mm a module at screen resolution.
+        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000)
+                .setDeviceScaleFactor(2));
         page = context.newPage();
     }
 
