@@ -9,6 +9,8 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", 409, "Not allowed in the current state"),
     REQUEST_ID_REUSED("request-id-reused", 409, "Request id already used for a different request"),
     BUSY("busy", 409, "Conflicting change, try again"),
+    PAPER_DUPLICATE("paper-duplicate", 409, "Paper slip already entered or voided"),
+    PAPER_OUT_OF_RANGE("paper-out-of-range", 422, "Number is in no paper book of the service"),
     DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
     INTERNAL("internal", 500, "Internal error");

@@ -16,6 +16,7 @@ import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.device.Device;
 import org.opdqueue.device.DeviceKind;
+import org.opdqueue.token.NumberSeries;
 
 /**
  * Kiosk credentials: a random secret shown once to the admin who enrols the kiosk, kept only as its SHA-256
@@ -25,8 +26,11 @@ import org.opdqueue.device.DeviceKind;
 @ApplicationScoped
 public class DeviceCredentials {
 
-    /** Letters for number series; I and O are left out, they read as 1 and 0 on a slip. */
-    static final String SERIES = "KLMNPQRSTUVWXYZABCDEFGHJ";
+    /**
+     * Letters for number series; I and O are left out, they read as 1 and 0 on a slip, and P, which is the paper
+     * books' series ({@link NumberSeries#PAPER}).
+     */
+    static final String SERIES = "KLMNQRSTUVWXYZABCDEFGHJ";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,6 +54,10 @@ public class DeviceCredentials {
         }
         if (device.numberSeries == null) {
             device.numberSeries = freeSeries();
+        }
+        if (NumberSeries.isPaper(device.numberSeries)) {
+            throw ProblemException.illegal("Series " + device.numberSeries + " belongs to paper token books, not to kiosk "
+                    + deviceCode);
         }
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);

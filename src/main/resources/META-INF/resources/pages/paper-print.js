@@ -1,0 +1,18 @@
+// The printable paper book: draws each slip's QR code (the number, as a scanner will type it back) and then
+// lets the admin print. The QR code is SVG, so it prints sharp at any printer resolution; each module is a whole
+// number of CSS pixels (data-cell), so it is sharp on screen too.
+import qrcode from '/kiosk/vendor/qrcode-generator/qrcode.js';
+
+function drawQr(box) {
+  const qr = qrcode(0, 'M');
+  qr.addData(box.dataset.qr);
+  qr.make();
+  const cell = Number(box.dataset.cell || 4);
+  box.innerHTML = qr.createSvgTag({ cellSize: cell, margin: cell * 4 });
+}
+
+document.querySelectorAll('[data-qr]').forEach(drawQr);
+const print = document.getElementById('print');
+print.addEventListener('click', () => window.print());
+print.disabled = false;
+document.body.dataset.ready = 'true';

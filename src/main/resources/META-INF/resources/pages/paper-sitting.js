@@ -1,0 +1,48 @@
+// What the clerk has entered in this sitting: the result line of the last slip and a running list, newest first.
+
+export function createSitting(resultLine, list, createdCount, refusedCount) {
+  let created = 0;
+  let refused = 0;
+
+  function show(ok, text) {
+    resultLine.textContent = text;
+    resultLine.className = `result ${ok ? 'notice' : 'alert'}`;
+    resultLine.dataset.outcome = ok ? 'created' : 'refused';
+    resultLine.hidden = false;
+  }
+
+  function add(ok, number, text) {
+    const row = document.createElement('tr');
+    row.className = ok ? 'created' : 'refused';
+    row.dataset.number = number;
+    for (const cell of [new Date().toLocaleTimeString(), number, text]) {
+      const td = document.createElement('td');
+      td.textContent = cell;
+      row.append(td);
+    }
+    list.prepend(row);
+    if (ok) created += 1; else refused += 1;
+    createdCount.textContent = created;
+    refusedCount.textContent = refused;
+  }
+
+  return {
+    created(token, seen) {
+      const state = token.status === 'WAITING'
+        ? `waiting${token.peopleAhead == null ? '' : `, ${token.peopleAhead} ahead`}`
+        : `recorded as seen${seen ? '' : ' (an earlier day)'}`;
+      const text = `✓ ${token.number} entered: ${token.serviceName.en}, ${state}.`;
+      show(true, text);
+      add(true, token.number, text);
+    },
+    refused(number, problem) {
+      const why = problem.status === 409 ? 'duplicate' : problem.status === 422 ? 'out of range' : 'not entered';
+      const text = `✗ ${number || 'Slip'} refused (${why}): ${problem.message}`;
+      show(false, text);
+      add(false, number, text);
+    },
+    message(ok, text) {
+      show(ok, text);
+    },
+  };
+}
