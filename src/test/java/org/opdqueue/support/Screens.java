@@ -24,15 +24,26 @@ public final class Screens {
     private Screens() {
     }
 
-    /** The text of the QR code as drawn on screen. */
+    /**
+     * The text of the QR code as drawn on screen. A long page just scrolled may not be painted yet when the
+     * screenshot is taken (seen once in 100 slips of a printed book on a busy machine), so an unreadable picture is
+     * taken again, up to three times; what it reads must still be the whole code.
+     */
     public static String qrText(Locator image) {
-        try {
-            BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(image.screenshot()));
-            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(drawn)))).getText();
-        } catch (IOException | NotFoundException e) {
-            throw new AssertionError("no readable QR code in " + image, e);
+        NotFoundException unreadable = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(image.screenshot()));
+                return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new BufferedImageLuminanceSource(drawn)))).getText();
+            } catch (NotFoundException e) {
+                unreadable = e;
+                image.page().waitForTimeout(250);
+            } catch (IOException e) {
+                throw new AssertionError("no picture of " + image, e);
+            }
         }
+        throw new AssertionError("no readable QR code in " + image, unreadable);
     }
 
     public static void keep(Page page, String name) {
