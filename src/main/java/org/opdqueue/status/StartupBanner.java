@@ -24,10 +24,11 @@ public class StartupBanner {
                 %s (%s) is ready:
                   kiosk           %s/kiosk/
                   display boards  %s/board/1  %s/board/2
-                  counter console %s/console
+                  counter console %s/console   (offline: %s/console-offline/)
                   admin           %s/admin
+                  paper slips     %s/paper/entry
                   API (Swagger)   %s/q/swagger-ui
                   status          %s/api/status""",
-                facility.name(), facility.code(), base, base, base, base, base, base, base);
+                facility.name(), facility.code(), base, base, base, base, base, base, base, base, base, base);
     }
 }
