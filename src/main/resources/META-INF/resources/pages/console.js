@@ -226,5 +226,7 @@ function startConsole(panel) {
     setInterval(() => { if (!busy && !leaving) refresh(); }, REFRESH_MS);
   }
 
+  // Keys and the call-by-number form work from here on (a form sent before this would just reload the page).
+  panel.dataset.ready = 'true';
   begin();
 }

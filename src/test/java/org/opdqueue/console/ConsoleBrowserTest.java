@@ -118,5 +118,7 @@ class ConsoleBrowserTest {
         page.locator("#j_username").fill(user);
         page.locator("#j_password").fill(password);
         page.locator("main button[type=submit]").click();
+        // a person sees the console before typing; the test waits until its script has taken over the page
+        assertThat(page.locator("[data-testid=console][data-ready=true], #walk-in").first()).isVisible();
     }
 }
