@@ -38,7 +38,7 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = Browser.deskContext();
         page = context.newPage();
     }
 
@@ -115,9 +115,7 @@ class ConsoleBrowserTest {
     }
 
     private void logIn(String user, String password) {
-        page.locator("#j_username").fill(user);
-        page.locator("#j_password").fill(password);
-        page.locator("main button[type=submit]").click();
+        Browser.logIn(page, user, password);
         // a person sees the console before typing; the test waits until its script has taken over the page
         assertThat(page.locator("[data-testid=console][data-ready=true], #walk-in").first()).isVisible();
     }

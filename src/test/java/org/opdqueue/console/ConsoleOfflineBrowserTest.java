@@ -60,7 +60,7 @@ class ConsoleOfflineBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = Browser.deskContext();
         page = context.newPage();
         page.onConsoleMessage(m -> {
             if (!"log".equals(m.type())) {
@@ -186,9 +186,7 @@ class ConsoleOfflineBrowserTest {
     /** Logs in as counter1 on the counter's console and waits until the offline console is installed. */
     private void openConsole(String origin, long counter) {
         page.navigate(origin + "/console/" + counter);
-        page.locator("#j_username").fill("counter1");
-        page.locator("#j_password").fill("counter123");
-        page.locator("main button[type=submit]").click();
+        Browser.logIn(page, "counter1", "counter123");
         assertThat(page).hasURL(Pattern.compile(".*/console/" + counter + "$"));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> Boolean.TRUE.equals(page.evaluate(
                 "async () => Boolean((await navigator.serviceWorker.getRegistration('/console-offline/'))?.active)")));

@@ -47,9 +47,7 @@ class ReadmeScreenshotsTest {
                 .setViewportSize(1280, 860))) {
             Page page = desk.newPage();
             page.navigate(base.resolve("/console/" + room1).toString());
-            page.locator("#j_username").fill("registrar");
-            page.locator("#j_password").fill("registrar123");
-            page.locator("main button[type=submit]").click();
+            Browser.logIn(page, "registrar", "registrar123");
             assertThat(page.getByTestId("current-number")).hasText("MED-003");
             page.locator("#w-service").selectOption("LAB");
             page.locator("#w-mobile").fill("98765");

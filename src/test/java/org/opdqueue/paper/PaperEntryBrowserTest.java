@@ -38,7 +38,7 @@ class PaperEntryBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = Browser.deskContext();
         page = context.newPage();
     }
 
@@ -128,9 +128,7 @@ class PaperEntryBrowserTest {
 
     private void logIn(String user, String password, String path) {
         page.navigate(base.resolve(path).toString());
-        page.locator("#j_username").fill(user);
-        page.locator("#j_password").fill(password);
-        page.locator("main button[type=submit]").click();
+        Browser.logIn(page, user, password);
         page.waitForURL(base.resolve(path).toString());
     }
 }

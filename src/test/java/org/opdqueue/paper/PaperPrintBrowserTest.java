@@ -105,9 +105,7 @@ class PaperPrintBrowserTest {
 
     private void logIn(String path) {
         page.navigate(base.resolve(path).toString());
-        page.locator("#j_username").fill("admin");
-        page.locator("#j_password").fill("admin123");
-        page.locator("main button[type=submit]").click();
+        Browser.logIn(page, "admin", "admin123");
         page.waitForURL(base.resolve(path).toString());
     }
 }

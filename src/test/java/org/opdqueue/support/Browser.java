@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
@@ -45,5 +47,17 @@ public final class Browser {
             }));
         }
         return browser;
+    }
+
+    /** A fresh context with a staff PC's screen (1280 × 900), for the console and the admin and registrar pages. */
+    public static BrowserContext deskContext() {
+        return get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    /** Fills in and sends the staff log-in form that the page was redirected to. */
+    public static void logIn(Page page, String user, String password) {
+        page.locator("#j_username").fill(user);
+        page.locator("#j_password").fill(password);
+        page.locator("main button[type=submit]").click();
     }
 }
