@@ -30,8 +30,6 @@ import org.opdqueue.token.Channel;
 import org.opdqueue.token.IssueTokenRequest;
 import org.opdqueue.token.RequestKeys;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenIssuing;
-import org.opdqueue.token.TokenStatus;
 
 /**
  * Merges the tokens a kiosk issued while offline, each exactly once: a request id already merged is a
@@ -171,26 +169,12 @@ public class OfflineSync {
     }
 
     private Token create(Prepared p, Device kiosk, Instant receivedAt) {
-        Token token = new Token();
-        token.facility = facility.code();
-        token.publicCode = TokenIssuing.newPublicCode();
-        token.businessDay = p.day();
-        token.numberServiceId = p.service().id;
-        token.numberSeries = p.series();
-        token.number = p.number();
-        token.displayNumber = p.service().displayNumber(p.series(), p.number());
-        token.serviceId = p.service().id;
-        token.priority = p.category().code;
-        token.priorityLane = p.category().priority;
-        token.channel = Channel.OFFLINE_KIOSK;
-        token.status = TokenStatus.WAITING;
-        token.issuedAt = p.queuedAt();
-        token.queuedAt = p.queuedAt();
-        token.receivedAt = receivedAt;
+        Token token = Token.waiting(facility.code(), p.service(), p.category(), Channel.OFFLINE_KIOSK, p.series(),
+                p.number(), p.service().displayNumber(p.series(), p.number()), p.queuedAt(), p.day(), receivedAt,
+                p.item().patient());
         token.degraded = true;
         token.deviceId = kiosk.code;
         token.deviceTime = p.item().issuedAt();
-        TokenIssuing.copyPatient(p.item().patient(), token);
         token.persist();
         requestKeys.record(token.facility, p.item().requestId().toString(), p.fingerprint(), token.id, receivedAt);
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)

@@ -27,7 +27,6 @@ import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.NumberSeries;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenIssuing;
 import org.opdqueue.token.TokenStatus;
 import org.opdqueue.web.UniqueKeys;
 
@@ -129,27 +128,15 @@ public class PaperEntry {
 
         LocalDate day = clock.businessDayOf(issuedAt);
         boolean seen = Boolean.TRUE.equals(request.seen()) || day.isBefore(clock.businessDay());
-        Token token = new Token();
-        token.facility = facility.code();
-        token.publicCode = TokenIssuing.newPublicCode();
-        token.businessDay = day;
-        token.numberServiceId = at.service().id;
-        token.numberSeries = NumberSeries.PAPER;
-        token.number = at.number().number();
-        token.displayNumber = at.number().toString();
-        token.serviceId = at.service().id;
-        token.priority = category.code;
-        token.priorityLane = category.priority;
-        token.channel = Channel.PAPER;
-        token.status = seen ? TokenStatus.COMPLETED : TokenStatus.WAITING;
-        token.issuedAt = issuedAt;
-        token.queuedAt = issuedAt;
-        token.completedAt = seen ? now : null;
-        token.receivedAt = now;
+        Token token = Token.waiting(facility.code(), at.service(), category, Channel.PAPER, NumberSeries.PAPER,
+                at.number().number(), at.number().toString(), issuedAt, day, now, request.patient());
+        if (seen) {
+            token.status = TokenStatus.COMPLETED;
+            token.completedAt = now;
+        }
         token.degraded = true;
         token.deviceId = "BOOK-" + at.book().id;
         token.deviceTime = request.issuedAt();
-        TokenIssuing.copyPatient(request.patient(), token);
         token.persist();
         slip.tokenId = token.id;
 

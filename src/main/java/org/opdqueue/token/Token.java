@@ -1,7 +1,9 @@
 package org.opdqueue.token;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -16,10 +18,15 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.opdqueue.servicepoint.PriorityCategory;
+import org.opdqueue.servicepoint.ServicePoint;
+
 /** One patient's place in one service's queue for one business day. */
 @Entity
 @Table(name = "token")
 public class Token extends PanacheEntityBase {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -112,6 +119,47 @@ public class Token extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * A new token waiting in a service's queue since it was issued. Online issuing, the offline merge and paper
+     * back-entry all start here and then add what their channel knows (device, time on the device).
+     */
+    public static Token waiting(String facility, ServicePoint service, PriorityCategory category, Channel channel,
+            String series, int number, String displayNumber, Instant issuedAt, LocalDate businessDay, Instant receivedAt,
+            PatientDetails patient) {
+        Token token = new Token();
+        token.facility = facility;
+        token.publicCode = newPublicCode();
+        token.businessDay = businessDay;
+        token.numberServiceId = service.id;
+        token.numberSeries = series;
+        token.number = number;
+        token.displayNumber = displayNumber;
+        token.serviceId = service.id;
+        token.priority = category.code;
+        token.priorityLane = category.priority;
+        token.channel = channel;
+        token.status = TokenStatus.WAITING;
+        token.issuedAt = issuedAt;
+        token.queuedAt = issuedAt;
+        token.receivedAt = receivedAt;
+        if (patient != null) {
+            token.patientName = patient.trimmedName();
+            token.patientAge = patient.age();
+            token.patientSex = patient.sex();
+            token.patientMobile = patient.mobile();
+            token.patientAbha = patient.abhaDigits();
+            token.patientUhid = patient.uhid();
+        }
+        return token;
+    }
+
+    /** The unguessable code of a token's status page. */
+    public static String newPublicCode() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     public static Optional<Token> findInFacility(String facility, long id) {
         return find("facility = ?1 and id = ?2", facility, id).firstResultOptional();

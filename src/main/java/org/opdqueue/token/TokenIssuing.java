@@ -1,9 +1,7 @@
 package org.opdqueue.token;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +39,6 @@ public class TokenIssuing {
     /** What issuing produced: the token, and whether this request made it or replayed it. */
     public record Issued(Token token, ServicePoint service, boolean created) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Facility facility;
     private final HospitalClock clock;
@@ -215,24 +211,8 @@ public class TokenIssuing {
 
     private Token newToken(ServicePoint service, PriorityCategory category, IssueTokenRequest request, int number,
             Instant now) {
-        Token token = new Token();
-        token.facility = facility.code();
-        token.publicCode = newPublicCode();
-        token.businessDay = clock.businessDayOf(now);
-        token.numberServiceId = service.id;
-        token.numberSeries = "";
-        token.number = number;
-        token.displayNumber = service.displayNumber(token.numberSeries, token.number);
-        token.serviceId = service.id;
-        token.priority = category.code;
-        token.priorityLane = category.priority;
-        token.channel = request.channelOrDefault();
-        token.status = TokenStatus.WAITING;
-        token.issuedAt = now;
-        token.queuedAt = now;
-        token.receivedAt = now;
-        copyPatient(request.patient(), token);
-        return token;
+        return Token.waiting(facility.code(), service, category, request.channelOrDefault(), "", number,
+                service.displayNumber("", number), now, clock.businessDayOf(now), now, request.patient());
     }
 
     /** Saves a new token with the request id that made it, and journals its issue. */
@@ -265,25 +245,5 @@ public class TokenIssuing {
     private Issued replay(UUID requestId, String fingerprint) {
         RequestKeys.Earlier key = requestKeys.find(facility.code(), List.of(requestId.toString())).get(requestId.toString());
         return key == null ? null : replayOf(key, requestId, fingerprint);
-    }
-
-    /** Copies the optional patient details onto a new token (the offline merge issues tokens too). */
-    public static void copyPatient(PatientDetails patient, Token token) {
-        if (patient == null) {
-            return;
-        }
-        token.patientName = patient.trimmedName();
-        token.patientAge = patient.age();
-        token.patientSex = patient.sex();
-        token.patientMobile = patient.mobile();
-        token.patientAbha = patient.abhaDigits();
-        token.patientUhid = patient.uhid();
-    }
-
-    /** The unguessable code of a token's status page. */
-    public static String newPublicCode() {
-        byte[] bytes = new byte[15];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -24,7 +24,6 @@ import org.opdqueue.outage.Outage;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenIssuing;
 import org.opdqueue.token.TokenStatus;
 
 /** The one set of test-data builders: fresh services and counters so tests never share a queue. */
@@ -117,7 +116,7 @@ public class TestHospital {
         ServicePoint s = ServicePoint.findByCode(facility.code(), serviceCode).orElseThrow();
         Token t = new Token();
         t.facility = facility.code();
-        t.publicCode = TokenIssuing.newPublicCode();
+        t.publicCode = Token.newPublicCode();
         t.businessDay = clock.businessDayOf(issuedAt);
         t.numberServiceId = s.id;
         t.numberSeries = channel == Channel.PAPER ? "P" : "K";
