@@ -80,7 +80,7 @@ class PaperPrintBrowserTest {
             assertThat(Screens.qrText(slip.getByTestId("slip-qr"))).as("QR of slip " + expected).isEqualTo(expected);
         }
         showOnlySheet(-1);
-        assertThat(Screens.qrText(slips.nth(57).getByTestId("stub-qr"))).as("the counterfoil's QR").isEqualTo(numbers.get(57));
+        assertThat(Screens.qrText(slips.nth(57).getByTestId("counterfoil-qr"))).as("the counterfoil's QR").isEqualTo(numbers.get(57));
         Screens.keep(page, "paper-book-print");
 
         byte[] pdf = page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true));
