@@ -191,6 +191,7 @@ public class DemoHospital {
         c.nameHi = hi;
         c.priority = priority;
         c.sortOrder = order;
+        c.icon = code;
         c.persist();
     }
 }

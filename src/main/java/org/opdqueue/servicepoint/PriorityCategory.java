@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -38,6 +39,15 @@ public class PriorityCategory extends PanacheEntityBase {
 
     @Column(name = "sort_order")
     public int sortOrder;
+
+    /** Which of the kiosk's pictures stands for it (GENERAL, SENIOR_CITIZEN, DIVYANG, PREGNANT, …); null: none. */
+    public String icon;
+
+    /** Offered for new tokens; a deactivated category stays so that tokens issued with it keep working. */
+    public boolean active = true;
+
+    @Version
+    public long version;
 
     public static Optional<PriorityCategory> findByCode(String facility, String code) {
         return find("facility = ?1 and code = ?2", facility, code).firstResultOptional();

@@ -41,6 +41,10 @@ public class StaffUser extends PanacheEntityBase {
 
     public boolean active;
 
+    /** Set for a password someone else chose (bootstrap admin, an admin's reset): changed at the next log-in. */
+    @Column(name = "must_change_password")
+    public boolean mustChangePassword;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
