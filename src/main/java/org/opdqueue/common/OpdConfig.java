@@ -19,6 +19,14 @@ public interface OpdConfig {
 
     EmbeddedDb embeddedDb();
 
+    Tls tls();
+
+    interface Tls {
+        /** How long browsers that once reached us over HTTPS must refuse plain HTTP (Strict-Transport-Security). */
+        @WithDefault("P365D")
+        Duration hstsMaxAge();
+    }
+
     interface Demo {
         /** Seed the demo hospital into an empty database at start-up. */
         @WithDefault("false")
