@@ -1,0 +1,46 @@
+package org.opdqueue.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A brand-new, empty database on the same MariaDB server as the other tests, with no demo seed: the
+ * production path, as a hospital installing the product meets it. Each start drops and creates it again.
+ */
+public class EmptyDatabaseResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "opd_first_run";
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> shared = new EmbeddedMariaDbResource().start();
+        String url = shared.getOrDefault("quarkus.datasource.jdbc.url", System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+        String user = shared.getOrDefault("quarkus.datasource.username", System.getenv("QUARKUS_DATASOURCE_USERNAME"));
+        String password = shared.getOrDefault("quarkus.datasource.password",
+                System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
+        String server = url.substring(0, url.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the empty database " + DATABASE + " at " + server, e);
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", server + DATABASE);
+        config.put("quarkus.datasource.username", user);
+        config.put("quarkus.datasource.password", password);
+        config.put("opd.demo.seed", "false");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the server is shared with the other test classes and stops with the JVM
+    }
+}
