@@ -1,4 +1,4 @@
-# Production image: the same jar as the demo, pointed at an external MariaDB.
+# Production image: the same jar as the demo, pointed at an external MariaDB (compose.yaml runs it with one).
 #   docker build -t opd-queue .
 #   docker run -p 8080:8080 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:mariadb://db.hospital.lan:3306/opd \
@@ -24,7 +24,9 @@ COPY --from=build --chown=185 /build/target/quarkus-app/lib/ /deployments/lib/
 COPY --from=build --chown=185 /build/target/quarkus-app/*.jar /deployments/
 COPY --from=build --chown=185 /build/target/quarkus-app/app/ /deployments/app/
 COPY --from=build --chown=185 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
-EXPOSE 8080
+COPY --chown=185 docs/setup/ /deployments/setup/
+# 8443 serves HTTPS once QUARKUS_HTTP_SSL_CERTIFICATE_FILES/_KEY_FILES name a certificate (README, HTTPS).
+EXPOSE 8080 8443
 USER 185
 # A small fixed heap and the serial collector: the live set is about 50 MB, and this keeps the process under
 # 300 MB resident on a modest server (see README, Benchmarks).
