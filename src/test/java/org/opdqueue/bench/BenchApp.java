@@ -73,12 +73,17 @@ final class BenchApp implements AutoCloseable {
     }
 
     static BenchApp start(int httpPort, int dbPort, String... extraArgs) throws Exception {
+        deleteRecursively(Path.of("target/bench/db-" + dbPort));
+        return startOnItsData(httpPort, dbPort, extraArgs);
+    }
+
+    /** The demo again on the data a previous run (perhaps killed) left behind: a restart as a hospital does it. */
+    static BenchApp startOnItsData(int httpPort, int dbPort, String... extraArgs) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the app first: ./mvnw -B package -DskipTests");
         }
         Path data = Path.of("target/bench/db-" + dbPort);
-        deleteRecursively(data);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.profile=demo", "-Dquarkus.http.port=" + httpPort,
@@ -90,7 +95,7 @@ final class BenchApp implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(Path.of("target/bench"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/bench/app-" + httpPort + ".log"))).start();
         BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
         app.awaitReady(Duration.ofSeconds(90));
         return app;
@@ -141,6 +146,12 @@ final class BenchApp implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** kill -9 of the server process alone: its embedded MariaDB is left running, orphaned, as after a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
