@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -137,7 +138,7 @@ public final class EmbeddedMariaDb {
             dataDir.mkdirs();
             Process installer = processBuilder(command).start();
             ServerConsole console = ServerConsole.follow(installer, "mariadb-install-db");
-            boolean finished = installer.waitFor(START_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            boolean finished = installer.waitFor(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished || installer.exitValue() != 0 || !new File(dataDir, "mysql").isDirectory()) {
                 installer.destroyForcibly();
                 throw new IllegalStateException("Could not create the embedded database in " + dataDir + ":\n"
