@@ -1,6 +1,8 @@
 package org.opdqueue.common;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
@@ -9,10 +11,13 @@ import java.util.Locale;
 
 import jakarta.persistence.OptimisticLockException;
 
+import org.hibernate.JDBCException;
 import org.hibernate.PessimisticLockException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
+
+import io.vertx.core.http.HttpClosedException;
 
 /** Tells database trouble (unreachable, lock contention) apart from bugs. */
 public final class Failures {
@@ -76,6 +81,27 @@ public final class Failures {
             // A pooled connection that died with the database fails when it joins a transaction, and Agroal reports
             // that without the connection's own exception as a cause.
             if (t instanceof SQLException && String.valueOf(t.getMessage()).startsWith("Failed to enlist")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The client hung up before its answer was written (a kiosk losing Wi-Fi, a closed browser tab): nobody is
+     * left to answer, and the server did nothing wrong. A reset of the database's connection is not this one.
+     */
+    public static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof JDBCException) {
+                return false;
+            }
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("connection was closed")
+                    || t instanceof IOException && (message.contains("broken pipe") || message.contains("connection reset"))) {
                 return true;
             }
         }

@@ -32,6 +32,9 @@ public class ProblemMappers {
     /** Where the staff log-in form posts (Quarkus' form authentication). */
     private static final String LOG_IN_FORM_POST = "/j_security_check";
 
+    /** What nginx logs for a request whose client hung up: not a 5xx, which would count as a server failure. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
     private final Event<DatabaseUnreachable> unreachable;
     private final DatabaseHealth database;
 
@@ -117,6 +120,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.isClientGone(e)) {
+            LOG.debugf("Client went away during %s: %s", path(uri), e);
+            return Response.status(CLIENT_CLOSED_REQUEST).build(); // nobody reads it
+        }
         ProblemType type = Failures.classify(e);
         if (type == ProblemType.OVERLOADED && !database.reachable()) {
             // no connection came free because the database is gone, not because it is busy

