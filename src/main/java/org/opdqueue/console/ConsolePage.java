@@ -87,7 +87,7 @@ public class ConsolePage {
     }
 
     private List<CategoryChoice> categories() {
-        return PriorityCategory.listFor(facility.code()).stream()
+        return PriorityCategory.offeredIn(facility.code()).stream()
                 .map(c -> new CategoryChoice(c.code, c.nameEn, c.priority)).toList();
     }
 }
