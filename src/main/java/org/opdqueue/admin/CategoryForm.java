@@ -79,7 +79,7 @@ public class CategoryForm {
         }
         String chosenIcon = Fields.trim(icon);
         if (!chosenIcon.equals(NO_ICON) && !PriorityCategory.KIOSK_ICONS.contains(chosenIcon)) {
-            errors.add("icon", "Choose one of the kiosk's pictures, or none.");
+            errors.add("icon", "Choose a picture the kiosk has, or none.");
         }
         if (!errors.isEmpty()) {
             return null;

@@ -9,11 +9,11 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.Failures;
+import org.opdqueue.common.Transactions;
 
 /**
  * Gives a hospital without any priority category the four every Indian OPD runs, so a fresh production database
@@ -34,9 +34,11 @@ public class StandardCategories {
             new Standard("PREGNANT", "Pregnant", "गर्भवती", true, 40));
 
     private final Facility facility;
+    private final Transactions transactions;
 
-    public StandardCategories(Facility facility) {
+    public StandardCategories(Facility facility, Transactions transactions) {
         this.facility = facility;
+        this.transactions = transactions;
     }
 
     /** Before the demo seed and anything else that issues tokens at start-up. */
@@ -46,11 +48,12 @@ public class StandardCategories {
 
     /**
      * @return how many categories were created: 4 for a hospital that had none, else 0. Two nodes starting at once
-     *         both see none; the unique key on (facility, code) lets one of them create them.
+     *         both see none; the unique key on (facility, code) lets one of them create them (a deadlock between
+     *         the losers is retried, and then they see the winner's).
      */
     public int createIfNone(String facilityCode) {
         try {
-            int created = QuarkusTransaction.requiringNew().call(() -> {
+            int created = transactions.run(() -> {
                 if (PriorityCategory.count("facility", facilityCode) > 0) {
                     return 0;
                 }

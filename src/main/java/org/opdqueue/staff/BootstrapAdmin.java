@@ -16,6 +16,7 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.Failures;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
+import org.opdqueue.common.Transactions;
 
 /**
  * The first administrator of a hospital with no staff account, from configuration (as Keycloak and Grafana do):
@@ -41,12 +42,15 @@ public class BootstrapAdmin {
     private final Optional<String> password;
     private final Passwords passwords;
     private final HospitalClock clock;
+    private final Transactions transactions;
 
-    public BootstrapAdmin(Facility facility, OpdConfig config, Passwords passwords, HospitalClock clock) {
+    public BootstrapAdmin(Facility facility, OpdConfig config, Passwords passwords, HospitalClock clock,
+            Transactions transactions) {
         this.facility = facility;
         this.password = config.bootstrap().adminPassword();
         this.passwords = passwords;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** After the demo seed, which brings its own staff. */
@@ -75,7 +79,7 @@ public class BootstrapAdmin {
         }
         String hash = passwords.hash(bootstrapPassword.get());
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            transactions.run(() -> {
                 StaffUser admin = new StaffUser();
                 admin.facility = facilityCode;
                 admin.username = USERNAME;
@@ -86,6 +90,7 @@ public class BootstrapAdmin {
                 admin.mustChangePassword = true;
                 admin.createdAt = clock.now();
                 admin.persist();
+                return admin;
             });
         } catch (RuntimeException e) {
             if (Failures.isDuplicateKey(e)) {
