@@ -23,9 +23,20 @@ const PICTOGRAMS = {
     <path ${STROKE} d="M27 46l-1 14M34 46l1 14M33 24l6 8"/>`,
 };
 
-export function categoryIcon(code) {
-  const body = PICTOGRAMS[code] ?? PICTOGRAMS.GENERAL;
-  return svg(`<svg class="icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">${body}</svg>`);
+/** The pictures a category may name in its `icon` (chosen on the admin page /admin/categories). */
+export const CATEGORY_ICONS = Object.freeze(Object.keys(PICTOGRAMS));
+
+/** Which picture a category from /api/priority-categories shows: its `icon` if the kiosk has it, else none. */
+export function iconOf(category) {
+  const name = category?.icon;
+  return typeof name === 'string' && Object.hasOwn(PICTOGRAMS, name) ? name : null;
+}
+
+/** The category's picture, or null (the tile then shows its words only). */
+export function categoryIcon(category) {
+  const name = iconOf(category);
+  if (name === null) return null;
+  return svg(`<svg class="icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">${PICTOGRAMS[name]}</svg>`);
 }
 
 export function backspaceIcon() {

@@ -30,7 +30,7 @@ export function confirmScreen(ctx) {
     title('confirm.title'),
     h('dl', { class: 'summary' },
       summaryRow(t('confirm.department'), [names(service?.name), service?.roomHint && h('span', { class: 'summary-note' }, service.roomHint)], () => ctx.go('service')),
-      summaryRow(t('confirm.category'), h('span', { class: 'summary-category' }, categoryIcon(draft.priority), h('span', null, names(category?.name))), () => ctx.go('priority')),
+      summaryRow(t('confirm.category'), h('span', { class: 'summary-category' }, categoryIcon(category), h('span', null, names(category?.name))), () => ctx.go('priority')),
       summaryRow(t('confirm.details'),
         given.length
           ? given.map((field) => h('span', { class: 'summary-detail' }, `${t(`details.${field}`)}: `, h('strong', null, display(field, draft.patient[field]))))

@@ -14,7 +14,7 @@ function categoryTile(ctx, category) {
     'aria-current': ctx.state.draft.priority === category.code ? 'true' : null,
     onclick: () => ctx.choosePriority(category.code),
   },
-  categoryIcon(category.code),
+  categoryIcon(category),
   h('span', { class: 'tile-text' },
     h('span', { class: 'tile-name' }, name),
     second !== name && h('span', { class: 'tile-name-second', lang: secondLanguage(lang) }, second)));

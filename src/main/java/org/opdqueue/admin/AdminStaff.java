@@ -31,6 +31,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.staff.Passwords;
 import org.opdqueue.staff.Role;
 import org.opdqueue.staff.StaffUser;
@@ -56,12 +59,15 @@ public class AdminStaff {
     private final HospitalClock clock;
     private final Passwords passwords;
     private final SecurityIdentity admin;
+    private final Journal journal;
 
-    public AdminStaff(Facility facility, HospitalClock clock, Passwords passwords, SecurityIdentity admin) {
+    public AdminStaff(Facility facility, HospitalClock clock, Passwords passwords, SecurityIdentity admin,
+            Journal journal) {
         this.facility = facility;
         this.clock = clock;
         this.passwords = passwords;
         this.admin = admin;
+        this.journal = journal;
     }
 
     @GET
@@ -114,8 +120,14 @@ public class AdminStaff {
                     .entity(Templates.form(id, StaffForm.of(user), FieldErrors.none(), errors)).build();
         }
         String hash = passwords.hash(password);
+        String by = admin.getPrincipal().getName();
         FormSave.run(() -> {
-            find(id).passwordHash = hash;
+            StaffUser u = find(id);
+            u.passwordHash = hash;
+            // a password someone else chose is changed at the next log-in; an admin's own choice for themselves is not
+            u.mustChangePassword = !u.username.equals(by);
+            journal.append(JournalEventType.SETUP_CHANGED, JournalEntryBuilder.system().actor(by).detail("password of "
+                    + u.username + " set by " + by + (u.mustChangePassword ? "; to be changed at the next log-in" : "")));
             return FieldErrors.none();
         }, Map.of());
         return Response.seeOther(URI.create("/admin/staff?saved=" + user.username + "+(new+password)")).build();

@@ -17,6 +17,8 @@ public interface OpdConfig {
 
     Demo demo();
 
+    Bootstrap bootstrap();
+
     EmbeddedDb embeddedDb();
 
     Tls tls();
@@ -31,6 +33,14 @@ public interface OpdConfig {
         /** Seed the demo hospital into an empty database at start-up. */
         @WithDefault("false")
         boolean seed();
+    }
+
+    interface Bootstrap {
+        /**
+         * The first administrator's password ({@code OPD_BOOTSTRAP_ADMIN_PASSWORD}, 12+ characters): used once, when
+         * the hospital has no staff account at all, to create {@code admin}, who must change it at first log-in.
+         */
+        java.util.Optional<String> adminPassword();
     }
 
     /** Read by {@code OpdApplication} before Quarkus starts; declared here so they are documented and valid. */

@@ -22,12 +22,19 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The one place where failures become problem+json; no class name or stack trace leaves here. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /**
+     * A logged-in identity carrying a {@link ProblemException} under this attribute is refused every role-checked
+     * call with that problem instead of a plain 403 (a staff member who must first change their password).
+     */
+    public static final String REFUSAL = "opd.refusal";
 
     /** Where the staff log-in form posts (Quarkus' form authentication). */
     private static final String LOG_IN_FORM_POST = "/j_security_check";
@@ -37,10 +44,12 @@ public class ProblemMappers {
 
     private final Event<DatabaseUnreachable> unreachable;
     private final DatabaseHealth database;
+    private final SecurityIdentity identity;
 
-    public ProblemMappers(Event<DatabaseUnreachable> unreachable, DatabaseHealth database) {
+    public ProblemMappers(Event<DatabaseUnreachable> unreachable, DatabaseHealth database, SecurityIdentity identity) {
         this.unreachable = unreachable;
         this.database = database;
+        this.identity = identity;
     }
 
     @ServerExceptionMapper
@@ -70,6 +79,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        if (identity.getAttribute(REFUSAL) instanceof ProblemException why) {
+            return problem(why, uri);
+        }
         return respond(Problem.of(ProblemType.FORBIDDEN, "Your role may not do this", path(uri), List.of()));
     }
 

@@ -5,6 +5,7 @@ public enum ProblemType {
     INVALID_INPUT("invalid-input", 400, "Invalid input"),
     UNAUTHENTICATED("unauthenticated", 401, "Log-in required"),
     FORBIDDEN("forbidden", 403, "Not allowed for your role"),
+    PASSWORD_CHANGE_REQUIRED("password-change-required", 403, "Change your password first"),
     NOT_FOUND("not-found", 404, "Not found"),
     ILLEGAL_TRANSITION("illegal-transition", 409, "Not allowed in the current state"),
     REQUEST_ID_REUSED("request-id-reused", 409, "Request id already used for a different request"),

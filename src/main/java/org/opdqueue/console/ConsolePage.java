@@ -2,24 +2,30 @@ package org.opdqueue.console;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.staff.Role;
+import org.opdqueue.web.Refused;
 
 /**
  * The counter console: pick a counter, then call and serve from its queues. The page is a shell; its
@@ -28,7 +34,7 @@ import org.opdqueue.servicepoint.ServicePoint;
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
-@Authenticated
+@RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ConsolePage {
 
@@ -87,7 +93,13 @@ public class ConsolePage {
     }
 
     private List<CategoryChoice> categories() {
-        return PriorityCategory.listFor(facility.code()).stream()
+        return PriorityCategory.offeredIn(facility.code()).stream()
                 .map(c -> new CategoryChoice(c.code, c.nameEn, c.priority)).toList();
+    }
+
+    /** Every staff role works here; only a staff member who must first change their password is refused (and sent there). */
+    @ServerExceptionMapper
+    Response refused(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return Refused.forbidden(headers, uri.getPath());
     }
 }

@@ -22,8 +22,8 @@ import org.opdqueue.display.BoardCounter;
 import org.opdqueue.display.BoardService;
 import org.opdqueue.counter.CounterService;
 import org.opdqueue.counter.CounterState;
-import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.servicepoint.StandardCategories;
 import org.opdqueue.staff.Passwords;
 import org.opdqueue.staff.Role;
 import org.opdqueue.staff.StaffUser;
@@ -76,12 +76,15 @@ public class DemoHospital {
     private final boolean seed;
     private final Passwords passwords;
     private final HospitalClock clock;
+    private final StandardCategories categories;
 
-    public DemoHospital(Facility facility, OpdConfig config, Passwords passwords, HospitalClock clock) {
+    public DemoHospital(Facility facility, OpdConfig config, Passwords passwords, HospitalClock clock,
+            StandardCategories categories) {
         this.facility = facility;
         this.seed = config.demo().seed();
         this.passwords = passwords;
         this.clock = clock;
+        this.categories = categories;
     }
 
     @Transactional
@@ -96,7 +99,7 @@ public class DemoHospital {
         if (ServicePoint.count("facility", facility.code()) > 0) {
             return;
         }
-        seedCategories();
+        categories.createIfNone(facility.code()); // the standard ones, as in production (already there, normally)
         for (Department d : DEPARTMENTS) {
             ServicePoint s = new ServicePoint();
             s.facility = facility.code();
@@ -174,24 +177,5 @@ public class DemoHospital {
         d.kind = kind;
         d.active = true;
         d.persist();
-    }
-
-    private void seedCategories() {
-        category("GENERAL", "General", "सामान्य", false, 0);
-        category("SENIOR_CITIZEN", "Senior citizen (60+)", "वरिष्ठ नागरिक (60+)", true, 1);
-        category("DIVYANG", "Divyang (person with disability)", "दिव्यांगजन", true, 2);
-        category("PREGNANT", "Pregnant woman", "गर्भवती महिला", true, 3);
-    }
-
-    private void category(String code, String en, String hi, boolean priority, int order) {
-        PriorityCategory c = new PriorityCategory();
-        c.facility = facility.code();
-        c.code = code;
-        c.nameEn = en;
-        c.nameHi = hi;
-        c.priority = priority;
-        c.sortOrder = order;
-        c.icon = code;
-        c.persist();
     }
 }

@@ -85,13 +85,14 @@ public class DisplayEvents {
             case ISSUED, REQUEUED -> "waiting";
             case COUNTER_STATE_CHANGED -> "counter";
             case MODE_CHANGED -> "mode";
+            case SETUP_CHANGED -> "setup"; // never sent: DisplayFeed keeps set-up entries off the boards
         };
         String state = e.type == JournalEventType.COUNTER_STATE_CHANGED && e.detail != null
                 ? e.detail.substring(e.detail.lastIndexOf(' ') + 1) : null;
         String mode = e.type == JournalEventType.MODE_CHANGED ? e.detail : null;
         String reason = "cleared".equals(type) ? e.type.name() : null;
         Boolean recall = "called".equals(type) ? e.type == JournalEventType.RECALLED : null;
-        boolean aboutToken = !"counter".equals(type) && !"mode".equals(type);
+        boolean aboutToken = !"counter".equals(type) && !"mode".equals(type) && !"setup".equals(type);
         return new DisplayMessage.Event(type, e.seq, aboutToken ? e.displayNumber : null, e.counterId, counterName,
                 service, recall, reason, state, mode, mode != null ? e.occurredAt : null, null, e.occurredAt,
                 waiting, wait, changed.isEmpty() ? null : changed);

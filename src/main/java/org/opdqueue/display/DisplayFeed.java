@@ -161,9 +161,11 @@ public class DisplayFeed {
     /**
      * Mode changes reach boards live from {@link SystemMode}; what the outage recovery writes afterwards (mode
      * entries, relayed calls) the boards saw while it happened, so it is journaled for audit, not shown again.
+     * Set-up changes (an admin editing a category or a password) are for audit only.
      */
     private static boolean forBoards(JournalEntry entry) {
         return entry.type != org.opdqueue.journal.JournalEventType.MODE_CHANGED
+                && entry.type != org.opdqueue.journal.JournalEventType.SETUP_CHANGED
                 && (entry.detail == null || !entry.detail.startsWith(JournalEntry.OUTAGE_REPLAY));
     }
 

@@ -11,5 +11,7 @@ public enum JournalEventType {
     TRANSFERRED,
     CANCELLED,
     COUNTER_STATE_CHANGED,
-    MODE_CHANGED
+    MODE_CHANGED,
+    /** The hospital's set-up changed (categories, staff passwords, …): for audit, never shown on boards. */
+    SETUP_CHANGED
 }

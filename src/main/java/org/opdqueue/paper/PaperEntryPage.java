@@ -66,7 +66,7 @@ public class PaperEntryPage {
                     + PaperNumber.format(s.tokenPrefix, b.lastNumber)).collect(Collectors.joining(", "));
             return new BookRanges(s.code, s.nameEn, ranges);
         }).sorted((a, b) -> a.code().compareTo(b.code())).toList();
-        List<Category> categories = PriorityCategory.listFor(facility.code()).stream()
+        List<Category> categories = PriorityCategory.offeredIn(facility.code()).stream()
                 .map(c -> new Category(c.code, c.nameEn)).toList();
         return Templates.entry(books, categories);
     }

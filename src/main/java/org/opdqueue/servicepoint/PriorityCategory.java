@@ -13,12 +13,17 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.opdqueue.common.ProblemException;
+
 /** GENERAL, SENIOR_CITIZEN, DIVYANG, PREGNANT, and any category the hospital adds. */
 @Entity
 @Table(name = "priority_category")
 public class PriorityCategory extends PanacheEntityBase {
 
     public static final String GENERAL = "GENERAL";
+
+    /** The pictures the kiosk can draw (the keys of {@code PICTOGRAMS} in kiosk-ui/icons.js). */
+    public static final List<String> KIOSK_ICONS = List.of("GENERAL", "SENIOR_CITIZEN", "DIVYANG", "PREGNANT");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,5 +60,21 @@ public class PriorityCategory extends PanacheEntityBase {
 
     public static List<PriorityCategory> listFor(String facility) {
         return list("facility = ?1 order by sortOrder, code", facility);
+    }
+
+    /** What a patient or clerk may choose for a new token. */
+    public static List<PriorityCategory> offeredIn(String facility) {
+        return list("facility = ?1 and active = true order by sortOrder, code", facility);
+    }
+
+    /** The category a new token asks for (code in any case; blank means GENERAL), or a 400 problem naming {@code priority}. */
+    public static PriorityCategory offeredByCode(String facility, String code) {
+        String wanted = code == null || code.isBlank() ? GENERAL : code.strip().toUpperCase();
+        PriorityCategory category = findByCode(facility, wanted)
+                .orElseThrow(() -> ProblemException.invalid("priority", "unknown priority category '" + wanted + "'"));
+        if (!category.active) {
+            throw ProblemException.invalid("priority", "category " + wanted + " is no longer offered");
+        }
+        return category;
     }
 }

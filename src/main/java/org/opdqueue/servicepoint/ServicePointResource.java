@@ -30,7 +30,8 @@ public class ServicePointResource {
             LocalTime closesAt, int priorityInterleave, long waiting, int openCounters, long estimatedWaitMinutes) {
     }
 
-    public record CategoryView(String code, Name name, boolean priority) {
+    /** {@code icon}: which of the kiosk's pictures to draw, or null for none. */
+    public record CategoryView(String code, Name name, boolean priority, String icon) {
     }
 
     private final Facility facility;
@@ -60,10 +61,10 @@ public class ServicePointResource {
 
     @GET
     @Path("priority-categories")
-    @Operation(summary = "Priority categories a patient can declare")
+    @Operation(summary = "Priority categories a patient can declare now (the active ones, in the admin's order)")
     public List<CategoryView> categories() {
-        return PriorityCategory.listFor(facility.code()).stream()
-                .map(c -> new CategoryView(c.code, new Name(c.nameEn, c.nameHi), c.priority)).toList();
+        return PriorityCategory.offeredIn(facility.code()).stream()
+                .map(c -> new CategoryView(c.code, new Name(c.nameEn, c.nameHi), c.priority, c.icon)).toList();
     }
 
     private Map<Long, Long> waitingByService() {

@@ -11,6 +11,10 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.ProblemMappers;
+import org.opdqueue.common.ProblemType;
+
 /** Checks a user name and password, from the login form or from HTTP Basic, against the staff table. */
 @ApplicationScoped
 public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -40,10 +44,17 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
         });
     }
 
+    /**
+     * A staff member who must change their password holds no role until they have: every role-checked page and call
+     * refuses them, and the refusal says why (the page sends them to {@code /account/password}).
+     */
     static SecurityIdentity identityOf(StaffDirectory.Login user) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(user.username()))
-                .addRole(user.role().name())
-                .build();
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.username()));
+        if (user.mustChangePassword()) {
+            return identity.addAttribute(ProblemMappers.REFUSAL, new ProblemException(ProblemType.PASSWORD_CHANGE_REQUIRED,
+                    "Change your password first, at " + PasswordRules.CHANGE_PAGE)).build();
+        }
+        return identity.addRole(user.role().name()).build();
     }
 }

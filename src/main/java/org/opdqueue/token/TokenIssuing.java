@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -121,15 +120,16 @@ public class TokenIssuing {
             }
         }
         Instant now = clock.now();
-        Map<String, Optional<PriorityCategory>> categories = new HashMap<>();
+        Map<String, Outcome> refusedCategories = new HashMap<>();
+        Map<String, PriorityCategory> categories = new HashMap<>();
         Map<ServicePoint, List<IssuingLanes.Waiting>> byService = new TreeMap<>(Comparator.comparing(s -> s.id));
         fresh.forEach((code, requests) -> {
             try {
                 ServicePoint service = ServicePoint.activeByCode(facility.code(), code);
                 for (IssuingLanes.Waiting w : requests) {
-                    if (categories.computeIfAbsent(w.request.priorityOrDefault(),
-                            c -> PriorityCategory.findByCode(facility.code(), c)).isEmpty()) {
-                        outcomes.put(w, new Outcome(null, unknownPriority(w.request)));
+                    Outcome refused = categoryFor(w.request, categories, refusedCategories);
+                    if (refused != null) {
+                        outcomes.put(w, refused);
                     } else {
                         byService.computeIfAbsent(service, s -> new ArrayList<>()).add(w);
                     }
@@ -142,8 +142,7 @@ public class TokenIssuing {
         byService.forEach((service, requests) -> {
             int number = numbers.nextBlock(facility.code(), clock.businessDayOf(now), service.id, requests.size());
             for (IssuingLanes.Waiting w : requests) {
-                Token token = newToken(service, categories.get(w.request.priorityOrDefault()).orElseThrow(), w.request,
-                        number++, now);
+                Token token = newToken(service, categories.get(w.request.priorityOrDefault()), w.request, number++, now);
                 record(token, service, w.request.requestId(), w.fingerprint, w.actor);
                 outcomes.put(w, new Outcome(new Issued(token, service, true), null));
             }
@@ -158,6 +157,20 @@ public class TokenIssuing {
             // a twin of a request that failed is left without an outcome and tried on its own after this batch
         }
         return outcomes;
+    }
+
+    /** Looks each category up once per batch; null when the request's category may be issued (then it is in {@code found}). */
+    private Outcome categoryFor(IssueTokenRequest request, Map<String, PriorityCategory> found,
+            Map<String, Outcome> refused) {
+        String code = request.priorityOrDefault();
+        if (!found.containsKey(code) && !refused.containsKey(code)) {
+            try {
+                found.put(code, PriorityCategory.offeredByCode(facility.code(), code));
+            } catch (ProblemException e) {
+                refused.put(code, new Outcome(null, e));
+            }
+        }
+        return refused.get(code);
     }
 
     private static Outcome attempt(Supplier<Issued> replay) {
@@ -200,8 +213,7 @@ public class TokenIssuing {
             return earlier;
         }
         ServicePoint service = ServicePoint.activeByCode(facility.code(), request.serviceCode());
-        PriorityCategory category = PriorityCategory.findByCode(facility.code(), request.priorityOrDefault())
-                .orElseThrow(() -> unknownPriority(request));
+        PriorityCategory category = PriorityCategory.offeredByCode(facility.code(), request.priorityOrDefault());
         Instant now = clock.now();
         Token token = newToken(service, category, request,
                 numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
@@ -221,10 +233,6 @@ public class TokenIssuing {
         requestKeys.record(token.facility, requestId.toString(), fingerprint, token.id, token.issuedAt);
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)
                 .actor(actor).detail(token.channel + " " + token.priority));
-    }
-
-    private static ProblemException unknownPriority(IssueTokenRequest request) {
-        return ProblemException.invalid("priority", "unknown priority category '" + request.priority() + "'");
     }
 
     private static ProblemException requestIdReused(UUID requestId) {

@@ -59,6 +59,20 @@ public final class Fields {
         return v;
     }
 
+    /** A code such as SENIOR_CITIZEN: upper-case letters, digits and underscores. */
+    public String underscoredCode(String field, String value, int max) {
+        String v = required(field, value, max);
+        if (v == null) {
+            return null;
+        }
+        v = v.toUpperCase();
+        if (!Pattern.matches("[A-Z0-9_]+", v)) {
+            errors.add(field, "Only letters A–Z, digits 0–9 and _, no spaces.");
+            return null;
+        }
+        return v;
+    }
+
     public Integer number(String field, String value, int min, int max) {
         String v = trim(value);
         if (v.isEmpty()) {

@@ -21,6 +21,7 @@ import org.opdqueue.display.Board;
 import org.opdqueue.display.BoardCounter;
 import org.opdqueue.display.BoardService;
 import org.opdqueue.outage.Outage;
+import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.Token;
@@ -146,6 +147,28 @@ public class TestHospital {
         o.relayedCalls = relayedCalls;
         o.persist();
         return o.id;
+    }
+
+    /** A new active priority category (kiosk picture: SENIOR_CITIZEN) in the given lane; returns its code. */
+    @Transactional
+    public String category(boolean priorityLane) {
+        PriorityCategory c = new PriorityCategory();
+        c.facility = facility.code();
+        c.code = "TC_" + Integer.toString(SEQUENCE.incrementAndGet(), 36).toUpperCase();
+        c.nameEn = "Test category " + c.code;
+        c.nameHi = "परीक्षण श्रेणी " + c.code;
+        c.priority = priorityLane;
+        c.sortOrder = 900;
+        c.icon = "SENIOR_CITIZEN";
+        c.active = true;
+        c.persist();
+        return c.code;
+    }
+
+    /** Stops offering a category, as its admin page does. */
+    @Transactional
+    public void deactivateCategory(String code) {
+        PriorityCategory.findByCode(facility.code(), code).orElseThrow().active = false;
     }
 
     public long openCounter(String... serviceCodes) {
