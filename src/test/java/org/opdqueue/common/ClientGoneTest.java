@@ -49,7 +49,7 @@ class ClientGoneTest {
 
     @Test
     void aClientThatWentAwayIsAnsweredWithoutAServerError() {
-        ProblemMappers mappers = new ProblemMappers(null, null);
+        ProblemMappers mappers = new ProblemMappers(null, null, null);
         assertThat(mappers.unexpected(new HttpClosedException("Connection was closed"), null).getStatus())
                 .isEqualTo(ProblemMappers.CLIENT_CLOSED_REQUEST);
     }
