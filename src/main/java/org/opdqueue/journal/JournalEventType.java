@@ -11,5 +11,7 @@ public enum JournalEventType {
     TRANSFERRED,
     CANCELLED,
     COUNTER_STATE_CHANGED,
-    MODE_CHANGED
+    MODE_CHANGED,
+    /** An admin's or an operator's change to the hospital's set-up (services, counters, boards, devices, staff). */
+    SETUP_CHANGED
 }
