@@ -2,12 +2,17 @@ package org.opdqueue.setup;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.opdqueue.admin.BoardForm;
 import org.opdqueue.admin.CounterForm;
@@ -46,16 +51,20 @@ final class SetupApplier {
     private final String actor;
     private final Instant now;
     private final SetupErrors errors;
-    private final Set<String> repeated;
+    /** Entries the whole-file checks found at fault: checked by their form like the others, but never applied. */
+    private final Set<String> blocked;
+    private final ObjectMapper json;
     private final List<SetupChange> changes = new ArrayList<>();
     private final List<String> needsPassword = new ArrayList<>();
 
-    SetupApplier(String facility, String actor, Instant now, SetupErrors errors, Set<String> repeated) {
+    SetupApplier(String facility, String actor, Instant now, SetupErrors errors, Set<String> blocked,
+            ObjectMapper json) {
         this.facility = facility;
         this.actor = actor;
         this.now = now;
         this.errors = errors;
-        this.repeated = repeated;
+        this.blocked = blocked;
+        this.json = json;
     }
 
     /** Codes are compared as the forms store them: trimmed, upper case. Null when there is none. */
@@ -93,7 +102,7 @@ final class SetupApplier {
             String path = section + "[" + i + "]";
             if (entries.get(i) == null) {
                 errors.add(path, "Must be an object, not null.");
-            } else if (!repeated.contains(path)) {
+            } else {
                 apply.apply(path, entries.get(i));
             }
         }
@@ -103,13 +112,16 @@ final class SetupApplier {
         PriorityCategory c = code(d.code()) == null ? null
                 : PriorityCategory.findByCode(facility, code(d.code())).orElse(null);
         boolean isNew = c == null;
+        if (!isNew && alreadySo(d, SetupExport.category(c))) {
+            return;
+        }
         Map<String, Object> before = isNew ? null : fields(c);
-        if (isNew) {
-            c = new PriorityCategory();
+        if (isNew || blocked.contains(path)) {
+            c = scratch(c);
         }
         FieldErrors found = CategoryRules.applyTo(c, isNew, d);
-        if (!found.isEmpty()) {
-            errors.addAll(path, found);
+        errors.addAll(path, found);
+        if (!found.isEmpty() || blocked.contains(path)) {
             return;
         }
         if (isNew) {
@@ -122,6 +134,9 @@ final class SetupApplier {
     private void service(String path, SetupDocument.Service d) {
         ServicePoint s = code(d.code()) == null ? null : ServicePoint.findByCode(facility, code(d.code())).orElse(null);
         boolean isNew = s == null;
+        if (!isNew && alreadySo(d, SetupExport.service(s))) {
+            return;
+        }
         ServiceForm form = isNew ? ServiceForm.blank() : ServiceForm.of(s);
         form.code = d.code();
         form.nameEn = or(d.nameEn(), form.nameEn);
@@ -134,12 +149,14 @@ final class SetupApplier {
         form.serviceMinutes = d.serviceMinutes() == null ? form.serviceMinutes : d.serviceMinutes().toString();
         form.active = checkbox(d.active(), form.active);
         Map<String, Object> before = isNew ? null : fields(s);
-        if (isNew) {
-            s = new ServicePoint();
+        if (isNew || blocked.contains(path)) {
+            ServicePoint scratch = new ServicePoint();
+            scratch.code = isNew ? null : s.code;
+            s = scratch;
         }
         FieldErrors found = form.applyTo(s, isNew);
-        if (!found.isEmpty()) {
-            errors.addAll(path, found);
+        errors.addAll(path, found);
+        if (!found.isEmpty() || blocked.contains(path)) {
             return;
         }
         if (isNew) {
@@ -154,18 +171,23 @@ final class SetupApplier {
                 : Counter.<Counter>find("facility = ?1 and code = ?2", facility, code(d.code())).firstResult();
         boolean isNew = c == null;
         List<String> current = isNew ? List.of() : codesOf(CounterService.serviceIdsOf(c.id), serviceCodes());
+        if (!isNew && alreadySo(d, new SetupDocument.Counter(c.code, c.name, current))) {
+            return;
+        }
         CounterForm form = isNew ? new CounterForm() : CounterForm.of(c, current);
         form.code = d.code();
         form.name = or(d.name(), form.name);
-        form.services = d.services() == null ? form.services : existing(d.services(), serviceCodes());
+        form.services = d.services() == null ? form.services : existing(path + ".services", d.services(), serviceCodes());
         Map<String, Object> before = isNew ? null : ordered("name", c.name, "services", current);
-        if (isNew) {
-            c = new Counter();
+        if (isNew || blocked.contains(path)) {
+            Counter scratch = new Counter();
+            scratch.code = isNew ? null : c.code;
+            c = scratch;
         }
         List<ServicePoint> chosen = new ArrayList<>();
         FieldErrors found = form.applyTo(c, isNew, facility, chosen);
-        if (!found.isEmpty()) {
-            errors.addAll(path, found);
+        errors.addAll(path, found);
+        if (!found.isEmpty() || blocked.contains(path)) {
             return;
         }
         List<String> wanted = chosen.stream().map(s -> s.code).sorted().distinct().toList();
@@ -189,22 +211,27 @@ final class SetupApplier {
         boolean isNew = b == null;
         List<String> services = isNew ? List.of() : codesOf(b.serviceIds(), serviceCodes());
         List<String> counters = isNew ? List.of() : codesOf(b.counterIds(), counterCodes());
+        if (!isNew && alreadySo(d, new SetupDocument.Board(b.code, b.name, b.nameHi, b.ticker, b.active, services, counters))) {
+            return;
+        }
         BoardForm form = isNew ? BoardForm.blank() : BoardForm.of(b, services, counters);
         form.code = d.code();
         form.name = or(d.name(), form.name);
         form.nameHi = or(d.nameHi(), form.nameHi);
         form.ticker = or(d.ticker(), form.ticker);
         form.active = checkbox(d.active(), form.active);
-        form.services = d.services() == null ? form.services : existing(d.services(), serviceCodes());
-        form.counters = d.counters() == null ? form.counters : existing(d.counters(), counterCodes());
+        form.services = d.services() == null ? form.services : existing(path + ".services", d.services(), serviceCodes());
+        form.counters = d.counters() == null ? form.counters : existing(path + ".counters", d.counters(), counterCodes());
         Map<String, Object> before = isNew ? null : boardFields(b, services, counters);
-        if (isNew) {
-            b = new Board();
+        if (isNew || blocked.contains(path)) {
+            Board scratch = new Board();
+            scratch.code = isNew ? null : b.code;
+            b = scratch;
         }
         BoardForm.Shows shows = new BoardForm.Shows(new ArrayList<>(), new ArrayList<>());
         FieldErrors found = form.applyTo(b, isNew, facility, shows);
-        if (!found.isEmpty()) {
-            errors.addAll(path, found);
+        errors.addAll(path, found);
+        if (!found.isEmpty() || blocked.contains(path)) {
             return;
         }
         List<String> wantedServices = shows.services().stream().map(s -> s.code).sorted().distinct().toList();
@@ -228,22 +255,29 @@ final class SetupApplier {
     private void device(String path, SetupDocument.Device d) {
         Device device = code(d.code()) == null ? null : Device.findByCode(facility, code(d.code())).orElse(null);
         boolean isNew = device == null;
+        if (!isNew && alreadySo(d, new SetupDocument.Device(device.code, device.name, device.kind.name(), device.active,
+                device.numberSeries))) {
+            return;
+        }
         DeviceForm form = isNew ? DeviceForm.blank() : DeviceForm.of(device);
         form.code = d.code();
         form.name = or(d.name(), form.name);
         form.kind = d.kind() == null ? form.kind : d.kind().strip().toUpperCase();
         form.active = checkbox(d.active(), form.active);
         Map<String, Object> before = isNew ? null : fields(device);
-        if (isNew) {
-            device = new Device();
+        if (isNew || blocked.contains(path)) {
+            Device scratch = new Device();
+            scratch.code = isNew ? null : device.code;
+            scratch.numberSeries = isNew ? null : device.numberSeries;
+            device = scratch;
         }
         FieldErrors found = form.applyTo(device, isNew);
         String series = code(d.numberSeries());
         if (series != null && found.isEmpty()) {
             checkSeries(device, series, found);
         }
-        if (!found.isEmpty()) {
-            errors.addAll(path, found);
+        errors.addAll(path, found);
+        if (!found.isEmpty() || blocked.contains(path)) {
             return;
         }
         if (series != null) {
@@ -272,27 +306,33 @@ final class SetupApplier {
         String name = username(d.username());
         StaffUser u = name == null ? null : StaffUser.findByUsername(facility, name).orElse(null);
         boolean isNew = u == null;
+        if (!isNew && alreadySo(d, new SetupDocument.Staff(u.username, u.fullName, u.role.name(), u.active))) {
+            if (NO_PASSWORD.equals(u.passwordHash)) {
+                needsPassword.add(u.username);
+            }
+            return;
+        }
         StaffForm form = isNew ? StaffForm.blank() : StaffForm.of(u);
         form.fullName = or(d.fullName(), form.fullName);
         form.role = d.role() == null ? form.role : d.role().strip().toUpperCase();
         form.active = checkbox(d.active(), form.active);
         Map<String, Object> before = isNew ? null : fields(u);
         FieldErrors found = FieldErrors.none();
-        if (isNew) {
-            u = new StaffUser();
-            u.username = StaffForm.checkUsername(d.username(), found);
+        boolean self = !isNew && u.username.equals(actor);
+        if (isNew || blocked.contains(path)) {
+            StaffUser scratch = new StaffUser();
+            scratch.username = isNew ? StaffForm.checkUsername(d.username(), found) : u.username;
+            u = scratch;
         }
-        // as an existing account (no password asked): a file never carries one
-        FieldErrors formErrors = form.applyTo(u, false, !isNew && u.username.equals(actor));
-        formErrors.all().forEach(found::add);
-        if (!found.isEmpty()) {
-            errors.addAll(path, found);
+        // as an existing account, so no password is asked for: a file never carries one
+        form.applyTo(u, false, self).all().forEach(found::add);
+        errors.addAll(path, found);
+        if (!found.isEmpty() || blocked.contains(path)) {
             return;
         }
         if (isNew) {
             u.facility = facility;
             u.passwordHash = NO_PASSWORD;
-            u.mustChangePassword = true;
             u.createdAt = now;
             u.persist();
         }
@@ -300,6 +340,38 @@ final class SetupApplier {
             needsPassword.add(u.username);
         }
         record("staff", u.username, before, fields(u));
+    }
+
+    /** A copy to check a category's fields against without touching the one in the database. */
+    private static PriorityCategory scratch(PriorityCategory c) {
+        PriorityCategory copy = new PriorityCategory();
+        if (c != null) {
+            copy.code = c.code;
+            copy.nameEn = c.nameEn;
+            copy.nameHi = c.nameHi;
+            copy.priority = c.priority;
+            copy.sortOrder = c.sortOrder;
+            copy.icon = c.icon;
+            copy.active = c.active;
+        }
+        return copy;
+    }
+
+    /**
+     * Whether every field the file gives for an entry is what the entry has already. Such an entry is left as it is,
+     * not even checked again: an export read back in changes nothing, also where older data would not pass today's
+     * form (a board made before a rule existed).
+     */
+    private boolean alreadySo(Object given, Object current) {
+        ObjectNode file = json.valueToTree(given);
+        ObjectNode now = json.valueToTree(current);
+        for (Iterator<Map.Entry<String, JsonNode>> it = file.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getValue().equals(now.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void record(String kind, String key, Map<String, Object> before, Map<String, Object> after) {
@@ -368,10 +440,16 @@ final class SetupApplier {
     }
 
     /**
-     * The codes that name an entry in the database now. The others were reported already: unknown everywhere
-     * ({@link SetupChecks}), or an entry of this file with faults of its own.
+     * The codes that name an entry in the database now. A code that does not was reported already when it is unknown
+     * everywhere ({@link SetupChecks}); otherwise its own entry in this file has faults, and this says so.
      */
-    private static List<String> existing(List<String> given, Map<Long, String> codes) {
+    private List<String> existing(String listPath, List<String> given, Map<Long, String> codes) {
+        for (int j = 0; j < given.size(); j++) {
+            String code = code(given.get(j));
+            if (!codes.containsValue(code) && !errors.has(listPath + "[" + j + "]")) {
+                errors.add(listPath + "[" + j + "]", code + " is not set up: its own entry in this file has faults.");
+            }
+        }
         return given.stream().map(SetupApplier::code).filter(codes::containsValue).toList();
     }
 }

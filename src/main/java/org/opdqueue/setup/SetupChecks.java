@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,7 +22,10 @@ final class SetupChecks {
     private SetupChecks() {
     }
 
-    /** @return the paths of entries named a second time: they are reported here and not applied */
+    /**
+     * @return the paths of the entries found at fault here (named a second time, a prefix or series taken): their
+     *         own fields are still checked, but they are never applied
+     */
     static Set<String> check(SetupDocument doc, String facility, SetupErrors errors) {
         if (doc.format() == null || doc.format() != SetupDocument.FORMAT) {
             errors.add("format", "Must be " + SetupDocument.FORMAT + ": this server reads set-up files of format "
@@ -31,17 +35,17 @@ final class SetupChecks {
             errors.add("facility", "This file is the set-up of hospital " + doc.facility() + ", and this server is "
                     + facility + ". Change it to " + facility + " (or leave it out) to import the file here.");
         }
-        Set<String> repeated = new HashSet<>();
-        repeated.addAll(once("categories", doc.categoriesOrNone(), c -> SetupApplier.code(c.code()), errors));
-        repeated.addAll(once("services", doc.servicesOrNone(), s -> SetupApplier.code(s.code()), errors));
-        repeated.addAll(once("counters", doc.countersOrNone(), c -> SetupApplier.code(c.code()), errors));
-        repeated.addAll(once("boards", doc.boardsOrNone(), b -> SetupApplier.code(b.code()), errors));
-        repeated.addAll(once("devices", doc.devicesOrNone(), d -> SetupApplier.code(d.code()), errors));
-        repeated.addAll(once("staff", doc.staffOrNone(), u -> SetupApplier.username(u.username()), errors));
-        prefixesStayUnique(doc, facility, errors);
-        seriesStayUnique(doc, facility, errors);
+        Set<String> blocked = new HashSet<>();
+        blocked.addAll(once("categories", doc.categoriesOrNone(), c -> SetupApplier.code(c.code()), errors));
+        blocked.addAll(once("services", doc.servicesOrNone(), s -> SetupApplier.code(s.code()), errors));
+        blocked.addAll(once("counters", doc.countersOrNone(), c -> SetupApplier.code(c.code()), errors));
+        blocked.addAll(once("boards", doc.boardsOrNone(), b -> SetupApplier.code(b.code()), errors));
+        blocked.addAll(once("devices", doc.devicesOrNone(), d -> SetupApplier.code(d.code()), errors));
+        blocked.addAll(once("staff", doc.staffOrNone(), u -> SetupApplier.username(u.username()), errors));
+        blocked.addAll(prefixesStayUnique(doc, facility, errors));
+        blocked.addAll(seriesStayUnique(doc, facility, errors));
         references(doc, facility, errors);
-        return repeated;
+        return blocked;
     }
 
     private static <T> Set<String> once(String section, List<T> entries, Function<T, String> key, SetupErrors errors) {
@@ -64,7 +68,8 @@ final class SetupChecks {
     }
 
     /** Token numbers must tell services apart: no two services may share a prefix once the file is in. */
-    private static void prefixesStayUnique(SetupDocument doc, String facility, SetupErrors errors) {
+    private static Set<String> prefixesStayUnique(SetupDocument doc, String facility, SetupErrors errors) {
+        Set<String> taken = new HashSet<>();
         Map<String, String> prefixByService = new HashMap<>();
         ServicePoint.<ServicePoint>list("facility", facility).forEach(s -> prefixByService.put(s.code, s.tokenPrefix));
         List<SetupDocument.Service> services = doc.servicesOrNone();
@@ -79,15 +84,20 @@ final class SetupChecks {
             if (code == null || prefix == null) {
                 continue;
             }
-            String at = "services[" + i + "].prefix";
-            prefixByService.entrySet().stream().filter(e -> !e.getKey().equals(code) && e.getValue().equals(prefix))
-                    .findFirst().ifPresent(other -> errors.add(at,
-                            "Service " + other.getKey() + " uses the prefix " + prefix + " too; each service needs its own."));
+            Optional<String> other = prefixByService.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(code) && e.getValue().equals(prefix)).map(Map.Entry::getKey).findFirst();
+            if (other.isPresent()) {
+                errors.add("services[" + i + "].prefix",
+                        "Service " + other.get() + " uses the prefix " + prefix + " too; each service needs its own.");
+                taken.add("services[" + i + "]");
+            }
         }
+        return taken;
     }
 
     /** A kiosk's offline numbers carry its series letter, so no two kiosks may share one. */
-    private static void seriesStayUnique(SetupDocument doc, String facility, SetupErrors errors) {
+    private static Set<String> seriesStayUnique(SetupDocument doc, String facility, SetupErrors errors) {
+        Set<String> taken = new HashSet<>();
         Map<String, String> seriesByDevice = new HashMap<>();
         Device.listFor(facility).stream().filter(d -> d.numberSeries != null)
                 .forEach(d -> seriesByDevice.put(d.code, d.numberSeries));
@@ -103,11 +113,15 @@ final class SetupChecks {
             if (code == null || series == null) {
                 continue;
             }
-            String at = "devices[" + i + "].numberSeries";
-            seriesByDevice.entrySet().stream().filter(e -> !e.getKey().equals(code) && e.getValue().equals(series))
-                    .findFirst().ifPresent(other -> errors.add(at,
-                            "Kiosk " + other.getKey() + " has the series " + series + "; each kiosk needs its own."));
+            Optional<String> other = seriesByDevice.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(code) && e.getValue().equals(series)).map(Map.Entry::getKey).findFirst();
+            if (other.isPresent()) {
+                errors.add("devices[" + i + "].numberSeries",
+                        "Kiosk " + other.get() + " has the series " + series + "; each kiosk needs its own.");
+                taken.add("devices[" + i + "]");
+            }
         }
+        return taken;
     }
 
     private static void references(SetupDocument doc, String facility, SetupErrors errors) {

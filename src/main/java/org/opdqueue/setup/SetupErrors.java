@@ -19,16 +19,29 @@ final class SetupErrors {
             "boards", "devices", "staff");
     private static final Pattern PATH = Pattern.compile("([a-z]+)(?:\\[(\\d+)])?(.*)");
 
+    private static final List<String> LISTS = List.of("services", "counters");
+
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
     void add(String path, String message) {
         errors.add(new Problem.FieldError(path, message));
     }
 
-    /** An admin form's messages for one entry of the file: the form's field names are the file's. */
+    /**
+     * An admin form's messages for one entry of the file: the form's field names are the file's. When a code in one
+     * of the entry's lists was already reported as unknown, the form's word on that list ("choose at least one") only
+     * repeats it, and is left out.
+     */
     void addAll(String entryPath, FieldErrors form) {
+        boolean listsReported = errors.stream().anyMatch(e -> e.field().startsWith(entryPath + ".services[")
+                || e.field().startsWith(entryPath + ".counters["));
         form.all().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> !(listsReported && LISTS.contains(e.getKey())))
                 .forEach(e -> add(entryPath + "." + e.getKey(), e.getValue()));
+    }
+
+    boolean has(String path) {
+        return errors.stream().anyMatch(e -> e.field().equals(path));
     }
 
     boolean isEmpty() {

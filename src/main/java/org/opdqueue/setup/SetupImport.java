@@ -5,6 +5,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.opdqueue.common.Facility;
@@ -33,14 +35,16 @@ public class SetupImport {
     private final Journal journal;
     private final DisplaySnapshots snapshots;
     private final DisplayFeed feed;
+    private final ObjectMapper json;
 
     public SetupImport(Facility facility, HospitalClock clock, Journal journal, DisplaySnapshots snapshots,
-            DisplayFeed feed) {
+            DisplayFeed feed, ObjectMapper json) {
         this.facility = facility;
         this.clock = clock;
         this.journal = journal;
         this.snapshots = snapshots;
         this.feed = feed;
+        this.json = json;
     }
 
     /** Leaves the transaction after a dry run, so that nothing of it is kept. */
@@ -59,8 +63,8 @@ public class SetupImport {
         try {
             result = QuarkusTransaction.requiringNew().call(() -> {
                 SetupErrors errors = new SetupErrors();
-                Set<String> repeated = SetupChecks.check(doc, facility.code(), errors);
-                SetupApplier applier = new SetupApplier(facility.code(), actor, clock.now(), errors, repeated);
+                Set<String> blocked = SetupChecks.check(doc, facility.code(), errors);
+                SetupApplier applier = new SetupApplier(facility.code(), actor, clock.now(), errors, blocked, json);
                 applier.apply(doc);
                 if (!errors.isEmpty()) {
                     throw errors.refusal();
