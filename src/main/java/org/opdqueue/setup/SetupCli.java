@@ -2,7 +2,7 @@ package org.opdqueue.setup;
 
 import java.util.Arrays;
 
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -13,17 +13,21 @@ import io.quarkus.runtime.QuarkusApplication;
  */
 public class SetupCli implements QuarkusApplication {
 
+    /** Quarkus makes the application main a bean, so this is injected (and keeps the command from being removed). */
+    @Inject
+    SetupCommand command;
+
     /** Called by the entry point for {@code setup …}; does not return (the process exits with the command's code). */
     public static void main(String... args) {
         defaultTo("quarkus.http.host-enabled", "false");
         defaultTo("quarkus.log.level", "WARN");
+        defaultTo("quarkus.banner.enabled", "false");
         Quarkus.run(SetupCli.class, args);
     }
 
     @Override
     public int run(String... args) {
-        return CDI.current().select(SetupCommand.class).get()
-                .run(Arrays.asList(args).subList(1, args.length), System.out, System.err);
+        return command.run(Arrays.asList(args).subList(1, args.length), System.out, System.err);
     }
 
     private static void defaultTo(String property, String value) {
