@@ -47,10 +47,7 @@ public class StaffForm {
         Fields fields = new Fields(errors);
         String name = u.username;
         if (isNew) {
-            name = Fields.trim(username).toLowerCase();
-            if (!USERNAME.matcher(name).matches()) {
-                errors.add("username", "3 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
-            }
+            name = checkUsername(username, errors);
             checkPassword(password, errors);
         }
         String full = fields.required("fullName", fullName, 100);
@@ -73,6 +70,16 @@ public class StaffForm {
             u.active = activeChecked();
         }
         return errors;
+    }
+
+    /** The user name as stored (lower case), or null with a message when it breaks the rule. */
+    public static String checkUsername(String username, FieldErrors errors) {
+        String name = Fields.trim(username).toLowerCase();
+        if (!USERNAME.matcher(name).matches()) {
+            errors.add("username", "3 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            return null;
+        }
+        return name;
     }
 
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */

@@ -104,9 +104,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = fieldPath(mapping);
             String message = "has the wrong type or format";
             if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
                 message = format.getTargetType().isEnum()
@@ -153,6 +151,13 @@ public class ProblemMappers {
             response.getHeaders().add("Retry-After", "5");
         }
         return response;
+    }
+
+    /** The JSON path Jackson stopped at, as the client wrote it: {@code services[3].code}. */
+    public static String fieldPath(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static Response respond(Problem problem) {

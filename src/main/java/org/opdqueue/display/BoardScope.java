@@ -12,6 +12,9 @@ public record BoardScope(long boardId, Set<Long> serviceIds, Set<Long> counterId
         if (e.type == JournalEventType.MODE_CHANGED) {
             return true;
         }
+        if (e.type == JournalEventType.SETUP_CHANGED) {
+            return false; // boards take a set-up change as a fresh snapshot (DisplayFeed.reloadBoards), not as an event
+        }
         return (e.serviceId != null && serviceIds.contains(e.serviceId))
                 || (e.fromServiceId != null && serviceIds.contains(e.fromServiceId))
                 || (e.counterId != null && counterIds.contains(e.counterId));

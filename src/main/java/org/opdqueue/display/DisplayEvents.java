@@ -85,7 +85,7 @@ public class DisplayEvents {
             case ISSUED, REQUEUED -> "waiting";
             case COUNTER_STATE_CHANGED -> "counter";
             case MODE_CHANGED -> "mode";
-            case SETUP_CHANGED -> "setup"; // never sent: DisplayFeed keeps set-up entries off the boards
+            case SETUP_CHANGED -> "setup"; // never reaches a board: no board's scope concerns it
         };
         String state = e.type == JournalEventType.COUNTER_STATE_CHANGED && e.detail != null
                 ? e.detail.substring(e.detail.lastIndexOf(' ') + 1) : null;

@@ -63,6 +63,9 @@ public class DisplayFeed {
     private record Relay(long counterId, DisplayMessage.Event event) {
     }
 
+    private record Reload() {
+    }
+
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
     private final DisplaySnapshots snapshots;
@@ -102,6 +105,14 @@ public class DisplayFeed {
         inbox.add(new Relay(counterId, new DisplayMessage.Event("called", null, number, counterId,
                 name != null ? name : "Counter " + counterId, null, false, null, null, null, null, null, at, null, null,
                 null)));
+    }
+
+    /**
+     * After the hospital's set-up changed: every connected board reads what it shows again and gets a fresh
+     * snapshot (a board that was switched off is told so and closed), without waiting for a reconnect.
+     */
+    public void reloadBoards() {
+        inbox.add(new Reload());
     }
 
     public void join(WebSocketConnection connection, long boardId, Long since) {
@@ -150,6 +161,11 @@ public class DisplayFeed {
             } else if (item instanceof Relay relay) {
                 viewers.values().stream().filter(v -> v.scope.counterIds().contains(relay.counterId()))
                         .forEach(v -> send(v, relay.event()));
+            } else if (item instanceof Reload) {
+                List.copyOf(viewers.values()).forEach(v -> {
+                    viewers.remove(v.connection.id());
+                    welcome(new Viewer(v.connection, v.boardId, null));
+                });
             } else if (item instanceof Stop) {
                 return false;
             }
@@ -161,7 +177,7 @@ public class DisplayFeed {
     /**
      * Mode changes reach boards live from {@link SystemMode}; what the outage recovery writes afterwards (mode
      * entries, relayed calls) the boards saw while it happened, so it is journaled for audit, not shown again.
-     * Set-up changes (an admin editing a category or a password) are for audit only.
+     * Set-up changes are for audit too: boards get them as a fresh snapshot ({@link #reloadBoards()}).
      */
     private static boolean forBoards(JournalEntry entry) {
         return entry.type != org.opdqueue.journal.JournalEventType.MODE_CHANGED

@@ -3,6 +3,8 @@ package org.opdqueue.embedded;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import org.opdqueue.setup.SetupCli;
+
 /**
  * Entry point. With the {@code demo} profile (or {@code opd.embedded-db.enabled=true}) it first starts an
  * embedded MariaDB, so one command brings up the whole system on a machine that has only a JDK.
@@ -11,6 +13,10 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class OpdApplication {
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("setup")) {
+            SetupCli.main(args); // an operator's command on the configured database; starts no embedded one
+            return;
+        }
         DemoDatabaseSettings database = DemoDatabaseSettings.fromEnvironment();
         if (database.enabled()) {
             EmbeddedMariaDb.startForDemo(database);

@@ -12,6 +12,7 @@ public enum JournalEventType {
     CANCELLED,
     COUNTER_STATE_CHANGED,
     MODE_CHANGED,
-    /** The hospital's set-up changed (categories, staff passwords, …): for audit, never shown on boards. */
+    /** An admin's or an operator's change to the hospital's set-up (services, categories, counters, boards, devices,
+     * staff and their passwords): for audit, never an event on a board. */
     SETUP_CHANGED
 }

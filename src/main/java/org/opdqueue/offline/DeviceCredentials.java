@@ -34,6 +34,12 @@ public class DeviceCredentials {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Whether a kiosk may hold this series: one or two of the letters above (so never the paper books' P). */
+    public static boolean isKioskSeries(String series) {
+        return series != null && series.length() >= 1 && series.length() <= 2
+                && series.chars().allMatch(c -> SERIES.indexOf(c) >= 0);
+    }
+
     private final Facility facility;
 
     public DeviceCredentials(Facility facility) {
