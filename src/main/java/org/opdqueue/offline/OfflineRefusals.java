@@ -43,15 +43,17 @@ public class OfflineRefusals {
 
     /**
      * Records a refusal in the caller's transaction; true when it is new. The unique key on the request decides,
-     * so two syncs of the same outbox at once still leave one row.
+     * so two syncs of the same outbox at once still leave one row. INSERT IGNORE rather than ON DUPLICATE KEY: the
+     * driver counts a duplicate as one "found" row there, and only a new row is worth a line in the log. (What IGNORE
+     * would also let through, a value too long, cannot come: the batch is validated, and the reason is cut here.)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean record(String kioskCode, OfflineToken item, String reason, Instant receivedAt) {
         String text = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH - 1) + "…" : reason;
         return em.createNativeQuery("""
-                INSERT INTO offline_refusal (facility, device_code, request_id, service_code, offline_number, priority,
+                INSERT IGNORE INTO offline_refusal (facility, device_code, request_id, service_code, offline_number, priority,
                     reason, issued_at, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON DUPLICATE KEY UPDATE id = id""")
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .setParameter(1, facility.code()).setParameter(2, kioskCode)
                 .setParameter(3, item.requestId().toString()).setParameter(4, item.serviceCode().strip().toUpperCase())
                 .setParameter(5, item.offlineNumber().strip().toUpperCase()).setParameter(6, item.priority())
