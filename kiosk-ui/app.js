@@ -6,6 +6,7 @@ import { NoReserveError, createIssuer } from './issuing.js';
 import { startOffline } from './offline.js';
 import { printSlip } from './print.js';
 import { slipModel } from './slip.js';
+import { createRefusedPanel } from './staff.js';
 import { PATIENT_FIELDS, fieldErrorsFromProblem } from './validation.js';
 import { confirmScreen } from './screens/confirm.js';
 import { detailsScreen, focusFirstError } from './screens/details.js';
@@ -27,6 +28,11 @@ let issuer = createIssuer();
 let offline = null;
 const offlineBanner = document.getElementById('offline-banner');
 const staffCorner = document.getElementById('staff-corner');
+const refusedPanel = createRefusedPanel({
+  badge: document.getElementById('refused-badge'),
+  panel: document.getElementById('refused-panel'),
+  timeZone: config.timeZone,
+});
 
 const BROWSING = { seconds: config.idleSeconds, warnSeconds: config.idleWarnSeconds };
 const SCREENS = {
@@ -129,16 +135,22 @@ function topUp() {
   offline.topUp(state.services.map((s) => s.code)).catch((error) => console.warn('reserve not topped up', error));
 }
 
-function showConnection({ online, pending, rejected }) {
+function showConnection({ online, pending, rejected, refused }) {
   offlineBanner.hidden = online;
   document.body.classList.toggle('is-offline', !online);
-  setText(offlineBanner.querySelector('.primary'), t('offline.banner'));
-  setText(offlineBanner.querySelector('.secondary'), tIn(secondLanguage(language()), 'offline.banner'));
+  drawBanner();
   staffCorner.dataset.pending = String(pending);
   staffCorner.dataset.rejected = String(rejected);
-  setText(staffCorner, [pending && `↑${pending}`, rejected && `✕${rejected}`].filter(Boolean).join(' '));
+  setText(staffCorner, pending ? `↑${pending}` : '');
+  // Refused slips are patients holding a slip in no queue: a badge in words, not a mark in the corner.
+  refusedPanel.update(refused ?? []);
   // Back online with the department list at hand: refill the reserve now rather than at the next refresh.
   if (online) topUp();
+}
+
+function drawBanner() {
+  setText(offlineBanner.querySelector('.primary'), t('offline.banner'));
+  setText(offlineBanner.querySelector('.secondary'), tIn(secondLanguage(language()), 'offline.banner'));
 }
 
 function restart() {
@@ -146,6 +158,8 @@ function restart() {
   Object.assign(state, { draft: newDraft(), activeField: PATIENT_FIELDS[0], fieldErrors: {}, notice: null, slip: null, failure: null });
   setLanguage(config.language);
   document.getElementById('print-root').replaceChildren();
+  drawBanner();
+  refusedPanel.close();
   go('start');
   loadCatalogue().then(() => state.screen === 'start' && render());
 }
@@ -222,6 +236,8 @@ const ctx = {
   printToken,
   setLanguage(code) {
     setLanguage(code);
+    drawBanner();
+    refusedPanel.redraw();
     render().querySelector('h1')?.focus({ preventScroll: true });
   },
   chooseService(code) {

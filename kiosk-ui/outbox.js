@@ -21,6 +21,11 @@ export function createOutbox(store) {
       return (await store.getAll('rejected')).length;
     },
 
+    /** What the server refused, with its reason: kept for staff (see refused.js). */
+    rejected() {
+      return store.getAll('rejected');
+    },
+
     remove(seq) {
       return store.delete('outbox', seq);
     },

@@ -4,7 +4,7 @@
 // /api/* goes to the network first. Only the department and category lists fall back to a cached copy;
 // /api/status never does (it is how the kiosk learns the server is back), and POSTs are never cached.
 
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SHELL_CACHE = `opd-kiosk-shell-${VERSION}`;
 const API_CACHE = `opd-kiosk-api-${VERSION}`;
 const CACHED_API = ['/api/services', '/api/priority-categories'];
@@ -29,6 +29,7 @@ const SHELL = [
   './outbox.js',
   './print.js',
   './qr.js',
+  './refused.js',
   './screens/confirm.js',
   './screens/details.js',
   './screens/done.js',
@@ -39,6 +40,7 @@ const SHELL = [
   './screens/start.js',
   './screens/waiting.js',
   './slip.js',
+  './staff.js',
   './store.js',
   './styles/base.css',
   './styles/details.css',

@@ -48,7 +48,7 @@ export async function replay({ outbox, postSync, batchSize = BATCH, now = () => 
 }
 
 /**
- * The loop: `online` is what the kiosk believes; onChange tells the app (banner, staff corner).
+ * The loop: `online` is what the kiosk believes; onChange tells the app (banner, staff corner, refused slips).
  * check() probes and replays; start() runs it every `intervalMs` while offline or while the outbox has entries.
  */
 export function createSync({ outbox, postSync, getStatus, intervalMs = 5000, onChange = () => {}, onStatus = () => {} }) {
@@ -56,7 +56,10 @@ export function createSync({ outbox, postSync, getStatus, intervalMs = 5000, onC
   let running = null;
   let timer = null;
 
-  const report = async () => onChange({ online, pending: await outbox.size(), rejected: await outbox.rejectedCount() });
+  const report = async () => {
+    const refused = await outbox.rejected();
+    onChange({ online, pending: await outbox.size(), rejected: refused.length, refused });
+  };
 
   async function checkOnce() {
     let status = null;

@@ -76,6 +76,14 @@ export default {
   'slip.offlineWait': 'Watch the display board',
 
   'offline.banner': 'Working offline: tokens are being saved and will reach the queue shortly',
+  'refused.badge.one': '{count} slip refused – staff',
+  'refused.badge.many': '{count} slips refused – staff',
+  'refused.title': 'Offline slips the server refused',
+  'refused.hint': 'These patients hold a printed slip that is in no queue. Find them and give them a new token at the registration counter. The admin dashboard lists them too.',
+  'refused.number': 'Number',
+  'refused.time': 'Time on the slip',
+  'refused.reason': 'Reason',
+  'refused.close': 'Close',
   'noReserve.title': 'Sorry, the kiosk cannot give tokens right now',
   'noReserve.counter': 'Please go to the registration counter for a paper token',
 };

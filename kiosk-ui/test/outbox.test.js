@@ -95,7 +95,7 @@ test('the sync loop replays only when the server answers NORMAL', async () => {
   await sync.check();
   assert.equal(sent.length, 1);
   assert.equal(sync.isOnline(), true);
-  assert.deepEqual(changes.at(-1), { online: true, pending: 0, rejected: 0 });
+  assert.deepEqual(changes.at(-1), { online: true, pending: 0, rejected: 0, refused: [] });
 });
 
 test('schema upgrades only add stores, whatever version a kiosk comes from', () => {
@@ -109,4 +109,22 @@ test('schema upgrades only add stores, whatever version a kiosk comes from', () 
   created.length = 0;
   upgrade(db, 2);
   assert.deepEqual(created, []);
+});
+
+test('the sync loop hands the app every refused slip with its reason, for the staff badge', async () => {
+  const outbox = await outboxWith(2);
+  const changes = [];
+  const sync = createSync({
+    outbox,
+    getStatus: async () => ({ mode: 'NORMAL' }),
+    postSync: async (batch) => ({ results: batch.tokens.map((t) => (t.requestId === 'r1'
+      ? { requestId: t.requestId, result: 'rejected', reason: 'number MED-K001 was already merged for another token' }
+      : { requestId: t.requestId, result: 'created' })) }),
+    onChange: (c) => changes.push(c),
+  });
+  await sync.check();
+  const last = changes.at(-1);
+  assert.equal(last.rejected, 1);
+  assert.deepEqual(last.refused.map((e) => [e.offlineNumber, e.reason]), [['MED-K001', 'number MED-K001 was already merged for another token']]);
+  assert.ok(Date.parse(last.refused[0].rejectedAt) > 0, 'when it was refused, to keep the list to recent ones');
 });

@@ -1,5 +1,6 @@
 package org.opdqueue.admin;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -10,8 +11,12 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -24,10 +29,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
+import org.opdqueue.offline.OfflineRefusals;
 import org.opdqueue.outage.OutageHistory;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.staff.Role;
@@ -35,7 +42,10 @@ import org.opdqueue.status.SystemMode;
 import org.opdqueue.token.Channel;
 import org.opdqueue.web.Refused;
 
-/** The admin's first look: is the system in paper-token mode, and how busy is each service today. */
+/**
+ * The admin's first look: offline slips the merge refused (patients holding a slip that is in no queue) above all,
+ * then is the system in paper-token mode, and how busy is each service today.
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
@@ -49,7 +59,8 @@ public class AdminDashboard {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(SystemMode.State mode, LocalDate day, List<String> channels,
-                List<ServiceDay> services, OutageHistory.Period lastOutage, ZoneId zone);
+                List<ServiceDay> services, OutageHistory.Period lastOutage, List<OfflineRefusals.Refused> refused,
+                ZoneId zone);
     }
 
     private final Facility facility;
@@ -58,15 +69,19 @@ public class AdminDashboard {
     private final EntityManager em;
     private final OutageHistory outages;
     private final ZoneId zone;
+    private final OfflineRefusals refusals;
+    private final SecurityIdentity admin;
 
     public AdminDashboard(Facility facility, HospitalClock clock, SystemMode mode, EntityManager em,
-            OutageHistory outages, OpdConfig config) {
+            OutageHistory outages, OpdConfig config, OfflineRefusals refusals, SecurityIdentity admin) {
         this.facility = facility;
         this.clock = clock;
         this.mode = mode;
         this.em = em;
         this.outages = outages;
         this.zone = config.facility().timeZone();
+        this.refusals = refusals;
+        this.admin = admin;
     }
 
     @GET
@@ -74,10 +89,20 @@ public class AdminDashboard {
     public TemplateInstance dashboard() {
         List<String> channels = Arrays.stream(Channel.values()).map(Channel::name).toList();
         if (mode.degraded()) {
-            return Templates.dashboard(mode.current(), clock.businessDay(), channels, List.of(), null, zone);
+            return Templates.dashboard(mode.current(), clock.businessDay(), channels, List.of(), null, List.of(), zone);
         }
         return Templates.dashboard(mode.current(), clock.businessDay(), channels, today(channels),
-                outages.latest().orElse(null), zone);
+                outages.latest().orElse(null), refusals.open(List.of()), zone);
+    }
+
+    /** The patient holding this refused offline slip has been seen to (usually given a new token). */
+    @POST
+    @Path("offline-refusals/{id: [0-9]+}/acknowledge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response acknowledge(@PathParam("id") long id) {
+        refusals.acknowledge(id, admin.getPrincipal().getName()).orElseThrow(NotFoundException::new);
+        return Response.seeOther(URI.create("/admin")).build();
     }
 
     private List<ServiceDay> today(List<String> channels) {

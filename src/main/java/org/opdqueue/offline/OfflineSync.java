@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
@@ -33,18 +36,36 @@ import org.opdqueue.token.Token;
 
 /**
  * Merges the tokens a kiosk issued while offline, each exactly once: a request id already merged is a
- * duplicate, a number outside the kiosk's reserved blocks or already taken is rejected, the rest become
+ * duplicate; a number in another series or of another service, or already taken, is refused; the rest become
  * OFFLINE_KIOSK tokens queued by issue time. The kiosk's clock is corrected by how far it was off when it
  * sent the batch, and never puts a token ahead of the moment its number was reserved or after it arrived.
+ * <p>
+ * A number in the kiosk's own series that lies in no reserved block on record is merged all the same, marked
+ * {@code reservationUnknown}. The series belongs to this kiosk alone (no online number, no other kiosk and no paper
+ * book uses it) and a number merged once is refused the second time, so such a token cannot collide with anything;
+ * the record of the block is what went missing (a restored or replaced database), not the right to the number. The
+ * patient is already in the hall holding the printed slip: refusing it would leave them in no queue, and holding it
+ * for staff to accept would leave them in limbo just when staff are busiest. Staff can still cancel a bogus one,
+ * and the outage record counts them. Every refusal is kept in {@link OfflineRefusals} and logged, so the patients
+ * holding those slips are looked for.
  */
 @ApplicationScoped
 public class OfflineSync {
 
     private static final Pattern OFFLINE_NUMBER = Pattern.compile("([A-Z0-9]{1,8})-([A-Z]{1,2})(\\d{1,3})");
 
+    /** In the journal entry of a token merged without its reserved block on record. */
+    public static final String RESERVATION_UNKNOWN = "reservation unknown";
+
+    private static final Logger LOG = Logger.getLogger(OfflineSync.class);
+
     /** An item that passed the checks that need no lock, ready to be written. */
     private record Prepared(int index, OfflineToken item, ServicePoint service, PriorityCategory category,
-            String series, int number, LocalDate day, Instant queuedAt, String fingerprint) {
+            String series, int number, LocalDate day, Instant queuedAt, String fingerprint, boolean reservationUnknown) {
+    }
+
+    /** What one committed merge did: the answer, and what is worth a line in the log. */
+    private record Merged(List<SyncResult> results, List<String> newRefusals, List<String> unreserved) {
     }
 
     private final Facility facility;
@@ -53,31 +74,42 @@ public class OfflineSync {
     private final Transactions transactions;
     private final EntityManager em;
     private final RequestKeys requestKeys;
+    private final OfflineRefusals refusals;
 
     public OfflineSync(Facility facility, HospitalClock clock, Journal journal, Transactions transactions, EntityManager em,
-            RequestKeys requestKeys) {
+            RequestKeys requestKeys, OfflineRefusals refusals) {
         this.facility = facility;
         this.clock = clock;
         this.journal = journal;
         this.transactions = transactions;
         this.em = em;
         this.requestKeys = requestKeys;
+        this.refusals = refusals;
     }
 
     public List<SyncResult> merge(Device kiosk, Instant sentAt, List<OfflineToken> items) {
         Instant receivedAt = clock.now();
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
+        Merged merged;
         try {
-            return transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
+            merged = transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
             // a concurrent sync of the same outbox committed first: run again, its tokens are duplicates now
-            return transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
+            merged = transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
         }
+        // logged once committed, so a run that was rolled back and run again says nothing twice
+        merged.newRefusals().forEach(line -> LOG.warnf("Offline slip refused, the patient holds a slip that is in no queue: %s",
+                line));
+        if (!merged.unreserved().isEmpty()) {
+            LOG.warnf("Merged %d offline token(s) from kiosk %s whose reserved block is not on record (reservation unknown, "
+                    + "the database lost it?): %s", merged.unreserved().size(), kiosk.code, String.join(", ", merged.unreserved()));
+        }
+        return merged.results();
     }
 
-    private List<SyncResult> mergeOnce(Device kiosk, Duration skew, Instant receivedAt, List<OfflineToken> items) {
+    private Merged mergeOnce(Device kiosk, Duration skew, Instant receivedAt, List<OfflineToken> items) {
         SyncResult[] results = new SyncResult[items.size()];
         List<OfflineReserve> reserves = OfflineReserve.ofDevice(facility.code(), kiosk.id, clock.businessDay().minusDays(1));
         List<Prepared> prepared = new ArrayList<>();
@@ -94,6 +126,7 @@ public class OfflineSync {
                 prepared.stream().map(p -> p.item().requestId().toString()).toList());
         Set<String> usedNumbers = usedNumbers(kiosk.numberSeries, prepared);
         Set<String> seenRequests = new HashSet<>();
+        List<String> unreserved = new ArrayList<>();
         prepared.sort(Comparator.comparing(Prepared::queuedAt).thenComparing(Prepared::number));
         for (Prepared p : prepared) {
             String requestId = p.item().requestId().toString();
@@ -110,10 +143,22 @@ public class OfflineSync {
                         "number " + p.item().offlineNumber() + " was already merged for another token");
             } else {
                 Token token = create(p, kiosk, receivedAt);
-                results[p.index()] = SyncResult.created(p.item().requestId(), token.id, token.displayNumber);
+                results[p.index()] = SyncResult.created(p.item().requestId(), token.id, token.displayNumber,
+                        p.reservationUnknown());
+                if (p.reservationUnknown()) {
+                    unreserved.add(token.displayNumber);
+                }
             }
         }
-        return List.of(results);
+        List<String> newRefusals = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            OfflineToken item = items.get(i);
+            if ("rejected".equals(results[i].result()) && refusals.record(kiosk.code, item, results[i].reason(), receivedAt)) {
+                newRefusals.add(item.offlineNumber() + " (" + item.serviceCode() + ") from kiosk " + kiosk.code + ", issued "
+                        + item.issuedAt() + ": " + results[i].reason());
+            }
+        }
+        return new Merged(List.of(results), newRefusals, unreserved);
     }
 
     private Prepared prepare(int index, OfflineToken item, Device kiosk, Duration skew, Instant receivedAt,
@@ -136,16 +181,24 @@ public class OfflineSync {
         PriorityCategory category = PriorityCategory.findByCode(facility.code(), priority)
                 .orElseThrow(() -> ProblemException.invalid("priority", "unknown priority category '" + priority + "'"));
         int number = Integer.parseInt(m.group(3));
+        if (number < 1) {
+            throw ProblemException.invalid("offlineNumber", "'" + item.offlineNumber() + "' is not an offline number like MED-K007");
+        }
         Instant corrected = item.issuedAt().plus(skew);
         corrected = corrected.isAfter(receivedAt) ? receivedAt : corrected;
         LocalDate day = clock.businessDayOf(corrected);
-        OfflineReserve block = reserves.stream().filter(r -> r.covers(service.id, day, kiosk.numberSeries, number))
-                .findFirst().orElseThrow(() -> ProblemException.illegal("number " + item.offlineNumber()
-                        + " was not reserved for kiosk " + kiosk.code + " on " + day));
-        Instant queuedAt = corrected.isBefore(block.grantedAt) ? block.grantedAt : corrected;
+        if (day.isBefore(clock.businessDay().minusDays(1))) {
+            // numbers are told apart per day from yesterday on only; and that patient has long gone home
+            throw ProblemException.illegal("number " + item.offlineNumber() + " was issued on " + day
+                    + ", before yesterday: too old to queue");
+        }
+        Optional<OfflineReserve> block = reserves.stream().filter(r -> r.covers(service.id, day, kiosk.numberSeries, number))
+                .findFirst();
+        Instant queuedAt = block.isPresent() && corrected.isBefore(block.get().grantedAt) ? block.get().grantedAt : corrected;
         String fingerprint = new IssueTokenRequest(item.requestId(), code, priority, Channel.OFFLINE_KIOSK, item.patient(),
                 kiosk.code, item.offlineNumber().strip().toUpperCase(), item.issuedAt()).fingerprint();
-        return new Prepared(index, item, service, category, kiosk.numberSeries, number, day, queuedAt, fingerprint);
+        return new Prepared(index, item, service, category, kiosk.numberSeries, number, day, queuedAt, fingerprint,
+                block.isEmpty());
     }
 
     private Set<String> usedNumbers(String series, List<Prepared> prepared) {
@@ -175,10 +228,12 @@ public class OfflineSync {
         token.degraded = true;
         token.deviceId = kiosk.code;
         token.deviceTime = p.item().issuedAt();
+        token.reservationUnknown = p.reservationUnknown();
         token.persist();
         requestKeys.record(token.facility, p.item().requestId().toString(), p.fingerprint(), token.id, receivedAt);
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
-                .degraded(kiosk.code, p.item().issuedAt()).detail("OFFLINE_KIOSK " + token.priority));
+                .degraded(kiosk.code, p.item().issuedAt()).detail("OFFLINE_KIOSK " + token.priority
+                        + (p.reservationUnknown() ? " " + RESERVATION_UNKNOWN : "")));
         return token;
     }
 }

@@ -29,9 +29,12 @@ import org.opdqueue.token.Channel;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class OutageHistory {
 
-    /** One recorded outage; {@code tokens} has every channel, in {@link Channel} order. */
+    /**
+     * One recorded outage; {@code tokens} has every channel, in {@link Channel} order. {@code reservationUnknown}:
+     * of its OFFLINE_KIOSK tokens, those merged although the block their number came from was not on record.
+     */
     public record Period(long id, Instant startedAt, Instant endedAt, long durationSeconds, String cause,
-            int relayedCalls, Map<Channel, Long> tokens, long totalTokens) {
+            int relayedCalls, Map<Channel, Long> tokens, long totalTokens, long reservationUnknown) {
 
         public Duration duration() {
             return Duration.ofSeconds(durationSeconds);
@@ -60,7 +63,9 @@ public class OutageHistory {
     public List<Period> all() {
         List<Outage> outages = Outage.list("facility = ?1 order by startedAt desc", facility.code());
         Map<Long, Map<Channel, Long>> counts = tokensPerChannel(outages);
-        return outages.stream().map(o -> period(o, counts.getOrDefault(o.id, Map.of()))).toList();
+        Map<Long, Long> unreserved = reservationUnknown(outages);
+        return outages.stream().map(o -> period(o, counts.getOrDefault(o.id, Map.of()), unreserved.getOrDefault(o.id, 0L)))
+                .toList();
     }
 
     /** The newest recorded outage, with its tokens (for the dashboard). */
@@ -88,19 +93,11 @@ public class OutageHistory {
         if (outages.isEmpty()) {
             return Map.of();
         }
-        String periods = IntStream.range(0, outages.size())
-                .mapToObj(i -> "(t.issued_at >= ?" + (2 * i + 2) + " AND t.issued_at < ?" + (2 * i + 3) + ")")
-                .collect(Collectors.joining(" OR "));
-        Query query = em.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = inPeriods(outages, """
                 SELECT o.id, t.channel, COUNT(*) FROM token t
                 JOIN outage o ON o.facility = t.facility AND t.issued_at >= o.started_at AND t.issued_at < o.ended_at
-                WHERE t.facility = ?1 AND (%s) GROUP BY o.id, t.channel""".formatted(periods))
-                .setParameter(1, facility.code());
-        for (int i = 0; i < outages.size(); i++) {
-            query.setParameter(2 * i + 2, outages.get(i).startedAt).setParameter(2 * i + 3, outages.get(i).endedAt);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+                WHERE t.facility = ?1 AND (%s) GROUP BY o.id, t.channel""").getResultList();
         Map<Long, Map<Channel, Long>> counts = new HashMap<>();
         for (Object[] r : rows) {
             counts.computeIfAbsent(((Number) r[0]).longValue(), id -> new EnumMap<>(Channel.class))
@@ -109,13 +106,39 @@ public class OutageHistory {
         return counts;
     }
 
-    private static Period period(Outage o, Map<Channel, Long> counted) {
+    /** Only offline kiosk tokens are read, and only those inside the periods. */
+    private Map<Long, Long> reservationUnknown(List<Outage> outages) {
+        if (outages.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = inPeriods(outages, """
+                SELECT o.id, COUNT(*) FROM token t
+                JOIN outage o ON o.facility = t.facility AND t.issued_at >= o.started_at AND t.issued_at < o.ended_at
+                WHERE t.facility = ?1 AND t.channel = 'OFFLINE_KIOSK' AND t.reservation_unknown AND (%s)
+                GROUP BY o.id""").getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
+    }
+
+    /** The query with the periods' issue-time ranges put in for %s and bound from ?2 on (?1 is the facility). */
+    private Query inPeriods(List<Outage> outages, String sql) {
+        String periods = IntStream.range(0, outages.size())
+                .mapToObj(i -> "(t.issued_at >= ?" + (2 * i + 2) + " AND t.issued_at < ?" + (2 * i + 3) + ")")
+                .collect(Collectors.joining(" OR "));
+        Query query = em.createNativeQuery(sql.formatted(periods)).setParameter(1, facility.code());
+        for (int i = 0; i < outages.size(); i++) {
+            query.setParameter(2 * i + 2, outages.get(i).startedAt).setParameter(2 * i + 3, outages.get(i).endedAt);
+        }
+        return query;
+    }
+
+    private static Period period(Outage o, Map<Channel, Long> counted, long reservationUnknown) {
         Map<Channel, Long> tokens = new EnumMap<>(Channel.class);
         for (Channel c : Channel.values()) {
             tokens.put(c, counted.getOrDefault(c, 0L));
         }
         long total = tokens.values().stream().mapToLong(Long::longValue).sum();
         return new Period(o.id, o.startedAt, o.endedAt, Duration.between(o.startedAt, o.endedAt).toSeconds(), o.cause,
-                o.relayedCalls, tokens, total);
+                o.relayedCalls, tokens, total, reservationUnknown);
     }
 }

@@ -54,7 +54,8 @@ public class QueueResource {
 
         List<QueueView.Waiting> waiting = new ArrayList<>(order.size());
         for (Token t : order) {
-            waiting.add(new QueueView.Waiting(waiting.size() + 1, t.id, t.displayNumber, t.priority, t.priorityLane, t.issuedAt));
+            waiting.add(new QueueView.Waiting(waiting.size() + 1, t.id, t.displayNumber, t.priority, t.priorityLane, t.issuedAt,
+                    t.reservationUnknown ? Boolean.TRUE : null));
         }
         Map<Long, Counter> counters = Counter.listFor(facility.code()).stream()
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record QueueView(String serviceCode, int waitingCount, int openCounters, long estimatedWaitMinutes,
         List<Waiting> waiting, List<AtCounter> atCounters) {
 
+    /** {@code reservationUnknown} is present (true) only on an offline kiosk token merged without its reservation on record. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Waiting(int position, long id, String number, String priority, boolean priorityLane,
-            Instant issuedAt) {
+            Instant issuedAt, Boolean reservationUnknown) {
     }
 
     public record AtCounter(long id, String number, String status, long counterId, String counterName,

@@ -117,6 +117,10 @@ public class Token extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
+    /** An offline kiosk token merged although no reserved block on record held its number (see OfflineSync). */
+    @Column(name = "reservation_unknown")
+    public boolean reservationUnknown;
+
     @Version
     public long version;
 

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A token as the API shows it: numbers and places only, never the patient's details. */
+/**
+ * A token as the API shows it: numbers and places only, never the patient's details. {@code reservationUnknown}
+ * is there (true) only on an offline kiosk token merged without a record of the block its number came from.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TokenView(
         long id,
@@ -23,7 +26,8 @@ public record TokenView(
         Instant issuedAt,
         Instant calledAt,
         int callCount,
-        boolean degraded) {
+        boolean degraded,
+        Boolean reservationUnknown) {
 
     public record ServiceName(String en, String hi) {
     }

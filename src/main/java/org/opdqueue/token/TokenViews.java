@@ -53,6 +53,7 @@ public class TokenViews {
                 new TokenView.ServiceName(service.nameEn, service.nameHi), token.priority, token.channel,
                 token.status, counter, position == null ? null : position.peopleAhead(),
                 position == null ? null : position.estimatedWaitMinutes(), token.businessDay,
-                token.issuedAt, token.calledAt, token.callCount, token.degraded);
+                token.issuedAt, token.calledAt, token.callCount, token.degraded,
+                token.reservationUnknown ? Boolean.TRUE : null);
     }
 }

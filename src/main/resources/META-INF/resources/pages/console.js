@@ -102,11 +102,37 @@ function startConsole(panel) {
           mark.textContent = w.priority.replace('_', ' ').toLowerCase();
           item.append(' ', mark);
         }
+        if (w.reservationUnknown) {
+          const mark = document.createElement('span');
+          mark.className = 'tag';
+          mark.title = 'An offline kiosk slip merged with no record of its reserved number (e.g. a restored database)';
+          mark.textContent = 'reservation unknown';
+          item.append(' ', mark);
+        }
         list.append(item);
       }
       if (!q.waiting.length) list.append(Object.assign(document.createElement('li'), { textContent: 'Nobody waiting', className: 'muted' }));
       block.append(title, list);
       return block;
+    }));
+  }
+
+  /** Offline slips of this counter's services that the merge refused: patients holding a slip in no queue. */
+  function drawRefused(refused) {
+    const box = $('refused-slips');
+    box.hidden = refused.length === 0;
+    if (!refused.length) return;
+    box.querySelector('[data-refused-title]').textContent = refused.length === 1
+      ? '1 offline slip was refused — this patient holds a slip that is in no queue'
+      : `${refused.length} offline slips were refused — these patients hold a slip that is in no queue`;
+    box.querySelector('[data-refused-list]').replaceChildren(...refused.map((r) => {
+      const item = document.createElement('li');
+      item.dataset.number = r.number;
+      const number = document.createElement('strong');
+      number.textContent = r.number;
+      const time = new Date(r.issuedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      item.append(number, ` printed ${time} at kiosk ${r.kiosk}: ${r.reason}`);
+      return item;
     }));
   }
 
@@ -120,7 +146,11 @@ function startConsole(panel) {
       drawQueues(queues);
     } catch (problem) {
       await failed(problem);
+      return;
     }
+    // Not a reason to leave the console: the banner just keeps what it last showed.
+    const query = services.map((code) => `service=${encodeURIComponent(code)}`).join('&');
+    if (query) await api('GET', `/api/offline-refusals?${query}`).then(drawRefused, () => {});
   }
 
   const actions = {

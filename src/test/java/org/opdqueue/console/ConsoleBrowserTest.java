@@ -3,7 +3,15 @@ package org.opdqueue.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -13,14 +21,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 import org.opdqueue.support.Api;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.Screens;
+import org.opdqueue.support.StaffSession;
 import org.opdqueue.support.TestHospital;
 
 /** Counter staff in real Chromium: log in, call the next patient, serve, and issue for a walk-in. */
@@ -76,6 +88,35 @@ class ConsoleBrowserTest {
         page.keyboard().press("n");
         assertThat(page.getByTestId("console-message")).hasText("Nobody is waiting for this counter.");
         assertThat(Api.staff().get("/api/queues/" + service).then().extract().jsonPath().getInt("waitingCount")).isZero();
+    }
+
+    @Test
+    void aRefusedOfflineSlipOfTheCountersServiceIsABannerUntilAnAdminAcknowledgesIt() {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        String kiosk = hospital.kiosk();
+        String key = Api.as("admin", "admin123").contentType(ContentType.JSON).post("/api/devices/" + kiosk + "/credential")
+                .then().statusCode(200).extract().path("key");
+        String wrong = service + "-P007"; // the paper books' series: never a kiosk's
+        given().header("Authorization", "Device " + key).contentType(ContentType.JSON)
+                .body(Map.of("tokens", List.of(Map.of("requestId", UUID.randomUUID().toString(), "serviceCode", service,
+                        "offlineNumber", wrong, "issuedAt", Instant.now().toString()))))
+                .post("/api/sync/tokens").then().statusCode(200).body("results[0].result", equalTo("rejected"));
+
+        page.navigate(base.resolve("/console/" + counter).toString());
+        logIn("counter1", "counter123");
+        Locator banner = page.getByTestId("refused-slips");
+        assertThat(banner).isVisible();
+        assertThat(banner).containsText("offline slip was refused");
+        assertThat(banner).containsText("in no queue");
+        assertThat(banner.locator("li[data-number='" + wrong + "']")).containsText(kiosk);
+
+        List<Map<String, Object>> open = Api.staff().get("/api/offline-refusals?service=" + service).then().statusCode(200)
+                .extract().path("$");
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin").then().body(containsString("data-number=\"" + wrong + "\""));
+        admin.form().post("/admin/offline-refusals/" + open.get(0).get("id") + "/acknowledge").then().statusCode(303);
+        assertThat(banner).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10000));
     }
 
     @Test

@@ -217,6 +217,103 @@ class KioskOfflineBrowserTest {
         }
     }
 
+    @Test
+    void theOfflineBannerFitsEveryKioskSizeInEnglishAndHindi() {
+        // the status probe fails, so the kiosk goes offline as soon as it starts; everything else answers
+        page.route("**/api/status", route -> route.abort());
+        List<String> misfits = new ArrayList<>();
+        for (String lang : List.of("en", "hi")) {
+            page.navigate(base.resolve("/kiosk/?lang=" + lang + "&device=" + key).toString());
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            Locator banner = page.getByTestId("offline-banner");
+            assertThat(banner).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10000));
+            assertThat(banner).containsText("Working offline");
+            assertThat(banner).containsText("ऑफ़लाइन चल रहा है");
+            for (int[] size : new int[][] { { 1080, 1920 }, { 768, 1366 }, { 1920, 1080 }, { 1366, 768 } }) {
+                page.setViewportSize(size[0], size[1]);
+                page.waitForFunction("([w, h]) => innerWidth === w && innerHeight === h", List.of(size[0], size[1]));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) page.evaluate("""
+                        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+                          const b = document.querySelector('[data-testid="offline-banner"]');
+                          const box = b.getBoundingClientRect();
+                          const screen = document.querySelector('.screen').getBoundingClientRect();
+                          const lines = [...b.querySelectorAll('.primary, .secondary')];
+                          done({ scrollHeight: b.scrollHeight, clientHeight: b.clientHeight,
+                            top: box.top, bottom: box.bottom, viewport: innerHeight, screenBottom: screen.bottom,
+                            lines: lines.length,
+                            overflowing: lines.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1
+                              || l.getBoundingClientRect().right > box.right + 1 || l.getBoundingClientRect().bottom > box.bottom + 1)
+                              .map((l) => l.className) });
+                        })))""");
+                String where = lang + " " + size[0] + "x" + size[1];
+                System.out.println("offline banner " + where + ": content " + m.get("scrollHeight") + " px in a "
+                        + m.get("clientHeight") + " px box; screen ends at " + m.get("screenBottom") + ", banner "
+                        + m.get("top") + "-" + m.get("bottom") + " of " + m.get("viewport"));
+                if (((Number) m.get("scrollHeight")).doubleValue() > ((Number) m.get("clientHeight")).doubleValue() + 1
+                        || !((List<?>) m.get("overflowing")).isEmpty() || ((Number) m.get("lines")).intValue() != 2
+                        || ((Number) m.get("bottom")).doubleValue() > ((Number) m.get("viewport")).doubleValue() + 1
+                        || ((Number) m.get("screenBottom")).doubleValue() > ((Number) m.get("top")).doubleValue() + 1) {
+                    misfits.add(where + " " + m);
+                }
+            }
+            page.setViewportSize(1080, 1920);
+        }
+        assertThat(misfits).as("the banner's text is cut off, overflows, or covers the screen").isEmpty();
+    }
+
+    @Test
+    void aRefusedSlipIsShownToStaffInWordsWhileThePatientScreenStaysUsable() {
+        try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?device=" + key);
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            waitFor("a reserve for " + service, () -> remaining() >= 10);
+
+            proxy.cut();
+            List<String> offline = List.of(issueAndFinish(), issueAndFinish());
+            assertThat(offline).containsExactly(service + "-" + series + "001", service + "-" + series + "002");
+            // meanwhile another token took the first number (an outbox restored on a replacement kiosk, say)
+            given().header("Authorization", "Device " + key).contentType(ContentType.JSON)
+                    .body(Map.of("tokens", List.of(Map.of("requestId", java.util.UUID.randomUUID().toString(),
+                            "serviceCode", service, "offlineNumber", offline.get(0), "issuedAt", Instant.now().toString()))))
+                    .post("/api/sync/tokens").then().statusCode(200).body("results[0].result", org.hamcrest.Matchers.equalTo("created"));
+            assertThat(page.getByTestId("refused-badge")).isHidden();
+
+            proxy.restore();
+            waitFor("the outbox to empty", () -> ((Number) page.evaluate("window.__kiosk.outboxSize()")).intValue() == 0);
+            Locator badge = page.getByTestId("refused-badge");
+            assertThat(badge).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10000));
+            assertThat(badge).hasText("1 slip refused – staff / 1 पर्ची अस्वीकृत – स्टाफ़");
+            assertThat(page.getByTestId("refused-panel")).isHidden();
+
+            badge.click();
+            Locator panel = page.getByTestId("refused-panel");
+            assertThat(panel).isVisible();
+            Locator row = panel.locator("tbody tr");
+            assertThat(row).hasCount(1);
+            assertThat(row.locator("td").nth(0)).hasText(offline.get(0));
+            assertThat(row.locator("td").nth(1)).not().isEmpty();
+            assertThat(row.locator("td").nth(2)).containsText("already merged for another token");
+            assertThat(panel).containsText("in no queue");
+            // the panel sits under the patient screen, not over it: the patient can go on
+            double screenBottom = ((Number) page.evaluate("document.querySelector('.screen').getBoundingClientRect().bottom")).doubleValue();
+            double panelTop = ((Number) page.evaluate("document.querySelector('[data-testid=refused-panel]').getBoundingClientRect().top")).doubleValue();
+            assertThat(screenBottom).isLessThanOrEqualTo(panelTop + 1);
+            page.locator(".start-touch").click();
+            assertThat(page.locator("[data-service=" + service + "]")).isVisible();
+
+            page.getByTestId("refused-close").click();
+            assertThat(panel).isHidden();
+            assertThat(badge).isVisible();
+            assertThat(page.evaluate("window.__kiosk.rejectedCount()")).isEqualTo(1);
+            // the kiosk's second slip, and the other token that took the first number later
+            assertThat(waiting()).containsExactly(offline.get(1), offline.get(0));
+            List<String> onConsole = Api.staff().get("/api/offline-refusals?service=" + service).then().statusCode(200)
+                    .extract().path("number");
+            assertThat(onConsole).containsExactly(offline.get(0));
+        }
+    }
+
     /** From the start screen to the printed slip: the service, general category, no details. */
     private Locator issue() {
         start();

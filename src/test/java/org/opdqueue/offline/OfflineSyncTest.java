@@ -101,15 +101,17 @@ class OfflineSyncTest {
     }
 
     @Test
-    void numbersNotReservedOrAlreadyUsedAreRefusedNeverInvented() {
+    void numbersOfAnotherSeriesOrAlreadyUsedAreRefusedAndOneOutsideTheReserveOnRecordIsMarked() {
         reserve(2).then().statusCode(200);
         Map<String, Object> ok = item(1, Instant.now().minusSeconds(30));
         Map<String, Object> unreserved = item(3, Instant.now().minusSeconds(20));
         Map<String, Object> otherSeries = new java.util.HashMap<>(item(2, Instant.now().minusSeconds(10)));
         otherSeries.put("offlineNumber", service + "-" + (series.equals("Z") ? "Y" : "Z") + "002");
         JsonPath answer = merge(Instant.now(), List.of(ok, unreserved, otherSeries));
-        assertThat(answer.getList("results.result")).containsExactly("created", "rejected", "rejected");
-        assertThat(answer.getString("results[1].reason")).contains("not reserved");
+        // the kiosk's own series cannot collide: a number outside the blocks on record is merged, and marked
+        assertThat(answer.getList("results.result")).containsExactly("created", "created", "rejected");
+        assertThat(answer.getList("results.reservationUnknown")).containsExactly(null, true, null);
+        assertThat(answer.getString("results[2].reason")).contains("is not in series " + series);
         Map<String, Object> sameNumberOtherRequest = item(1, Instant.now());
         assertThat(merge(Instant.now(), List.of(sameNumberOtherRequest)).getString("results[0].reason"))
                 .contains("already merged");

@@ -108,6 +108,14 @@ public class TestHospital {
         return d.code;
     }
 
+    /** As a restored or replaced database would be: the kiosk's reserved blocks are no longer on record. */
+    @Transactional
+    public int forgetReservations(String kioskCode) {
+        return Device.getEntityManager().createNativeQuery("""
+                DELETE FROM offline_reserve WHERE device_id = (SELECT id FROM device WHERE facility = ?1 AND code = ?2)""")
+                .setParameter(1, facility.code()).setParameter(2, kioskCode).executeUpdate();
+    }
+
     /**
      * A token as the offline merge or the paper back-entry leaves it: issued at the device or slip time, received
      * later, numbered in its own series; returns its id.

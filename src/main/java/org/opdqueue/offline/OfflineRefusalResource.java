@@ -1,0 +1,38 @@
+package org.opdqueue.offline;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opdqueue.staff.Role;
+
+@Path("/api/offline-refusals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Offline kiosks")
+public class OfflineRefusalResource {
+
+    private final OfflineRefusals refusals;
+
+    public OfflineRefusalResource(OfflineRefusals refusals) {
+        this.refusals = refusals;
+    }
+
+    @GET
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
+    @Operation(summary = "Offline kiosk slips the merge refused and nobody has acknowledged yet, oldest first",
+            description = "Each is a patient holding a printed slip that is in no queue. service=MED (repeatable) keeps "
+                    + "those of the given services, as a counter's console asks; without it, every service. An admin "
+                    + "acknowledges them on the dashboard (/admin).")
+    public List<OfflineRefusals.Refused> open(@QueryParam("service") List<String> services) {
+        return refusals.open(services.stream().map(s -> s.strip().toUpperCase()).filter(s -> !s.isEmpty()).distinct()
+                .toList());
+    }
+}
