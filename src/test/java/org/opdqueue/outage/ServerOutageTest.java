@@ -107,6 +107,7 @@ class ServerOutageTest {
         heartbeat.started();
         assertThat(serverOutages()).as("the same gap again is not recorded twice").isEqualTo(servers);
         assertThat(outagesStartingAt(down)).hasSize(1);
+        assertThat(storedBeat().beatAt).as("the start went on to beat").isAfter(started);
 
         String page = StaffSession.logIn("admin", "admin123").open("/admin/outages").then().statusCode(200)
                 .extract().asString();
@@ -166,14 +167,17 @@ class ServerOutageTest {
         QuarkusTransaction.requiringNew().run(() -> NodeHeartbeat.delete("facility = ?1", facility.code()));
         heartbeat.started();
         assertThat(serverOutages()).isEqualTo(servers);
-        NodeHeartbeat beat = QuarkusTransaction.requiringNew()
-                .call(() -> NodeHeartbeat.of(facility.code(), heartbeat.node()).orElseThrow());
+        NodeHeartbeat beat = storedBeat();
         assertThat(beat.beatAt).isCloseTo(now(), within(5, ChronoUnit.SECONDS));
         assertThat(beat.stopped).isFalse();
     }
 
     private void lastBeat(Instant at, boolean stopped) {
         QuarkusTransaction.requiringNew().run(() -> NodeHeartbeat.beat(facility.code(), heartbeat.node(), at, stopped));
+    }
+
+    private NodeHeartbeat storedBeat() {
+        return QuarkusTransaction.requiringNew().call(() -> NodeHeartbeat.of(facility.code(), heartbeat.node()).orElseThrow());
     }
 
     private long serverOutages() {
