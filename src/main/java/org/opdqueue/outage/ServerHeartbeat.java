@@ -3,7 +3,7 @@ package org.opdqueue.outage;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayDeque;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,11 +51,13 @@ public class ServerHeartbeat {
     private final String node;
     private final boolean enabled;
     private final Duration outageAfter;
-    private final ConcurrentLinkedQueue<Gap> frozen = new ConcurrentLinkedQueue<>();
-    /** Set from start until the last beat of the run before has been read: the database may be away at start. */
-    private volatile Instant startedAt;
+    private final ArrayDeque<Gap> frozen = new ArrayDeque<>();
+    /** When this run first tried to beat, i.e. was ready; the end of the time it was not running. */
+    private Instant readyAt;
+    /** The previous run's last beat has been read (not at once if the database was away at start). */
+    private boolean previousRunChecked;
     /** When the previous attempt to beat ended, written or not, so a beat skipped for the database is no freeze. */
-    private volatile Instant lastAttempt;
+    private Instant lastAttempt;
 
     public ServerHeartbeat(Facility facility, HospitalClock clock, SystemMode mode, Journal journal, OpdConfig config) {
         this.facility = facility;
@@ -67,9 +69,10 @@ public class ServerHeartbeat {
         this.outageAfter = config.node().heartbeat().outageAfter();
     }
 
+    /** The scheduler may beat first; whichever comes first reads the previous run's last beat before writing. */
     void onStart(@Observes StartupEvent start) {
         if (enabled) {
-            started();
+            beat();
         }
     }
 
@@ -86,20 +89,20 @@ public class ServerHeartbeat {
         }
     }
 
-    /** The server runs (again): records the time since this node's last beat if it was long, and beats. */
-    public void started() {
-        startedAt = clock.now();
+    /** As a new run of the server: records the time since this node's last beat if it was long, and beats. */
+    public synchronized void started() {
+        readyAt = null;
+        previousRunChecked = false;
         lastAttempt = null;
         frozen.clear();
         attempt(false);
     }
 
     /** Notices a freeze (this beat far after the one before), records what is pending, and says it is alive. */
-    public void beat() {
+    public synchronized void beat() {
         Instant now = clock.now();
-        Instant previous = lastAttempt;
-        if (previous != null && Duration.between(previous, now).compareTo(outageAfter) > 0) {
-            frozen.add(new Gap(previous, now, FROZEN));
+        if (lastAttempt != null && Duration.between(lastAttempt, now).compareTo(outageAfter) > 0) {
+            frozen.add(new Gap(lastAttempt, now, FROZEN));
         }
         attempt(false);
     }
@@ -109,7 +112,10 @@ public class ServerHeartbeat {
     }
 
     /** While the database is away, the mode says so and records that outage; the heartbeat just waits. */
-    private void attempt(boolean stopping) {
+    private synchronized void attempt(boolean stopping) {
+        if (readyAt == null) {
+            readyAt = clock.now();
+        }
         try {
             if (!mode.degraded()) {
                 recordPending();
@@ -124,14 +130,13 @@ public class ServerHeartbeat {
     }
 
     private void recordPending() {
-        Instant start = startedAt;
-        if (start != null) {
+        if (!previousRunChecked) {
             NodeHeartbeat last = QuarkusTransaction.requiringNew()
                     .call(() -> NodeHeartbeat.of(facility.code(), node).orElse(null));
-            if (last != null && Duration.between(last.beatAt, start).compareTo(outageAfter) > 0) {
-                record(new Gap(last.beatAt, start, last.stopped ? STOPPED : NOT_RUNNING));
+            if (last != null && Duration.between(last.beatAt, readyAt).compareTo(outageAfter) > 0) {
+                record(new Gap(last.beatAt, readyAt, last.stopped ? STOPPED : NOT_RUNNING));
             }
-            startedAt = null;
+            previousRunChecked = true;
         }
         for (Gap gap; (gap = frozen.peek()) != null; frozen.poll()) {
             record(gap);
