@@ -85,7 +85,7 @@ public class ServerHeartbeat {
 
     void onStop(@Observes ShutdownEvent stop) {
         if (enabled) {
-            attempt(true);
+            stopping();
         }
     }
 
@@ -105,6 +105,14 @@ public class ServerHeartbeat {
             frozen.add(new Gap(lastAttempt, now, FROZEN));
         }
         attempt(false);
+    }
+
+    /**
+     * A clean stop leaves a last beat that says so, and the next start records "server stopped". The database must
+     * still answer: the demo's embedded one is stopped by its own shutdown hook at the same time, and usually first.
+     */
+    public synchronized void stopping() {
+        attempt(true);
     }
 
     String node() {

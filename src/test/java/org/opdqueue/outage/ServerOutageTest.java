@@ -118,8 +118,12 @@ class ServerOutageTest {
 
     @Test
     void aCleanStopIsRecordedAsStoppedAndJournaledWithoutPuttingBoardsInPaperMode() {
-        Instant down = now().minus(Duration.ofMinutes(3));
-        lastBeat(down, true);
+        lastBeat(now(), false);
+        heartbeat.started();
+        heartbeat.stopping();
+        Instant down = storedBeat().beatAt;
+        assertThat(storedBeat().stopped).isTrue();
+        clock.advance(Duration.ofMinutes(3));
 
         heartbeat.started();
 
