@@ -29,6 +29,30 @@ public interface OpdConfig {
         Duration hstsMaxAge();
     }
 
+    Node node();
+
+    /** This server process; a hospital may later run more than one against the same database. */
+    interface Node {
+        /** Names this server's heartbeat; the host name when not set. Each node of a hospital needs its own. */
+        java.util.Optional<String> name();
+
+        Heartbeat heartbeat();
+
+        interface Heartbeat {
+            /** Off only where nothing should be recorded behind a test's back. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How often the server writes that it is alive; also read by the scheduler. */
+            @WithDefault("2s")
+            Duration every();
+
+            /** A longer time without a heartbeat is recorded as an outage of the server. */
+            @WithDefault("10s")
+            Duration outageAfter();
+        }
+    }
+
     interface Demo {
         /** Seed the demo hospital into an empty database at start-up. */
         @WithDefault("false")

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.status.Mode;
 
 /** Turns committed journal entries into board events, reading each affected service's count once per batch. */
 @ApplicationScoped
@@ -61,7 +62,17 @@ public class DisplayEvents {
                 counters.put(e.counterId, snapshots.counterNameIfKnown(e.counterId));
             }
         }
-        return entries.stream().map(e -> translate(e, codes, counters, Map.of())).toList();
+        // not Map.of(): an entry about no service (a counter, the mode) looks up a null code, which Map.of() refuses
+        Map<String, DisplayMessage.ServiceCount> noCounts = new HashMap<>();
+        return entries.stream().map(e -> translate(e, codes, counters, noCounts)).toList();
+    }
+
+    /**
+     * Outage entries are written once the outage is over (a database that is back, a server that runs again), so
+     * whatever their text tells of it, a board that replays one is in NORMAL mode afterwards, never in paper mode.
+     */
+    private static String modeAfter(JournalEntry e) {
+        return e.detail != null && e.detail.startsWith(JournalEntry.OUTAGE_REPLAY) ? Mode.NORMAL.name() : e.detail;
     }
 
     private static DisplayMessage.Event translate(JournalEntry e, Map<Long, String> codes, Map<Long, String> counters,
@@ -89,7 +100,7 @@ public class DisplayEvents {
         };
         String state = e.type == JournalEventType.COUNTER_STATE_CHANGED && e.detail != null
                 ? e.detail.substring(e.detail.lastIndexOf(' ') + 1) : null;
-        String mode = e.type == JournalEventType.MODE_CHANGED ? e.detail : null;
+        String mode = e.type == JournalEventType.MODE_CHANGED ? modeAfter(e) : null;
         String reason = "cleared".equals(type) ? e.type.name() : null;
         Boolean recall = "called".equals(type) ? e.type == JournalEventType.RECALLED : null;
         boolean aboutToken = !"counter".equals(type) && !"mode".equals(type) && !"setup".equals(type);

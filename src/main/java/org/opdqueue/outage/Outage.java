@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,7 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One period in paper-token mode. */
+/** One period in which the hall worked without the system: the database or the server was down. */
 @Entity
 @Table(name = "outage")
 public class Outage extends PanacheEntityBase {
@@ -21,6 +23,9 @@ public class Outage extends PanacheEntityBase {
     public Long id;
 
     public String facility;
+
+    @Enumerated(EnumType.STRING)
+    public OutageKind kind = OutageKind.DATABASE;
 
     @Column(name = "started_at")
     public Instant startedAt;

@@ -22,8 +22,9 @@ import org.opdqueue.status.SystemMode;
 import org.opdqueue.token.Channel;
 
 /**
- * The recorded DEGRADED periods with the tokens issued during each, per channel. A token counts by its issue
- * time, so offline kiosk tokens and paper slips merged after the outage count in the period they were issued in.
+ * The recorded outages (of the database, or of the server itself) with the tokens issued during each, per channel. A
+ * token counts by its issue time, so offline kiosk tokens and paper slips merged after the outage count in the period
+ * they were issued in.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -33,11 +34,16 @@ public class OutageHistory {
      * One recorded outage; {@code tokens} has every channel, in {@link Channel} order. {@code reservationUnknown}:
      * of its OFFLINE_KIOSK tokens, those merged although the block their number came from was not on record.
      */
-    public record Period(long id, Instant startedAt, Instant endedAt, long durationSeconds, String cause,
+    public record Period(long id, OutageKind kind, Instant startedAt, Instant endedAt, long durationSeconds, String cause,
             int relayedCalls, Map<Channel, Long> tokens, long totalTokens, long reservationUnknown) {
 
         public Duration duration() {
             return Duration.ofSeconds(durationSeconds);
+        }
+
+        /** What was down, in a few words: a server outage's cause says how, a database's is a driver message. */
+        public String what() {
+            return kind == OutageKind.SERVER && cause != null ? cause : kind.label();
         }
     }
 
@@ -138,7 +144,7 @@ public class OutageHistory {
             tokens.put(c, counted.getOrDefault(c, 0L));
         }
         long total = tokens.values().stream().mapToLong(Long::longValue).sum();
-        return new Period(o.id, o.startedAt, o.endedAt, Duration.between(o.startedAt, o.endedAt).toSeconds(), o.cause,
+        return new Period(o.id, o.kind, o.startedAt, o.endedAt, Duration.between(o.startedAt, o.endedAt).toSeconds(), o.cause,
                 o.relayedCalls, tokens, total, reservationUnknown);
     }
 }

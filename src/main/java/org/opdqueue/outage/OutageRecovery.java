@@ -53,6 +53,7 @@ public class OutageRecovery {
             QuarkusTransaction.requiringNew().run(() -> {
                 Outage record = new Outage();
                 record.facility = facility.code();
+                record.kind = OutageKind.DATABASE;
                 record.startedAt = outage.since();
                 record.endedAt = state.since();
                 record.cause = outage.cause() == null ? null : truncate(outage.cause(), 500);
