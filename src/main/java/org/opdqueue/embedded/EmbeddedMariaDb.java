@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -70,8 +71,41 @@ public final class EmbeddedMariaDb {
     public static EmbeddedMariaDb startForDemo(DemoDatabaseSettings settings) {
         EmbeddedMariaDb db = start(settings.dataDir(), settings.baseDir(), settings.port(), DemoDatabaseSettings.DATABASE,
                 settings.serverArgs().toArray(String[]::new));
-        Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "embedded-mariadb-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitServerStopped();
+            db.stop();
+        }, "embedded-mariadb-stop"));
         return db;
+    }
+
+    private static final CountDownLatch SERVER_STOPPED = new CountDownLatch(1);
+    private static volatile boolean serverRunning;
+
+    /** The application on this database has started: at exit, the database waits for it to stop first. */
+    static void serverStarted() {
+        serverRunning = true;
+    }
+
+    /** The application has finished its own shutdown (the heartbeat's stop marker is written). */
+    static void serverStopped() {
+        SERVER_STOPPED.countDown();
+    }
+
+    /**
+     * The JVM runs shutdown hooks at the same time: without this the database could stop under the application's
+     * last writes, and a clean stop would be recorded as a crash at the next start.
+     */
+    private static void awaitServerStopped() {
+        if (!serverRunning) {
+            return;
+        }
+        try {
+            if (!SERVER_STOPPED.await(20, TimeUnit.SECONDS)) {
+                LOG.warn("The application did not finish stopping within 20 s; stopping the embedded MariaDB anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String jdbcUrl(String database) {
@@ -110,8 +144,12 @@ public final class EmbeddedMariaDb {
         try {
             if (!marker.exists()) {
                 Util.extractFromClasspathToFile(binaries.getBinariesClassPathLocation(), baseDir);
-                for (Executable executable : List.of(Executable.Server, Executable.InstallDB)) {
-                    Util.forceExecutable(binaries.getExecutable(executable));
+                // the install script runs other programs of bin/ (my_print_defaults, resolveip): all must be executable
+                for (String dir : List.of("bin", "scripts")) {
+                    File[] programs = new File(baseDir, dir).listFiles(File::isFile);
+                    for (File program : programs == null ? new File[0] : programs) {
+                        Util.forceExecutable(program);
+                    }
                 }
                 Files.writeString(marker.toPath(), "binaries unpacked completely\n");
             }
