@@ -110,8 +110,12 @@ public final class EmbeddedMariaDb {
         try {
             if (!marker.exists()) {
                 Util.extractFromClasspathToFile(binaries.getBinariesClassPathLocation(), baseDir);
-                for (Executable executable : List.of(Executable.Server, Executable.InstallDB)) {
-                    Util.forceExecutable(binaries.getExecutable(executable));
+                // not only the two we start: mariadb-install-db runs my_print_defaults from bin/ as well
+                for (String folder : List.of("bin", "scripts")) {
+                    File[] files = new File(baseDir, folder).listFiles();
+                    for (File file : files == null ? new File[0] : files) {
+                        Util.forceExecutable(file);
+                    }
                 }
                 Files.writeString(marker.toPath(), "binaries unpacked completely\n");
             }
