@@ -64,7 +64,8 @@ public class SetupImport {
             result = QuarkusTransaction.requiringNew().call(() -> {
                 SetupErrors errors = new SetupErrors();
                 Set<String> blocked = SetupChecks.check(doc, facility.code(), errors);
-                SetupApplier applier = new SetupApplier(facility.code(), actor, clock.now(), errors, blocked, json);
+                SetupApplier applier = new SetupApplier(
+                        new ImportRun(facility.code(), actor, clock.now(), errors, blocked, json));
                 applier.apply(doc);
                 if (!errors.isEmpty()) {
                     throw errors.refusal();

@@ -160,7 +160,7 @@ class DistrictHospitalSetupTest {
         admin().body(file).put("/api/admin/setup").then().statusCode(200)
                 .body("needsPassword", org.hamcrest.Matchers.hasItem("file.clerk"));
         Api.as("file.clerk", "").get("/api/admin/setup").then().statusCode(401);
-        Api.as("file.clerk", SetupApplier.NO_PASSWORD).get("/api/admin/setup").then().statusCode(401);
+        Api.as("file.clerk", StaffImport.NO_PASSWORD).get("/api/admin/setup").then().statusCode(401);
 
         long id = QuarkusTransaction.requiringNew().call(() -> StaffUser.findByUsername(FACILITY, "file.clerk").orElseThrow().id);
         StaffSession admin = StaffSession.logIn("dh.admin", "dh-admin-pass");
