@@ -1,11 +1,18 @@
 package org.opdqueue.setup;
 
+import static org.opdqueue.setup.ImportRun.checkbox;
+import static org.opdqueue.setup.ImportRun.or;
+
 import java.util.Map;
 
+import org.opdqueue.admin.CategoryForm;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.web.FieldErrors;
 
-/** A priority category from a set-up file. */
+/**
+ * A priority category from a set-up file, through {@link CategoryForm}. The form's lane is the file's
+ * {@code priority} (true: the priority lane), which a new category must give: the form's default lane is no answer.
+ */
 record CategoryImport(ImportRun run) implements SetupApplier.EntryImport<SetupDocument.Category> {
 
     @Override
@@ -16,12 +23,23 @@ record CategoryImport(ImportRun run) implements SetupApplier.EntryImport<SetupDo
         if (!isNew && run.alreadySo(d, SetupExport.category(c))) {
             return;
         }
+        CategoryForm form = isNew ? CategoryForm.blank() : CategoryForm.of(c);
+        form.code = d.code();
+        form.nameEn = or(d.nameEn(), form.nameEn);
+        form.nameHi = or(d.nameHi(), form.nameHi);
+        form.lane = d.priority() != null ? CategoryForm.lane(d.priority()) : isNew ? null : form.lane;
+        form.order = d.order() == null ? form.order : d.order().toString();
+        form.icon = or(d.icon(), form.icon);
+        form.active = checkbox(d.active(), form.active);
         Map<String, Object> before = isNew ? null : fields(c);
         if (run.checksAFreshOne(path, isNew)) {
-            c = scratch(c);
+            PriorityCategory fresh = new PriorityCategory();
+            fresh.code = isNew ? null : c.code;
+            c = fresh;
         }
-        FieldErrors found = CategoryRules.applyTo(c, isNew, d);
-        if (!run.accepted(path, found)) {
+        FieldErrors found = FieldErrors.none();
+        form.applyTo(c, isNew, found);
+        if (!run.accepted(path, asInTheFile(found))) {
             return;
         }
         if (isNew) {
@@ -31,19 +49,10 @@ record CategoryImport(ImportRun run) implements SetupApplier.EntryImport<SetupDo
         run.record("category", c.code, before, fields(c));
     }
 
-    /** A copy to check a category's fields against without touching the one in the database. */
-    private static PriorityCategory scratch(PriorityCategory c) {
-        PriorityCategory copy = new PriorityCategory();
-        if (c != null) {
-            copy.code = c.code;
-            copy.nameEn = c.nameEn;
-            copy.nameHi = c.nameHi;
-            copy.priority = c.priority;
-            copy.sortOrder = c.sortOrder;
-            copy.icon = c.icon;
-            copy.active = c.active;
-        }
-        return copy;
+    private static FieldErrors asInTheFile(FieldErrors form) {
+        FieldErrors file = FieldErrors.none();
+        form.all().forEach((field, message) -> file.add(field.equals("lane") ? "priority" : field, message));
+        return file;
     }
 
     private static Map<String, Object> fields(PriorityCategory c) {
