@@ -3,6 +3,7 @@ package org.opdqueue.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -12,6 +13,9 @@ import org.opdqueue.web.Fields;
 
 /** A priority category as typed on its form; every field stays text until it has been checked. */
 public class CategoryForm {
+
+    /** SENIOR_CITIZEN: the code tokens carry (their priority column, VARCHAR(24)). */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,23}");
 
     static final String GENERAL_LANE = "general";
     static final String PRIORITY_LANE = "priority";
@@ -71,15 +75,25 @@ public class CategoryForm {
     public String applyTo(PriorityCategory c, boolean isNew, FieldErrors errors) {
         Fields fields = new Fields(errors);
         String newCode = isNew ? fields.underscoredCode("code", code, 24) : c.code;
+        if (isNew && newCode != null && !CODE.matcher(newCode).matches()) {
+            errors.add("code", "2 to 24 characters, starting with a letter A–Z.");
+        }
         String en = fields.required("nameEn", nameEn, 100);
         String hi = fields.required("nameHi", nameHi, 100);
         Integer sortOrder = fields.number("order", order, 0, 999);
         if (!GENERAL_LANE.equals(lane) && !PRIORITY_LANE.equals(lane)) {
             errors.add("lane", "Choose the general or the priority lane.");
         }
-        String chosenIcon = Fields.trim(icon);
+        String chosenIcon = NO_ICON.equalsIgnoreCase(Fields.trim(icon)) ? NO_ICON : Fields.trim(icon).toUpperCase();
         if (!chosenIcon.equals(NO_ICON) && !PriorityCategory.KIOSK_ICONS.contains(chosenIcon)) {
             errors.add("icon", "Choose a picture the kiosk has, or none.");
+        }
+        // a token without a category is GENERAL (PriorityCategory.offeredByCode): it must stay general and offered
+        if (PriorityCategory.GENERAL.equals(newCode) && priorityLane()) {
+            errors.add("lane", "GENERAL is the general lane: it cannot be a priority category.");
+        }
+        if (PriorityCategory.GENERAL.equals(newCode) && !activeChecked()) {
+            errors.add("active", "GENERAL is offered to everyone: it cannot be switched off.");
         }
         if (!errors.isEmpty()) {
             return null;
@@ -101,7 +115,8 @@ public class CategoryForm {
         return String.join(", ", changes);
     }
 
-    private static String lane(boolean priority) {
+    /** The lane's value on the form: true is the priority lane. */
+    public static String lane(boolean priority) {
         return priority ? PRIORITY_LANE : GENERAL_LANE;
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 import org.opdqueue.counter.Counter;
@@ -69,59 +71,52 @@ final class SetupChecks {
 
     /** Token numbers must tell services apart: no two services may share a prefix once the file is in. */
     private static Set<String> prefixesStayUnique(SetupDocument doc, String facility, SetupErrors errors) {
-        Set<String> taken = new HashSet<>();
         Map<String, String> prefixByService = new HashMap<>();
         ServicePoint.<ServicePoint>list("facility", facility).forEach(s -> prefixByService.put(s.code, s.tokenPrefix));
-        List<SetupDocument.Service> services = doc.servicesOrNone();
-        services.forEach(s -> {
-            if (SetupApplier.code(s.code()) != null && SetupApplier.code(s.prefix()) != null) {
-                prefixByService.put(SetupApplier.code(s.code()), SetupApplier.code(s.prefix()));
-            }
-        });
-        for (int i = 0; i < services.size(); i++) {
-            String code = SetupApplier.code(services.get(i).code());
-            String prefix = SetupApplier.code(services.get(i).prefix());
-            if (code == null || prefix == null) {
-                continue;
-            }
-            Optional<String> other = prefixByService.entrySet().stream()
-                    .filter(e -> !e.getKey().equals(code) && e.getValue().equals(prefix)).map(Map.Entry::getKey).findFirst();
-            if (other.isPresent()) {
-                errors.add("services[" + i + "].prefix",
-                        "Service " + other.get() + " uses the prefix " + prefix + " too; each service needs its own.");
-                taken.add("services[" + i + "]");
-            }
-        }
-        return taken;
+        return staysUnique("services", "prefix", doc.servicesOrNone(), SetupDocument.Service::code,
+                SetupDocument.Service::prefix, prefixByService, prefixByService::put,
+                (other, prefix) -> "Service " + other + " uses the prefix " + prefix + " too; each service needs its own.",
+                errors);
     }
 
     /** A kiosk's offline numbers carry its series letter, so no two kiosks may share one. */
     private static Set<String> seriesStayUnique(SetupDocument doc, String facility, SetupErrors errors) {
-        Set<String> taken = new HashSet<>();
         Map<String, String> seriesByDevice = new HashMap<>();
         Device.listFor(facility).stream().filter(d -> d.numberSeries != null)
                 .forEach(d -> seriesByDevice.put(d.code, d.numberSeries));
-        List<SetupDocument.Device> devices = doc.devicesOrNone();
-        devices.forEach(d -> {
-            if (SetupApplier.code(d.code()) != null && SetupApplier.code(d.numberSeries()) != null) {
-                seriesByDevice.putIfAbsent(SetupApplier.code(d.code()), SetupApplier.code(d.numberSeries()));
+        // a kiosk's series never changes: the one it has stands against what the file says
+        return staysUnique("devices", "numberSeries", doc.devicesOrNone(), SetupDocument.Device::code,
+                SetupDocument.Device::numberSeries, seriesByDevice, seriesByDevice::putIfAbsent,
+                (other, series) -> "Kiosk " + other + " has the series " + series + "; each kiosk needs its own.", errors);
+    }
+
+    /**
+     * @param byCode what each entry in the database has now, by code; {@code take} adds what the file gives to it
+     * @return the paths of the entries whose value another entry has
+     */
+    private static <T> Set<String> staysUnique(String section, String field, List<T> entries, Function<T, String> code,
+            Function<T, String> value, Map<String, String> byCode, BiConsumer<String, String> take,
+            BinaryOperator<String> taken, SetupErrors errors) {
+        entries.forEach(e -> {
+            if (SetupApplier.code(code.apply(e)) != null && SetupApplier.code(value.apply(e)) != null) {
+                take.accept(SetupApplier.code(code.apply(e)), SetupApplier.code(value.apply(e)));
             }
         });
-        for (int i = 0; i < devices.size(); i++) {
-            String code = SetupApplier.code(devices.get(i).code());
-            String series = SetupApplier.code(devices.get(i).numberSeries());
-            if (code == null || series == null) {
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String key = SetupApplier.code(code.apply(entries.get(i)));
+            String wanted = SetupApplier.code(value.apply(entries.get(i)));
+            if (key == null || wanted == null) {
                 continue;
             }
-            Optional<String> other = seriesByDevice.entrySet().stream()
-                    .filter(e -> !e.getKey().equals(code) && e.getValue().equals(series)).map(Map.Entry::getKey).findFirst();
+            Optional<String> other = byCode.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(key) && e.getValue().equals(wanted)).map(Map.Entry::getKey).findFirst();
             if (other.isPresent()) {
-                errors.add("devices[" + i + "].numberSeries",
-                        "Kiosk " + other.get() + " has the series " + series + "; each kiosk needs its own.");
-                taken.add("devices[" + i + "]");
+                errors.add(section + "[" + i + "]." + field, taken.apply(other.get(), wanted));
+                paths.add(section + "[" + i + "]");
             }
         }
-        return taken;
+        return paths;
     }
 
     private static void references(SetupDocument doc, String facility, SetupErrors errors) {

@@ -63,9 +63,15 @@ public class SetupImport {
         try {
             result = QuarkusTransaction.requiringNew().call(() -> {
                 SetupErrors errors = new SetupErrors();
+                AdminLockOut lockOut = AdminLockOut.before(facility.code());
                 Set<String> blocked = SetupChecks.check(doc, facility.code(), errors);
-                SetupApplier applier = new SetupApplier(facility.code(), actor, clock.now(), errors, blocked, json);
+                SetupApplier applier = new SetupApplier(
+                        new ImportRun(facility.code(), actor, clock.now(), errors, blocked, json));
                 applier.apply(doc);
+                if (errors.isEmpty()) {
+                    // only of what was applied: an entry at fault elsewhere (an admin it promotes) may be why
+                    lockOut.check(doc, errors);
+                }
                 if (!errors.isEmpty()) {
                     throw errors.refusal();
                 }

@@ -100,6 +100,25 @@ class AdminCategoriesTest {
     }
 
     @Test
+    void aCodeStartsWithALetterAndGeneralStaysInTheGeneralLaneAndOffered() {
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin/categories/new");
+        String page = admin.form().formParam("code", "9_LIVES").formParam("nameEn", "Nine").formParam("nameHi", "नौ")
+                .formParam("lane", "priority").formParam("order", "5").formParam("icon", "none").formParam("active", "on")
+                .post("/admin/categories/new").then().statusCode(400).extract().asString();
+        assertThat(errorOf(page, "code")).isEqualTo("2 to 24 characters, starting with a letter A–Z.");
+
+        String general = idIn(admin.open("/admin/categories").asString(), "GENERAL");
+        admin.open("/admin/categories/" + general);
+        page = admin.form().formParam("nameEn", "General").formParam("nameHi", "सामान्य").formParam("lane", "priority")
+                .formParam("order", "0").formParam("icon", "GENERAL").post("/admin/categories/" + general)
+                .then().statusCode(400).extract().asString();
+        assertThat(errorOf(page, "lane")).isEqualTo("GENERAL is the general lane: it cannot be a priority category.");
+        assertThat(errorOf(page, "active")).isEqualTo("GENERAL is offered to everyone: it cannot be switched off.");
+        given().get("/api/priority-categories").then().body("find { it.code == 'GENERAL' }.priority", equalTo(false));
+    }
+
+    @Test
     void aCounterUserIsRefused() {
         StaffSession counter = StaffSession.logIn("counter1", "counter123");
         counter.request().accept("text/html").get("/admin/categories").then().statusCode(403)

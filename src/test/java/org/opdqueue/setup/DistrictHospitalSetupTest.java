@@ -1,8 +1,15 @@
 package org.opdqueue.setup;
 
+import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,8 +22,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -61,23 +70,30 @@ class DistrictHospitalSetupTest {
     @Inject
     Passwords passwords;
 
+    @Inject
+    SetupCommand command;
+
+    @Inject
+    ObjectMapper json;
+
     @TestHTTPResource("/")
     URI base;
 
     @BeforeEach
     void firstAdmin() {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (StaffUser.findByUsername(FACILITY, "dh.admin").isEmpty()) {
-                StaffUser u = new StaffUser();
+            StaffUser u = StaffUser.findByUsername(FACILITY, "dh.admin").orElseGet(StaffUser::new);
+            if (u.id == null) {
                 u.facility = FACILITY;
                 u.username = "dh.admin";
                 u.fullName = "First admin";
-                u.role = Role.ADMIN;
                 u.passwordHash = passwords.hash("dh-admin-pass");
-                u.active = true;
                 u.createdAt = java.time.Instant.now();
-                u.persist();
             }
+            // as it was, should a test that tries to take it away have failed
+            u.role = Role.ADMIN;
+            u.active = true;
+            u.persist();
         });
     }
 
@@ -160,7 +176,7 @@ class DistrictHospitalSetupTest {
         admin().body(file).put("/api/admin/setup").then().statusCode(200)
                 .body("needsPassword", org.hamcrest.Matchers.hasItem("file.clerk"));
         Api.as("file.clerk", "").get("/api/admin/setup").then().statusCode(401);
-        Api.as("file.clerk", SetupApplier.NO_PASSWORD).get("/api/admin/setup").then().statusCode(401);
+        Api.as("file.clerk", StaffImport.NO_PASSWORD).get("/api/admin/setup").then().statusCode(401);
 
         long id = QuarkusTransaction.requiringNew().call(() -> StaffUser.findByUsername(FACILITY, "file.clerk").orElseThrow().id);
         StaffSession admin = StaffSession.logIn("dh.admin", "dh-admin-pass");
@@ -170,6 +186,57 @@ class DistrictHospitalSetupTest {
         StaffSession.logIn("file.clerk", "clerk-pass-1");
         admin().body(file).put("/api/admin/setup").then().statusCode(200).body("changes", empty())
                 .body("needsPassword", empty());
+    }
+
+    @Test
+    void anImportedStaffMemberWhosePasswordAnAdminSetsMustChangeItAtTheFirstLogIn() {
+        admin().body(Map.of("format", 1, "staff", List.of(Map.of("username", "imp.nurse", "fullName", "Nurse from a file",
+                "role", "COUNTER")))).put("/api/admin/setup").then().statusCode(200);
+        StaffUser imported = staffMember("imp.nurse");
+        assertThat(imported.passwordHash).isEqualTo(StaffImport.NO_PASSWORD).doesNotStartWith("$2");
+        assertThat(imported.mustChangePassword).isFalse();
+
+        StaffSession admin = StaffSession.logIn("dh.admin", "dh-admin-pass");
+        admin.open("/admin/staff/" + imported.id);
+        admin.form().formParam("password", "set-by-admin-1").post("/admin/staff/" + imported.id + "/password").then()
+                .statusCode(303);
+        assertThat(staffMember("imp.nurse").mustChangePassword).isTrue();
+
+        String landing = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "imp.nurse").formParam("j_password", "set-by-admin-1").post("/j_security_check")
+                .getHeader("Location");
+        StaffSession nurse = StaffSession.logIn("imp.nurse", "set-by-admin-1");
+        nurse.request().accept("text/html").get(URI.create(landing).getPath()).then().statusCode(303)
+                .header("Location", endsWith("/account/password"));
+        nurse.request().accept("text/html").get("/console").then().statusCode(303)
+                .header("Location", endsWith("/account/password"));
+        nurse.open("/account/password").then().statusCode(200).body(containsString("data-testid=\"password-required\""));
+    }
+
+    @Test
+    void theCommandRefusesAFileThatWouldLeaveNoActiveAdminWhoCanLogIn(@TempDir Path dir) throws Exception {
+        Map<String, Object> newAdmin = Map.of("username", "cli.admin", "fullName", "Admin from a file", "role", "ADMIN");
+        Path deactivating = dir.resolve("deactivating.json");
+        json.writeValue(deactivating.toFile(), Map.of("format", 1,
+                "staff", List.of(Map.of("username", "dh.admin", "active", false), newAdmin)));
+        Path demoting = dir.resolve("demoting.json");
+        json.writeValue(demoting.toFile(), Map.of("format", 1,
+                "staff", List.of(newAdmin, Map.of("username", "DH.Admin", "role", "counter"))));
+        Map<String, Long> before = tables.counts(FACILITY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(command.run(List.of("import", deactivating.toString()), new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8))).isEqualTo(1);
+        assertThat(command.run(List.of("import", demoting.toString()), new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8))).isEqualTo(1);
+
+        assertThat(err.toString(UTF_8)).contains("Refused: 1 fault",
+                "staff[0].active: After this file no active admin could log in: keep dh.admin an active ADMIN",
+                "staff[1].role: After this file no active admin could log in");
+        assertThat(tables.counts(FACILITY)).isEqualTo(before);
+        assertThat(staffMember("dh.admin").active).isTrue();
+        assertThat(staffMember("dh.admin").role).isEqualTo(Role.ADMIN);
     }
 
     @Test
@@ -190,6 +257,10 @@ class DistrictHospitalSetupTest {
             assertThat(fresh.path("type").asText()).isEqualTo("snapshot");
             assertThat(fresh.path("board").path("ticker").asText()).isEqualTo("After");
         }
+    }
+
+    private static StaffUser staffMember(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> StaffUser.findByUsername(FACILITY, username).orElseThrow());
     }
 
     private static long lastSetUpEntry() {

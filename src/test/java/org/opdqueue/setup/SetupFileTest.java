@@ -125,6 +125,29 @@ class SetupFileTest {
     }
 
     @Test
+    void aCategoryInAFileIsHeldToTheRulesOfTheCategoriesPage() {
+        Map<String, Object> fine = Map.of("code", "SF_FINE", "nameEn", "Fine", "nameHi", "ठीक", "priority", true,
+                "icon", "divyang");
+        Map<String, Object> file = Map.of("format", 1, "categories", List.of(
+                Map.of("code", "9_LIVES", "nameEn", "Nine", "nameHi", "नौ", "priority", true),
+                Map.of("code", "SF_NOLANE", "nameEn", "No lane", "nameHi", "कोई नहीं", "icon", "ROCKET"),
+                Map.of("code", "GENERAL", "active", false),
+                fine));
+
+        JsonPath problem = admin().contentType(ContentType.JSON).queryParam("dryRun", true).body(file)
+                .put("/api/admin/setup").then().statusCode(400).extract().jsonPath();
+
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("categories[0].code",
+                "categories[1].icon", "categories[1].priority", "categories[2].active");
+        assertThat(problem.getString("errors.find { it.field == 'categories[1].icon' }.message"))
+                .isEqualTo("Choose a picture the kiosk has, or none.");
+
+        admin().contentType(ContentType.JSON).queryParam("dryRun", true).body(Map.of("format", 1, "categories", List.of(fine)))
+                .put("/api/admin/setup").then().statusCode(200)
+                .body("changes", equalTo(List.of(Map.of("op", "create", "kind", "category", "key", "SF_FINE"))));
+    }
+
+    @Test
     void aMisspeltFieldOrAnotherHospitalsFileIsRefused() {
         admin().contentType(ContentType.JSON).body("{\"format\":1,\"services\":[{\"code\":\"MED\",\"nameHI\":\"x\"}]}")
                 .put("/api/admin/setup").then().statusCode(400).body("errors[0].field", equalTo("services[0].nameHI"));

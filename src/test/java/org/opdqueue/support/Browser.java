@@ -34,7 +34,9 @@ public final class Browser {
             Assumptions.abort("no Chromium at " + CHROMIUM);
         }
         if (browser == null) {
-            playwright = Playwright.create();
+            // Debian's Chromium is the browser: never download one (also when run outside Surefire, as the drills are)
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(CHROMIUM)
                     .setHeadless(true)
