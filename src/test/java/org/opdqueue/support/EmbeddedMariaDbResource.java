@@ -19,6 +19,10 @@ import org.opdqueue.embedded.EmbeddedMariaDb;
  */
 public class EmbeddedMariaDbResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * The server of this class loader. Quarkus loads the test classes anew for each test profile, so each profile
+     * gets a server (and a database) of its own; this field never sees another profile's.
+     */
     private static EmbeddedMariaDb db;
 
     @Override
@@ -27,11 +31,15 @@ public class EmbeddedMariaDbResource implements QuarkusTestResourceLifecycleMana
             return Map.of();
         }
         if (db == null) {
-            File dataDir = new File("target/test-mariadb/data-" + ProcessHandle.current().pid());
+            // a data directory per server: the system property counts servers across the class loaders of one JVM
+            int n = Integer.getInteger("opdtest.mariadb-servers", 0) + 1;
+            System.setProperty("opdtest.mariadb-servers", String.valueOf(n));
+            File dataDir = new File("target/test-mariadb/data-" + ProcessHandle.current().pid() + "-" + n);
             deleteRecursively(dataDir.toPath());
-            db = EmbeddedMariaDb.start(dataDir, new File("target/test-mariadb/server"), freePort(), "opd_test",
-                    "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin");
-            Runtime.getRuntime().addShutdownHook(new Thread(db::stop, "test-mariadb-stop"));
+            EmbeddedMariaDb started = EmbeddedMariaDb.start(dataDir, new File("target/test-mariadb/server"), freePort(),
+                    "opd_test", "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin");
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "test-mariadb-stop"));
+            db = started;
         }
         return Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl("opd_test"),
                 "quarkus.datasource.username", "root",
@@ -40,7 +48,7 @@ public class EmbeddedMariaDbResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public void stop() {
-        // kept running for the next test class; stopped when the JVM exits
+        // kept running for the next test class of the same profile; stopped when the JVM exits
     }
 
     /** The embedded server, for tests that take the database away; null when tests use an external one. */
