@@ -148,3 +148,17 @@ test('counts carried by any event update each service they name', () => {
   assert.equal(state.services[0].estimatedWaitMinutes, 4);
   assert.equal(counter(state, 1).number, null);
 });
+
+test('a board that joins while the database is away starts from the mode alone, shows relayed calls, then takes its snapshot', () => {
+  let state = reduce(EMPTY, { type: 'mode', mode: 'DEGRADED', since: 's' });
+  assert.equal(state.mode, 'DEGRADED');
+  assert.equal(state.seq, null, 'nothing to resume from: the next connection asks for a snapshot');
+  state = reduce(state, { type: 'called', number: 'MED-050', counterId: 2, counterName: 'Room 2', recall: false, at: 't' });
+  assert.deepEqual(state.counters.map((c) => [c.id, c.name, c.number]), [[2, 'Room 2', 'MED-050']]);
+  assert.equal(state.recentCalls[0].number, 'MED-050');
+  assert.equal(state.seq, null);
+  state = reduce(state, { type: 'mode', mode: 'NORMAL', since: 'n' });
+  state = reduce(state, snapshot());
+  assert.equal(state.mode, 'NORMAL');
+  assert.equal(state.seq, 123);
+});

@@ -7,9 +7,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -22,9 +25,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import org.opdqueue.common.DatabaseUnreachable;
+import org.opdqueue.common.Failures;
 import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.ProblemType;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntry;
+import org.opdqueue.status.Mode;
 import org.opdqueue.status.SystemMode;
 
 /**
@@ -38,6 +45,9 @@ public class DisplayFeed {
 
     /** A board that asked to resume from further back than this gets a fresh snapshot instead. */
     static final int MAX_REPLAY = 500;
+
+    /** The seq of a board that has not had its snapshot yet: no journal event is sent to it before that. */
+    static final long AWAITING_SNAPSHOT = Long.MAX_VALUE;
 
     /** One connected board and the last seq it has been given. */
     static final class Viewer {
@@ -57,6 +67,10 @@ public class DisplayFeed {
     private record Join(Viewer viewer) {
     }
 
+    /** What a board is sent first, and the seq it brings the board to. */
+    private record Welcome(List<Object> messages, long seenSeq) {
+    }
+
     private record Stop() {
     }
 
@@ -66,19 +80,30 @@ public class DisplayFeed {
     private record Reload() {
     }
 
+    /** Runs just before a board's welcome commits; tests take the database away here. */
+    static volatile Runnable beforeWelcomeCommits = () -> {
+    };
+
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
+    /** What each board shows, as last read: a board that connects while the database is away is shown its calls. */
+    private final Map<Long, BoardScope> scopes = new ConcurrentHashMap<>();
     private final DisplaySnapshots snapshots;
     private final DisplayEvents events;
     private final Journal journal;
     private final ObjectMapper json;
+    private final SystemMode mode;
+    private final Event<DatabaseUnreachable> unreachable;
     private Thread worker;
 
-    public DisplayFeed(DisplaySnapshots snapshots, DisplayEvents events, Journal journal, ObjectMapper json) {
+    public DisplayFeed(DisplaySnapshots snapshots, DisplayEvents events, Journal journal, ObjectMapper json,
+            SystemMode mode, Event<DatabaseUnreachable> unreachable) {
         this.snapshots = snapshots;
         this.events = events;
         this.journal = journal;
         this.json = json;
+        this.mode = mode;
+        this.unreachable = unreachable;
     }
 
     void start(@Observes StartupEvent start) {
@@ -95,7 +120,11 @@ public class DisplayFeed {
         inbox.add(entry);
     }
 
-    void modeChanged(@Observes SystemMode.State state) {
+    /**
+     * After the other observers: when the database is back, {@link org.opdqueue.outage.OutageRecovery} has written the
+     * calls relayed meanwhile before a board waiting for its snapshot is sent one.
+     */
+    void modeChanged(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) SystemMode.State state) {
         inbox.add(DisplayMessage.Event.mode(state.mode().name(), state.since()));
     }
 
@@ -158,14 +187,14 @@ public class DisplayFeed {
                 welcome(join.viewer());
             } else if (item instanceof DisplayMessage.Event broadcast) {
                 viewers.values().forEach(v -> send(v, broadcast));
+                if (Mode.NORMAL.name().equals(broadcast.mode())) {
+                    welcomeAgain(v -> v.seenSeq == AWAITING_SNAPSHOT);
+                }
             } else if (item instanceof Relay relay) {
-                viewers.values().stream().filter(v -> v.scope.counterIds().contains(relay.counterId()))
+                viewers.values().stream().filter(v -> v.scope != null && v.scope.counterIds().contains(relay.counterId()))
                         .forEach(v -> send(v, relay.event()));
             } else if (item instanceof Reload) {
-                List.copyOf(viewers.values()).forEach(v -> {
-                    viewers.remove(v.connection.id());
-                    welcome(new Viewer(v.connection, v.boardId, null));
-                });
+                welcomeAgain(v -> true);
             } else if (item instanceof Stop) {
                 return false;
             }
@@ -211,37 +240,97 @@ public class DisplayFeed {
         }
     }
 
-    /** Sends the missed events when the board resumes from a recent seq, or else a fresh snapshot. */
+    /**
+     * Sends the missed events when the board resumes from a recent seq, or else a fresh snapshot, and from then on
+     * the events after it. They are read in a transaction and sent after it: a read-only transaction whose commit
+     * fails (the database went away just after the read) still read the truth, so the board is welcomed all the
+     * same and stays on the feed for what is relayed during the outage.
+     */
     private void welcome(Viewer v) {
         if (!v.connection.isOpen()) {
             return;
         }
+        Welcome[] read = new Welcome[1];
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                v.scope = snapshots.scope(v.boardId);
-                long last = journal.lastSeq();
-                if (v.since != null && v.since >= 0 && v.since <= last && last - v.since <= MAX_REPLAY) {
-                    List<JournalEntry> missed = journal.since(v.since, MAX_REPLAY).stream()
-                            .filter(v.scope::concerns).toList();
-                    List<DisplayMessage.Event> replay = missed.isEmpty() ? List.of() : events.translate(missed);
-                    replay.forEach(e -> v.connection.sendTextAndAwait(write(e)));
-                    v.seenSeq = last;
-                } else {
-                    DisplayMessage.Snapshot snapshot = snapshots.snapshot(v.boardId);
-                    v.connection.sendTextAndAwait(write(snapshot));
-                    v.seenSeq = snapshot.seq();
-                }
+                read[0] = read(v);
+                beforeWelcomeCommits.run();
             });
-            viewers.put(v.connection.id(), v);
         } catch (RuntimeException e) {
-            LOG.debugf("Board %d could not join: %s", v.boardId, e.getMessage());
-            String detail = e instanceof ProblemException ? e.getMessage() : "The board's data could not be read";
-            v.connection.sendText(write(Map.of("type", "error", "detail", detail)))
-                    .chain(() -> v.connection.close(new CloseReason(e instanceof ProblemException ? 4404 : 1011, detail)))
-                    .subscribe().with(ok -> {
-                    }, failure -> {
-                    });
+            if (read[0] == null) {
+                refuse(v, e);
+                return;
+            }
+            LOG.debugf("Board %d was read, then the transaction could not commit: %s", v.boardId, e.getMessage());
         }
+        try {
+            read[0].messages().forEach(m -> v.connection.sendTextAndAwait(write(m)));
+        } catch (RuntimeException e) {
+            LOG.debugf("Board %d did not take its welcome: %s", v.boardId, e.getMessage());
+            v.connection.close(new CloseReason(1011, "welcome not delivered")).subscribe().with(ok -> {
+            }, failure -> {
+            });
+            return;
+        }
+        v.seenSeq = read[0].seenSeq();
+        register(v);
+    }
+
+    private Welcome read(Viewer v) {
+        v.scope = snapshots.scope(v.boardId);
+        scopes.put(v.boardId, v.scope);
+        long last = journal.lastSeq();
+        if (v.since != null && v.since >= 0 && v.since <= last && last - v.since <= MAX_REPLAY) {
+            List<JournalEntry> missed = journal.since(v.since, MAX_REPLAY).stream().filter(v.scope::concerns).toList();
+            return new Welcome(missed.isEmpty() ? List.of() : List.copyOf(events.translate(missed)), last);
+        }
+        DisplayMessage.Snapshot snapshot = snapshots.snapshot(v.boardId);
+        return new Welcome(List.of(snapshot), snapshot.seq());
+    }
+
+    /**
+     * An unknown or switched-off board is told so and closed. Without the database a board is told the mode and
+     * kept for the calls relayed meanwhile (if the server knows what it shows); it gets its snapshot when the
+     * database is back. Anything else closes it, and it connects again.
+     */
+    private void refuse(Viewer v, RuntimeException e) {
+        ProblemType type = Failures.classify(e);
+        if (e instanceof ProblemException) {
+            scopes.remove(v.boardId);
+        } else if (type == ProblemType.DEGRADED || mode.degraded()) {
+            LOG.debugf("Board %d joins without the database: %s", v.boardId, e.getMessage());
+            if (type == ProblemType.DEGRADED) {
+                unreachable.fire(new DatabaseUnreachable(String.valueOf(e.getMessage())));
+            }
+            v.scope = scopes.get(v.boardId);
+            v.seenSeq = AWAITING_SNAPSHOT;
+            SystemMode.State state = mode.current();
+            send(v, DisplayMessage.Event.mode(state.mode().name(), state.since()));
+            register(v);
+            return;
+        }
+        LOG.debugf("Board %d could not join: %s", v.boardId, e.getMessage());
+        String detail = e instanceof ProblemException ? e.getMessage() : "The board's data could not be read";
+        v.connection.sendText(write(Map.of("type", "error", "detail", detail)))
+                .chain(() -> v.connection.close(new CloseReason(e instanceof ProblemException ? 4404 : 1011, detail)))
+                .subscribe().with(ok -> {
+                }, failure -> {
+                });
+    }
+
+    private void register(Viewer v) {
+        viewers.put(v.connection.id(), v);
+        if (!v.connection.isOpen()) {
+            viewers.remove(v.connection.id()); // it closed meanwhile, perhaps before leave() could find it
+        }
+    }
+
+    /** Welcomes the boards again that match, each from scratch (a fresh snapshot). */
+    private void welcomeAgain(java.util.function.Predicate<Viewer> which) {
+        List.copyOf(viewers.values()).stream().filter(which).forEach(v -> {
+            viewers.remove(v.connection.id());
+            welcome(new Viewer(v.connection, v.boardId, null));
+        });
     }
 
     private void send(Viewer v, Object message) {
