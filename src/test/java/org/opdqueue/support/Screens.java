@@ -3,11 +3,14 @@ package org.opdqueue.support;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -31,11 +34,11 @@ public final class Screens {
      */
     public static String qrText(Locator image) {
         NotFoundException unreadable = null;
+        byte[] picture = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(image.screenshot()));
-                return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                        new BufferedImageLuminanceSource(drawn)))).getText();
+                picture = image.screenshot();
+                return read(ImageIO.read(new ByteArrayInputStream(picture)));
             } catch (NotFoundException e) {
                 unreadable = e;
                 image.page().waitForTimeout(250);
@@ -43,7 +46,27 @@ public final class Screens {
                 throw new AssertionError("no picture of " + image, e);
             }
         }
-        throw new AssertionError("no readable QR code in " + image, unreadable);
+        Path kept = Path.of("target", "unreadable-qr-" + System.nanoTime() + ".png");
+        try {
+            Files.write(kept, picture);
+        } catch (IOException e) {
+            kept = null;
+        }
+        throw new AssertionError("no readable QR code in " + image + " (picture kept in " + kept + ")", unreadable);
+    }
+
+    /**
+     * The picture is exactly the drawn code and its quiet zone, as a phone would see the slip straight on; the
+     * finder-pattern search alone missed a few such codes by their content (one slip of a 100-slip book, depending
+     * on the service code), so the reader also gets the hint that the picture is nothing but the code.
+     */
+    private static String read(BufferedImage drawn) throws NotFoundException {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(drawn)));
+        try {
+            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException e) {
+            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+        }
     }
 
     public static void keep(Page page, String name) {
