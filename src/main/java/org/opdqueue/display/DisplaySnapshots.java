@@ -130,7 +130,7 @@ public class DisplaySnapshots {
     }
 
     /** Service codes by id, read again only when an unknown id turns up or {@link #forgetNames()} was called. */
-    Map<Long, String> serviceCodes() {
+    public Map<Long, String> serviceCodes() {
         return serviceCodes;
     }
 

@@ -24,11 +24,11 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.counter.Counter;
+import org.opdqueue.queue.TokenViews;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
 import org.opdqueue.token.TokenView;
-import org.opdqueue.token.TokenViews;
 
 /** {@code /t/{code}}: the page the QR code on the slip opens on the patient's phone, and the JSON it polls. */
 @Path("/t")

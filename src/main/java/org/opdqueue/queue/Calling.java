@@ -30,7 +30,7 @@ import org.opdqueue.token.TokenStatus;
 @ApplicationScoped
 public class Calling {
 
-    static final Comparator<Token> BY_QUEUE_TIME = Comparator.comparing((Token t) -> t.queuedAt)
+    public static final Comparator<Token> BY_QUEUE_TIME = Comparator.comparing((Token t) -> t.queuedAt)
             .thenComparing(t -> t.id);
 
     private final Facility facility;

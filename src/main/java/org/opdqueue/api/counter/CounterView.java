@@ -1,8 +1,10 @@
-package org.opdqueue.counter;
+package org.opdqueue.api.counter;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.opdqueue.counter.CounterState;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CounterView(long id, String code, String name, CounterState state, List<String> serviceCodes,

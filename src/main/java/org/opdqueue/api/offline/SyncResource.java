@@ -1,4 +1,4 @@
-package org.opdqueue.offline;
+package org.opdqueue.api.offline;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opdqueue.offline.DeviceCredentials;
+import org.opdqueue.offline.OfflineSync;
+import org.opdqueue.offline.OfflineToken;
+import org.opdqueue.offline.SyncResult;
 
 @Path("/api/sync/tokens")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.opdqueue.display;
+package org.opdqueue.api.display;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.display.Board;
+import org.opdqueue.display.DisplaySnapshots;
 
 @Path("/api/boards")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.opdqueue.queue;
+package org.opdqueue.api.queue;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.opdqueue.servicepoint;
+package org.opdqueue.api.servicepoint;
 
 import java.time.LocalTime;
 import java.util.List;
@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.queue.WaitEstimates;
+import org.opdqueue.servicepoint.PriorityCategory;
+import org.opdqueue.servicepoint.ServicePoint;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.opdqueue.setup;
+package org.opdqueue.api.setup;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.setup.SetupExport;
+import org.opdqueue.setup.SetupFiles;
+import org.opdqueue.setup.SetupImport;
+import org.opdqueue.setup.SetupResult;
 import org.opdqueue.staff.Role;
 
 @Path("/api/admin/setup")

@@ -1,4 +1,4 @@
-package org.opdqueue.paper;
+package org.opdqueue.api.paper;
 
 import java.net.URI;
 import java.util.List;
@@ -24,9 +24,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
+import org.opdqueue.paper.PaperBook;
+import org.opdqueue.paper.PaperBooks;
+import org.opdqueue.paper.PaperEntry;
+import org.opdqueue.paper.PaperEntryRequest;
+import org.opdqueue.paper.PaperReports;
+import org.opdqueue.paper.PaperVoidRequest;
+import org.opdqueue.queue.TokenViews;
 import org.opdqueue.staff.Role;
 import org.opdqueue.token.TokenView;
-import org.opdqueue.token.TokenViews;
 
 @Path("/api/paper")
 @Produces(MediaType.APPLICATION_JSON)

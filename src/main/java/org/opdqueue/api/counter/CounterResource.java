@@ -1,4 +1,4 @@
-package org.opdqueue.counter;
+package org.opdqueue.api.counter;
 
 import java.util.List;
 
@@ -23,11 +23,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
+import org.opdqueue.counter.Counter;
+import org.opdqueue.counter.CounterCommands;
+import org.opdqueue.counter.CounterState;
 import org.opdqueue.outage.CallRelay;
 import org.opdqueue.queue.Calling;
+import org.opdqueue.queue.TokenViews;
 import org.opdqueue.staff.Role;
 import org.opdqueue.status.SystemMode;
-import org.opdqueue.token.TokenViews;
 
 @Path("/api/counters")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.opdqueue.console;
+package org.opdqueue.api.console;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +21,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
+import org.opdqueue.console.ActionResult;
+import org.opdqueue.console.OfflineAction;
+import org.opdqueue.console.OfflineActionReplay;
 import org.opdqueue.outage.CallRelay;
 import org.opdqueue.staff.Role;
 

@@ -1,4 +1,4 @@
-package org.opdqueue.outage;
+package org.opdqueue.api.outage;
 
 import java.util.List;
 
@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.opdqueue.outage.OutageHistory;
 import org.opdqueue.staff.Role;
 
 @Path("/api/outages")

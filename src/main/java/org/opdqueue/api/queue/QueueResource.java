@@ -1,4 +1,4 @@
-package org.opdqueue.queue;
+package org.opdqueue.api.queue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,8 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.counter.Counter;
+import org.opdqueue.queue.Calling;
+import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;

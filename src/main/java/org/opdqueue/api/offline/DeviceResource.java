@@ -1,4 +1,4 @@
-package org.opdqueue.offline;
+package org.opdqueue.api.offline;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.device.Device;
+import org.opdqueue.offline.DeviceCredentials;
+import org.opdqueue.offline.OfflineNumbers;
 import org.opdqueue.staff.Role;
 
 @Path("/api/devices/{code}")

@@ -1,4 +1,4 @@
-package org.opdqueue.display;
+package org.opdqueue.api.display;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.opdqueue.display.DisplayMessage;
+import org.opdqueue.display.DisplaySnapshots;
 
 @Path("/api/display")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,12 +1,14 @@
-package org.opdqueue.token;
+package org.opdqueue.queue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.Failures;
 import org.opdqueue.counter.Counter;
-import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenStatus;
+import org.opdqueue.token.TokenView;
 
 /** Turns a token into what the API answers, with its current place in the queue. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.opdqueue.token;
+package org.opdqueue.api.token;
 
 import java.net.URI;
 
@@ -22,7 +22,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.queue.TokenActions;
+import org.opdqueue.queue.TokenViews;
 import org.opdqueue.staff.Role;
+import org.opdqueue.token.IssueTokenRequest;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenIssuing;
+import org.opdqueue.token.TokenView;
 
 @Path("/api/tokens")
 @Produces(MediaType.APPLICATION_JSON)

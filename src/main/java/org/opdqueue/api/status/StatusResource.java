@@ -1,4 +1,4 @@
-package org.opdqueue.status;
+package org.opdqueue.api.status;
 
 import java.time.LocalDate;
 
@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
+import org.opdqueue.status.Mode;
+import org.opdqueue.status.SystemMode;
 
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)

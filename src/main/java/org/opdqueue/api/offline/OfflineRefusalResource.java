@@ -1,4 +1,4 @@
-package org.opdqueue.offline;
+package org.opdqueue.api.offline;
 
 import java.util.List;
 
@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.opdqueue.offline.OfflineRefusals;
 import org.opdqueue.staff.Role;
 
 @Path("/api/offline-refusals")

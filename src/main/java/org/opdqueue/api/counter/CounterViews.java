@@ -1,10 +1,11 @@
-package org.opdqueue.counter;
+package org.opdqueue.api.counter;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.opdqueue.counter.Counter;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
