@@ -1,0 +1,44 @@
+package org.opdqueue;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The package rules the code keeps: the HTTP layer ({@code api}) sits above the features, the features form no
+ * loop, and {@code common} is the ground everything stands on. Read from the compiled classes, so an import that
+ * breaks a rule fails here before anyone has to draw the graph again.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.opdqueue");
+
+    @Test
+    void featuresNeverDependOnTheApiLayer() {
+        noClasses().that().resideOutsideOfPackage("org.opdqueue.api..")
+                .should().dependOnClassesThat().resideInAPackage("org.opdqueue.api..")
+                .check(MAIN);
+    }
+
+    @Test
+    void packagesFormNoCycles() {
+        slices().matching("org.opdqueue.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void commonDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("org.opdqueue.common..")
+                .should().dependOnClassesThat(resideInAPackage("org.opdqueue..")
+                        .and(resideOutsideOfPackage("org.opdqueue.common..")))
+                .check(MAIN);
+    }
+}
