@@ -12,9 +12,20 @@ import io.quarkus.qute.TemplateExtension;
 public class Readable {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     static String local(Instant instant, ZoneId zone) {
         return LOCAL.format(instant.atZone(zone));
+    }
+
+    /** The day alone, for a narrow column where the day and the time may go on two lines. */
+    static String localDay(Instant instant, ZoneId zone) {
+        return DAY.format(instant.atZone(zone));
+    }
+
+    static String localTime(Instant instant, ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
     }
 
     static String readable(Duration duration) {

@@ -18,6 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Browser;
+import org.opdqueue.support.Screens;
 import org.opdqueue.support.StaffSession;
 
 /** The forced password change in real Chromium: log in, change it, carry on where one was going. */
@@ -50,6 +51,7 @@ class PasswordChangeBrowserTest {
         Browser.logIn(page, user, "temporary-pass");
         page.waitForURL(base.resolve("/account/password").toString());
         assertThat(page.getByTestId("password-required")).isVisible();
+        assertThat(page.getByTestId("who")).hasText(user); // no role until the password is one's own
 
         page.locator("#currentPassword").fill("temporary-pass");
         page.locator("#newPassword").fill("a-new-start-2026");
@@ -57,6 +59,7 @@ class PasswordChangeBrowserTest {
         page.locator("main button[type=submit]").click();
         assertThat(page.locator("#repeatPassword-error")).hasText("Does not match the new password.");
         assertThat(page.locator("#repeatPassword")).hasAttribute("aria-invalid", "true");
+        Screens.keep(page, "password-change");
 
         page.navigate(base.resolve("/admin/staff").toString()); // still sent back
         page.waitForURL(base.resolve("/account/password").toString());

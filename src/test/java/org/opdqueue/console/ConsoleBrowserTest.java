@@ -110,11 +110,20 @@ class ConsoleBrowserTest {
         assertThat(banner).containsText("offline slip was refused");
         assertThat(banner).containsText("in no queue");
         assertThat(banner.locator("li[data-number='" + wrong + "']")).containsText(kiosk);
+        Screens.keep(page, "console-refused-slip");
 
         List<Map<String, Object>> open = Api.staff().get("/api/offline-refusals?service=" + service).then().statusCode(200)
                 .extract().path("$");
         StaffSession admin = StaffSession.logIn("admin", "admin123");
         admin.open("/admin").then().body(containsString("data-number=\"" + wrong + "\""));
+        try (BrowserContext desk = Browser.deskContext()) {
+            Page dashboard = desk.newPage();
+            dashboard.navigate(base.resolve("/admin").toString());
+            Browser.logIn(dashboard, "admin", "admin123");
+            Locator panel = dashboard.getByTestId("offline-refusals");
+            assertThat(panel.locator("tr[data-number='" + wrong + "']")).isVisible();
+            Screens.keep(dashboard, "admin-refused-slips");
+        }
         admin.form().post("/admin/offline-refusals/" + open.get(0).get("id") + "/acknowledge").then().statusCode(303);
         assertThat(banner).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10000));
     }

@@ -31,6 +31,7 @@ import io.restassured.path.json.JsonPath;
 import org.opdqueue.support.Api;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.CuttableProxy;
+import org.opdqueue.support.Screens;
 import org.opdqueue.support.TestHospital;
 
 /**
@@ -311,6 +312,17 @@ class KioskOfflineBrowserTest {
             List<String> onConsole = Api.staff().get("/api/offline-refusals?service=" + service).then().statusCode(200)
                     .extract().path("number");
             assertThat(onConsole).containsExactly(offline.get(0));
+
+            // restarted while the server is away, the kiosk still shows staff the refused slip, under the offline banner
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?lang=hi&device=" + key);
+            page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+            proxy.cut();
+            page.reload();
+            assertThat(page.getByTestId("offline-banner")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10000));
+            assertThat(badge).containsText("1 पर्ची अस्वीकृत – स्टाफ़");
+            badge.click();
+            assertThat(panel.locator("tbody tr td").first()).hasText(offline.get(0));
+            Screens.keep(page, "kiosk-offline-refused-hi");
         }
     }
 

@@ -22,7 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -32,13 +38,18 @@ import org.opdqueue.display.DisplayEvents;
 import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.support.Api;
+import org.opdqueue.support.Browser;
 import org.opdqueue.support.MutableClock;
+import org.opdqueue.support.Screens;
 import org.opdqueue.support.StaffSession;
 import org.opdqueue.support.TestHospital;
 
 /** The server's own outages, recorded from its heartbeat: not running, stopped, frozen; short gaps are not outages. */
 @QuarkusTest
 class ServerOutageTest {
+
+    @TestHTTPResource("/")
+    java.net.URI base;
 
     @Inject
     TestHospital hospital;
@@ -114,6 +125,18 @@ class ServerOutageTest {
         long id = ((Number) outage.get("id")).longValue();
         assertThat(page).contains("data-testid=\"kind-" + id + "\" data-kind=\"SERVER\">Server down<",
                 "data-testid=\"cause-" + id + "\">" + ServerHeartbeat.NOT_RUNNING + "<");
+        try (BrowserContext desk = Browser.deskContext()) {
+            Page outages = desk.newPage();
+            outages.navigate(base.resolve("/admin/outages").toString());
+            Browser.logIn(outages, "admin", "admin123");
+            Locator kind = outages.getByTestId("kind-" + id);
+            PlaywrightAssertions.assertThat(kind).hasText("Server down");
+            kind.scrollIntoViewIfNeeded();
+            // a long cause of another outage may widen the table: it scrolls by itself, the page never goes past the screen
+            assertThat((Boolean) outages.evaluate("() => document.documentElement.scrollWidth <= innerWidth"))
+                    .as("the outages page fits a desk screen").isTrue();
+            Screens.keep(outages, "admin-outages");
+        }
     }
 
     @Test
