@@ -206,11 +206,10 @@ public class DisplayFeed {
     /**
      * Mode changes reach boards live from {@link SystemMode}; what the outage recovery writes afterwards (mode
      * entries, relayed calls) the boards saw while it happened, so it is journaled for audit, not shown again.
-     * Set-up changes are for audit too: boards get them as a fresh snapshot ({@link #reloadBoards()}).
+     * Set-up changes concern no board ({@link BoardScope#concerns}): boards get them as a fresh snapshot.
      */
     private static boolean forBoards(JournalEntry entry) {
         return entry.type != org.opdqueue.journal.JournalEventType.MODE_CHANGED
-                && entry.type != org.opdqueue.journal.JournalEventType.SETUP_CHANGED
                 && (entry.detail == null || !entry.detail.startsWith(JournalEntry.OUTAGE_REPLAY));
     }
 

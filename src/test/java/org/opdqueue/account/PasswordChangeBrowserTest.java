@@ -7,40 +7,24 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Browser;
+import org.opdqueue.support.DeskBrowserTest;
 import org.opdqueue.support.Screens;
 import org.opdqueue.support.StaffSession;
 
 /** The forced password change in real Chromium: log in, change it, carry on where one was going. */
 @QuarkusTest
-class PasswordChangeBrowserTest {
+class PasswordChangeBrowserTest extends DeskBrowserTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.deskContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void anAdminWhosePasswordWasResetChangesItAtLogInAndThenReachesTheAdminPages() {

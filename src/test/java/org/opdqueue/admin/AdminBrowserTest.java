@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -18,28 +15,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Browser;
+import org.opdqueue.support.DeskBrowserTest;
 import org.opdqueue.support.Screens;
 
 /** The admin pages in real Chromium. */
 @QuarkusTest
-class AdminBrowserTest {
+class AdminBrowserTest extends DeskBrowserTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.deskContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void anAdminCreatesAServiceThatThenAppearsOnTheKiosk() {

@@ -8,11 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
@@ -21,32 +18,19 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Browser;
+import org.opdqueue.support.DeskBrowserTest;
 import org.opdqueue.support.Screens;
 import org.opdqueue.support.TestHospital;
 
 /** The categories page in real Chromium, and what the kiosk then offers. */
 @QuarkusTest
-class AdminCategoriesBrowserTest {
+class AdminCategoriesBrowserTest extends DeskBrowserTest {
 
     @TestHTTPResource("/")
     URI base;
 
     @Inject
     TestHospital hospital;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.deskContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void aCategoryAnAdminAddsAppearsOnTheKioskWithItsPictureUntilItIsDeactivated() {

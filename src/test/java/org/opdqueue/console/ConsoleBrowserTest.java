@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -31,33 +29,20 @@ import io.restassured.http.ContentType;
 
 import org.opdqueue.support.Api;
 import org.opdqueue.support.Browser;
+import org.opdqueue.support.DeskBrowserTest;
 import org.opdqueue.support.Screens;
 import org.opdqueue.support.StaffSession;
 import org.opdqueue.support.TestHospital;
 
 /** Counter staff in real Chromium: log in, call the next patient, serve, and issue for a walk-in. */
 @QuarkusTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends DeskBrowserTest {
 
     @TestHTTPResource("/")
     URI base;
 
     @Inject
     TestHospital hospital;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.deskContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void logInCallNextAndComplete() {

@@ -7,11 +7,8 @@ import java.net.URI;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -20,32 +17,19 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Browser;
+import org.opdqueue.support.DeskBrowserTest;
 import org.opdqueue.support.Screens;
 import org.opdqueue.support.TestHospital;
 
 /** A registration clerk back-enters a run of paper slips in real Chromium, with the keyboard alone. */
 @QuarkusTest
-class PaperEntryBrowserTest {
+class PaperEntryBrowserTest extends DeskBrowserTest {
 
     @TestHTTPResource("/")
     URI base;
 
     @Inject
     TestHospital hospital;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.deskContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void aRunOfSlipsNeedsOnlyTheNumberAndEnter() {
