@@ -57,10 +57,13 @@ public class OfflineRefusal extends PanacheEntityBase {
     public Instant acknowledgedAt;
 
     /** Not yet dealt with, oldest first; {@code serviceCodes} empty means every service. */
+    /** Staff deal with them oldest first; a screen never lists more than this many at once. */
+    static final int MAX_OPEN = 200;
+
     static List<OfflineRefusal> open(String facility, Collection<String> serviceCodes) {
-        return serviceCodes.isEmpty()
-                ? list("facility = ?1 and acknowledgedAt is null order by issuedAt, id", facility)
-                : list("facility = ?1 and acknowledgedAt is null and serviceCode in ?2 order by issuedAt, id", facility,
-                        serviceCodes);
+        return (serviceCodes.isEmpty()
+                ? find("facility = ?1 and acknowledgedAt is null order by issuedAt, id", facility)
+                : find("facility = ?1 and acknowledgedAt is null and serviceCode in ?2 order by issuedAt, id", facility,
+                        serviceCodes)).page(0, MAX_OPEN).<OfflineRefusal>list();
     }
 }

@@ -246,4 +246,15 @@ class OfflineRefusalsTest {
                 .body(Map.of("sentAt", Instant.now().toString(), "tokens", tokens)).post("/api/sync/tokens").then()
                 .statusCode(200).extract().jsonPath();
     }
+
+    @Test
+    void aConsoleAskingForMoreServicesThanAnyHospitalHasGetsAProblemNamingTheField() {
+        List<String> services = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            services.add("S" + i);
+        }
+        Api.staff().queryParam("service", services).get("/api/offline-refusals").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("service"));
+        Api.staff().queryParam("service", services.subList(0, 100)).get("/api/offline-refusals").then().statusCode(200);
+    }
 }
