@@ -176,10 +176,7 @@ public class OfflineSync {
             throw ProblemException.invalid("offlineNumber", item.offlineNumber() + " is not in series " + kiosk.numberSeries
                     + " of " + service.code + " (" + service.tokenPrefix + "-" + kiosk.numberSeries + "…)");
         }
-        String priority = item.priority() == null || item.priority().isBlank() ? PriorityCategory.GENERAL
-                : item.priority().strip().toUpperCase();
-        PriorityCategory category = PriorityCategory.findByCode(facility.code(), priority)
-                .orElseThrow(() -> ProblemException.invalid("priority", "unknown priority category '" + priority + "'"));
+        PriorityCategory category = PriorityCategory.resolve(facility.code(), item.priority());
         int number = Integer.parseInt(m.group(3));
         if (number < 1) {
             throw ProblemException.invalid("offlineNumber", "'" + item.offlineNumber() + "' is not an offline number like MED-K007");
@@ -195,7 +192,7 @@ public class OfflineSync {
         Optional<OfflineReserve> block = reserves.stream().filter(r -> r.covers(service.id, day, kiosk.numberSeries, number))
                 .findFirst();
         Instant queuedAt = block.isPresent() && corrected.isBefore(block.get().grantedAt) ? block.get().grantedAt : corrected;
-        String fingerprint = new IssueTokenRequest(item.requestId(), code, priority, Channel.OFFLINE_KIOSK, item.patient(),
+        String fingerprint = new IssueTokenRequest(item.requestId(), code, category.code, Channel.OFFLINE_KIOSK, item.patient(),
                 kiosk.code, item.offlineNumber().strip().toUpperCase(), item.issuedAt()).fingerprint();
         return new Prepared(index, item, service, category, kiosk.numberSeries, number, day, queuedAt, fingerprint,
                 block.isEmpty());

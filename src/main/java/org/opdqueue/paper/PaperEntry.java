@@ -116,10 +116,7 @@ public class PaperEntry {
         Located at = locate(request.number());
         Instant now = clock.now();
         Instant issuedAt = checkIssueTime(request.issuedAt(), at, now);
-        String priority = request.priority() == null || request.priority().isBlank() ? PriorityCategory.GENERAL
-                : request.priority().strip().toUpperCase();
-        PriorityCategory category = PriorityCategory.findByCode(facility.code(), priority)
-                .orElseThrow(() -> ProblemException.invalid("priority", "unknown priority category '" + priority + "'"));
+        PriorityCategory category = PriorityCategory.resolve(facility.code(), request.priority());
 
         PaperSlip slip = slip(at, PaperSlip.Outcome.ENTERED, actor, now);
         slip.requestId = request.requestId() == null ? null : request.requestId().toString();

@@ -67,13 +67,21 @@ public class PriorityCategory extends PanacheEntityBase {
         return list("facility = ?1 and active = true order by sortOrder, code", facility);
     }
 
-    /** The category a new token asks for (code in any case; blank means GENERAL), or a 400 problem naming {@code priority}. */
-    public static PriorityCategory offeredByCode(String facility, String code) {
+    /**
+     * The category a token names (code in any case; blank means GENERAL), active or not: offline and paper slips
+     * were issued earlier, when it may still have been offered. Unknown: a 400 problem naming {@code priority}.
+     */
+    public static PriorityCategory resolve(String facility, String code) {
         String wanted = code == null || code.isBlank() ? GENERAL : code.strip().toUpperCase();
-        PriorityCategory category = findByCode(facility, wanted)
+        return findByCode(facility, wanted)
                 .orElseThrow(() -> ProblemException.invalid("priority", "unknown priority category '" + wanted + "'"));
+    }
+
+    /** The category a new token asks for: as {@link #resolve}, and still offered. */
+    public static PriorityCategory offeredByCode(String facility, String code) {
+        PriorityCategory category = resolve(facility, code);
         if (!category.active) {
-            throw ProblemException.invalid("priority", "category " + wanted + " is no longer offered");
+            throw ProblemException.invalid("priority", "category " + category.code + " is no longer offered");
         }
         return category;
     }
