@@ -66,11 +66,18 @@ public final class CuttableProxy implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pipe(client, upstream);
-                    pipe(upstream, client);
+                    synchronized (this) {
+                        // a connection accepted just before cut() must not outlive it: the kiosk would still be online
+                        if (server.isClosed()) {
+                            closeQuietly(client);
+                            continue;
+                        }
+                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                        open.add(client);
+                        open.add(upstream);
+                        pipe(client, upstream);
+                        pipe(upstream, client);
+                    }
                 } catch (IOException e) {
                     // listener closed by cut()
                 }
