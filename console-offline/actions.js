@@ -1,3 +1,5 @@
+import { newRequestId } from '../shared/ids.js';
+
 // What staff do on the offline console, as outbox entries: an id made here (the server applies each id once),
 // the counter, the number as the queue writes it, and this PC's clock at the moment.
 
@@ -12,16 +14,10 @@ export function normalizeNumber(text) {
   return NUMBER.test(number) ? number : null;
 }
 
-/** A UUID; crypto.randomUUID needs https, a hospital LAN often has none. */
-export function actionId(random = (n) => crypto.getRandomValues(new Uint8Array(n))) {
-  const b = random(16);
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** The id the server applies each action once by. */
+export { newRequestId as actionId };
 
-export function makeAction(kind, counterId, number, { now = () => new Date(), id = actionId } = {}) {
+export function makeAction(kind, counterId, number, { now = () => new Date(), id = newRequestId } = {}) {
   if (!KINDS.includes(kind)) throw new Error(`unknown action ${kind}`);
   return { actionId: id(), kind, counterId: Number(counterId), number, at: now().toISOString() };
 }

@@ -1,3 +1,5 @@
+import { NoAnswer, fetchJson } from '../shared/http.js';
+
 // The offline console's only door to the server. A call returns JSON or throws one of:
 // Unreachable (no answer within the time limit, a network error, or a 5xx that is not our problem+json),
 // Degraded (503: the server is up, its database is not), LoggedOut (401), Refused (any other problem answer).
@@ -49,24 +51,15 @@ export function serverGone(error) {
   return error instanceof Unreachable || error instanceof Degraded;
 }
 
-export async function call(path, { method = 'GET', body, timeoutMs = TIMEOUT_MS, fetchFn = globalThis.fetch } = {}) {
-  let response;
+export async function call(path, { timeoutMs = TIMEOUT_MS, ...options } = {}) {
+  let answer;
   try {
-    response = await fetchFn(path, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), accept: 'application/json', 'x-requested-with': 'fetch' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-      credentials: 'same-origin',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    answer = await fetchJson(path, { ...options, timeoutMs, headers: { 'x-requested-with': 'fetch' }, credentials: 'same-origin' });
   } catch (error) {
-    throw new Unreachable(error?.name === 'TimeoutError' ? 'no answer in time' : 'network');
+    throw new Unreachable(error instanceof NoAnswer && error.reason === 'timeout' ? 'no answer in time' : 'network');
   }
-  // A proxy's HTML error page or a cut-off body must not surface as a parse error.
-  const payload = await response.json().catch(() => null);
-  if (response.ok) return payload;
-  throw classify(response.status, payload);
+  if (answer.ok) return answer.data;
+  throw classify(answer.status, answer.data);
 }
 
 export const getStatus = (options) => call('/api/status', options);

@@ -1,29 +1,27 @@
-// The durable outbox of console actions, in the `outbox` store (auto-increment `seq` = the order they were done).
-// An entry leaves it only when the server answered for it: `sent` (applied, duplicate, or a call relayed to the
+import { createOutbox as sharedOutbox } from '../shared/outbox.js';
+
+// The durable outbox of console actions (see ../shared/outbox.js), in the `outbox` store (auto-increment `seq` =
+// the order they were done). An entry leaves it only when the server answered for it: `sent` (applied, duplicate, or a call relayed to the
 // boards) or `refused` (final, with the reason). Either way it moves to the `done` store, which the list on
 // screen shows; nothing else (no answer, a 5xx, a refused request) takes an entry out.
 
 export const KEEP_DONE = 200;
 
 export function createOutbox(store) {
+  const outbox = sharedOutbox(store);
   return {
     /** Saved before the screen says "queued": the write must commit. */
     async add(action) {
-      const seq = await store.add('outbox', { ...action, state: 'queued' });
+      const seq = await outbox.add({ ...action, state: 'queued' });
       return { ...action, seq, state: 'queued' };
     },
 
-    async entries() {
-      return (await store.getAll('outbox')).sort((a, b) => a.seq - b.seq);
-    },
-
-    async size() {
-      return (await store.getAll('outbox')).length;
-    },
+    entries: outbox.entries,
+    size: outbox.size,
 
     /** state: 'sent' or 'refused'; note: what the server said (applied, duplicate, relayed, or the reason). */
     async settle(entry, state, note) {
-      await store.move('outbox', entry.seq, 'done', { ...entry, state, note: note ?? null, settledAt: new Date().toISOString() });
+      await outbox.settle(entry, 'done', { ...entry, state, note: note ?? null, settledAt: new Date().toISOString() });
     },
 
     /** Queued and settled actions together, newest first, for the list on screen. Prunes old settled ones. */

@@ -1,3 +1,4 @@
+import { answersFor } from '../shared/outbox.js';
 import { replayItem } from './actions.js';
 import { Degraded, Refused } from './api.js';
 
@@ -37,10 +38,9 @@ export async function replay({ outbox, postActions, callByNumber, now = () => ne
       totals.kept = entries.length - (i - batch.length);
       return totals;
     }
-    const results = answer?.results ?? [];
+    const results = answersFor(batch, answer?.results, 'actionId');
     for (let j = 0; j < batch.length; j += 1) {
-      // Results come in request order; check the id anyway, a mismatch is treated as no answer.
-      const result = results[j]?.actionId === batch[j].actionId ? results[j] : null;
+      const result = results[j];
       const action = decide(result);
       if (action === 'sent') {
         await outbox.settle(batch[j], 'sent', result.result);

@@ -1,9 +1,11 @@
-// The offline console's service worker: the page and its modules are kept in a versioned cache so the counter
-// PC still opens /console-offline/ when the server is gone. Bump VERSION when this list changes;
-// test/sw.test.js fails if a file of the app is missing from it. /api/* and every POST go to the network only.
+import { serveOffline } from '../shared/sw-cache.js';
 
-const VERSION = 'v1';
-const SHELL_CACHE = `opd-console-shell-${VERSION}`;
+// The offline console's service worker (a module worker): the page, its modules and the shared modules they import
+// are kept in a versioned cache so the counter PC still opens /console-offline/ when the server is gone. Bump VERSION
+// when this list changes; test/sw.test.js fails if a file of the app is missing from it, and
+// shared/test/shell.test.js if a shared module it imports is. /api/* and every POST go to the network only.
+
+const VERSION = 'v2';
 
 const SHELL = [
   './',
@@ -16,6 +18,10 @@ const SHELL = [
   './replay.js',
   './store.js',
   './styles.css',
+  '/shared/http.js',
+  '/shared/ids.js',
+  '/shared/outbox.js',
+  '/shared/store.js',
   '/fonts/fonts.css',
   '/fonts/noto-sans-400.woff2',
   '/fonts/noto-sans-700.woff2',
@@ -23,47 +29,4 @@ const SHELL = [
   '/fonts/noto-sans-devanagari-700.woff2',
 ];
 
-self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(SHELL_CACHE);
-    await cache.addAll(SHELL.map((path) => new Request(path, { cache: 'reload' })));
-    await self.skipWaiting();
-  })());
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith('opd-console-') && name !== SHELL_CACHE)
-      .map((name) => caches.delete(name)));
-    await self.clients.claim();
-  })());
-});
-
-const SHELL_PATHS = new Set(SHELL.map((path) => new URL(path, self.registration.scope).pathname));
-
-self.addEventListener('fetch', (event) => {
-  const { request } = event;
-  if (request.method !== 'GET') return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
-  if (request.mode === 'navigate' || SHELL_PATHS.has(url.pathname)) event.respondWith(shellFirst(request));
-});
-
-/**
- * The shell from the cache at once (staff must not wait on a server that is gone), refreshed from the network
- * behind it so a new release is picked up on the next load. The page's query (?number=…) does not matter.
- */
-async function shellFirst(request) {
-  const cache = await caches.open(SHELL_CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
-  const refresh = fetch(request).then(async (response) => {
-    if (response.ok) await cache.put(request.mode === 'navigate' ? './' : request, response.clone());
-    return response;
-  });
-  if (cached) {
-    refresh.catch(() => {}); // offline: the cached copy is all there is
-    return cached;
-  }
-  return refresh;
-}
+serveOffline({ app: 'console', version: VERSION, shell: SHELL });

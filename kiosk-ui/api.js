@@ -1,3 +1,5 @@
+import { NoAnswer, fetchJson } from '../shared/http.js';
+
 // The kiosk's only door to the server. Screens never see a raw exception: a call either returns JSON or throws
 // a ProblemError (the server answered and refused) or an UnreachableError (no usable answer at all).
 
@@ -26,23 +28,15 @@ export function isRetryable(error) {
   return error instanceof UnreachableError || (error instanceof ProblemError && error.status >= 500);
 }
 
-export async function call(path, { method = 'GET', body, headers = {}, timeoutMs = TIMEOUT_MS, fetchFn = globalThis.fetch } = {}) {
-  let response;
+export async function call(path, { timeoutMs = TIMEOUT_MS, ...options } = {}) {
+  let answer;
   try {
-    response = await fetchFn(path, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), accept: 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    answer = await fetchJson(path, { ...options, timeoutMs });
   } catch (error) {
-    throw new UnreachableError(error?.name === 'TimeoutError' ? 'timeout' : 'network');
+    throw new UnreachableError(error instanceof NoAnswer ? error.reason : 'network');
   }
-  // A proxy's HTML error page or a cut-off body must not surface as a parse error.
-  const payload = await response.json().catch(() => null);
-  if (response.ok) return payload;
-  throw new ProblemError(payload?.status ? payload : { status: response.status, title: response.statusText });
+  if (answer.ok) return answer.data;
+  throw new ProblemError(answer.data?.status ? answer.data : { status: answer.status, title: answer.statusText });
 }
 
 export const getStatus = (options) => call('/api/status', options);

@@ -1,5 +1,5 @@
 import { isRetryable, postToken } from './api.js';
-import { newRequestId } from './ids.js';
+import { newRequestId } from '../shared/ids.js';
 import { patientPayload } from './validation.js';
 
 // The one place that turns a patient's choices into a token. Screens only call issue() and reset().

@@ -1,21 +1,16 @@
-// The durable outbox of tokens issued offline, in the `outbox` store (auto-increment `seq` = issue order).
-// An entry leaves it only when the server answered "created" or "duplicate" for it; "rejected" moves it to the
-// `rejected` store, where it is kept for staff; anything else (no answer, 5xx, a refused batch) leaves it in place.
+import { createOutbox as sharedOutbox } from '../shared/outbox.js';
+
+// The durable outbox of tokens issued offline (see ../shared/outbox.js). An entry leaves it only when the server
+// answered "created" or "duplicate" for it; "rejected" moves it to the `rejected` store, where it is kept for staff;
+// anything else (no answer, 5xx, a refused batch) leaves it in place.
 
 export function createOutbox(store) {
+  const outbox = sharedOutbox(store);
   return {
     /** Saved before the slip prints: the write must commit, or the patient does not get this number. */
-    add(entry) {
-      return store.add('outbox', entry);
-    },
-
-    async entries() {
-      return (await store.getAll('outbox')).sort((a, b) => a.seq - b.seq);
-    },
-
-    async size() {
-      return (await store.getAll('outbox')).length;
-    },
+    add: outbox.add,
+    entries: outbox.entries,
+    size: outbox.size,
 
     async rejectedCount() {
       return (await store.getAll('rejected')).length;
@@ -26,13 +21,10 @@ export function createOutbox(store) {
       return store.getAll('rejected');
     },
 
-    remove(seq) {
-      return store.delete('outbox', seq);
-    },
+    remove: outbox.delivered,
 
-    async reject(entry, reason) {
-      await store.put('rejected', { ...entry, reason: reason ?? 'rejected', rejectedAt: new Date().toISOString() });
-      await store.delete('outbox', entry.seq);
+    reject(entry, reason) {
+      return outbox.settle(entry, 'rejected', { ...entry, reason: reason ?? 'rejected', rejectedAt: new Date().toISOString() });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { answersFor } from '../shared/outbox.js';
 import { syncItem } from './outbox.js';
 
 // Brings the kiosk back: while offline it asks GET /api/status every few seconds; once the server answers NORMAL
@@ -30,10 +31,9 @@ export async function replay({ outbox, postSync, batchSize = BATCH, now = () => 
       return totals;
     }
     totals.sent += batch.length;
-    const results = answer?.results ?? [];
+    const results = answersFor(batch, answer?.results, 'requestId');
     for (let j = 0; j < batch.length; j += 1) {
-      // Results come in request order; check the id anyway, a mismatch is treated as no answer.
-      const result = results[j]?.requestId === batch[j].requestId ? results[j] : null;
+      const result = results[j];
       const action = decide(result);
       if (action === 'remove') {
         await outbox.remove(batch[j].seq);

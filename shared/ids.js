@@ -1,5 +1,6 @@
-// crypto.randomUUID exists only in secure contexts (https or localhost), but a kiosk on the hospital LAN may be
-// served over plain http; getRandomValues works everywhere, so build a v4 UUID from it in that case.
+// Request ids for requests the server applies once (tokens, offline tokens, offline console actions).
+// crypto.randomUUID exists only in secure contexts (https or localhost), but a kiosk or a counter PC on the hospital
+// LAN may be served over plain http; getRandomValues works everywhere, so build a v4 UUID from it in that case.
 export function newRequestId(cryptoImpl = globalThis.crypto) {
   if (typeof cryptoImpl.randomUUID === 'function') return cryptoImpl.randomUUID();
   const b = cryptoImpl.getRandomValues(new Uint8Array(16));
