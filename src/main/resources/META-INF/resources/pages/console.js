@@ -2,21 +2,18 @@
 // When the API stops answering it hands over to the offline console (/console-offline/), which it keeps ready.
 import { OFFLINE_PAGE, offlineReady, prepareOffline, sendLeftovers } from '/console-offline/link.js';
 import { api as callApi } from './api.js';
+import { actionForKey, currentStatusText, enabledActions, leftoversMessage, priorityLabel, queueHeading, refusedLine,
+  refusedTitle, serverGone } from './console-view.js';
 import { startWalkIn } from './walkin.js';
 
 const REFRESH_MS = 3000;
 const TIMEOUT_MS = 2000;
 const api = (method, path, body) => callApi(method, path, body, { timeoutMs: TIMEOUT_MS });
 
-/** No answer, a gateway's error page, or the database away: only the offline console can go on. */
-const serverGone = (problem) => problem.status === 0
-  || (problem.status >= 500 && (!problem.type || problem.type === '/problems/degraded'));
+const hoursMinutes = (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const root = document.querySelector('[data-testid="console"]');
 const walkIn = document.querySelector('#walk-in');
 if (walkIn) startWalkIn(walkIn);
-
-const KEYS = { n: 'call-next', r: 'recall', s: 'start', c: 'complete', x: 'no-show', t: 'transfer',
-  f: 'find', o: 'open', p: 'pause', l: 'close', i: 'issue' };
 
 if (root) startConsole(root);
 
@@ -71,17 +68,10 @@ function startConsole(panel) {
     $('counter-state').textContent = state;
     $('counter-state').className = `tag ${state}`;
     $('current-number').textContent = current ? current.number : '—';
-    $('current-status').textContent = current ? current.status : (state === 'OPEN' ? 'Free: call the next patient' : `Counter is ${state}`);
-    const enable = (action, on) => { panel.querySelector(`[data-action="${action}"]`).disabled = !on; };
-    enable('call-next', !current && state === 'OPEN');
-    enable('recall', current?.status === 'CALLED');
-    enable('start', current?.status === 'CALLED');
-    enable('complete', Boolean(current));
-    enable('no-show', current?.status === 'CALLED');
-    enable('transfer', Boolean(current));
-    enable('open', state !== 'OPEN');
-    enable('pause', state === 'OPEN');
-    enable('close', state !== 'CLOSED');
+    $('current-status').textContent = currentStatusText(state, current);
+    for (const [action, on] of Object.entries(enabledActions(state, current))) {
+      panel.querySelector(`[data-action="${action}"]`).disabled = !on;
+    }
   }
 
   function drawQueues(queues) {
@@ -89,7 +79,7 @@ function startConsole(panel) {
     lists.replaceChildren(...queues.map((q) => {
       const block = document.createElement('div');
       const title = document.createElement('h3');
-      title.textContent = `${q.serviceCode}: ${q.waitingCount} waiting, about ${q.estimatedWaitMinutes} min`;
+      title.textContent = queueHeading(q);
       const list = document.createElement('ol');
       list.dataset.testid = `waiting-${q.serviceCode}`;
       for (const w of q.waiting.slice(0, 30)) {
@@ -99,7 +89,7 @@ function startConsole(panel) {
         if (w.priorityLane) {
           const mark = document.createElement('span');
           mark.className = 'tag prio';
-          mark.textContent = w.priority.replace('_', ' ').toLowerCase();
+          mark.textContent = priorityLabel(w.priority);
           item.append(' ', mark);
         }
         if (w.reservationUnknown) {
@@ -122,16 +112,13 @@ function startConsole(panel) {
     const box = $('refused-slips');
     box.hidden = refused.length === 0;
     if (!refused.length) return;
-    box.querySelector('[data-refused-title]').textContent = refused.length === 1
-      ? '1 offline slip was refused — this patient holds a slip that is in no queue'
-      : `${refused.length} offline slips were refused — these patients hold a slip that is in no queue`;
+    box.querySelector('[data-refused-title]').textContent = refusedTitle(refused.length);
     box.querySelector('[data-refused-list]').replaceChildren(...refused.map((r) => {
       const item = document.createElement('li');
       item.dataset.number = r.number;
       const number = document.createElement('strong');
       number.textContent = r.number;
-      const time = new Date(r.issuedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-      item.append(number, ` printed ${time} at kiosk ${r.kiosk}: ${r.reason}`);
+      item.append(number, refusedLine(r, hoursMinutes));
       return item;
     }));
   }
@@ -230,7 +217,7 @@ function startConsole(panel) {
       if (event.key === 'Escape') event.target.blur();
       return;
     }
-    const name = KEYS[event.key.toLowerCase()];
+    const name = actionForKey(event.key);
     if (!name) return;
     event.preventDefault();
     if (name === 'find' || name === 'issue') {
@@ -248,10 +235,8 @@ function startConsole(panel) {
       console.warn('offline actions not sent', error);
       return null;
     });
-    if (left && left.mode === 'normal' && !left.failed) {
-      const refused = left.refused ? `; ${left.refused} refused, see the offline console's list` : '';
-      say(`Sent ${left.sent} action(s) made offline${refused}.`, left.refused ? 'alert' : 'notice');
-    }
+    const sent = leftoversMessage(left);
+    if (sent) say(sent.text, sent.kind);
     await refresh();
     setInterval(() => { if (!busy && !leaving) refresh(); }, REFRESH_MS);
   }

@@ -1,7 +1,7 @@
 // The back-entry page: one used paper slip per Enter, by keyboard or scanner alone. Each slip goes to
 // POST /api/paper/entries; the answer is shown in one line and the number field is ready for the next slip.
-import { api, ApiProblem, requestId } from './api.js';
-import { completeNumber, localParts, prefixOf, readIssueTime } from './paper-numbers.js';
+import { api, noAnswer, requestId } from './api.js';
+import { PATIENT, completeNumber, entryRequest, localParts, prefixOf, readIssueTime } from './paper-numbers.js';
 import { createSitting } from './paper-sitting.js';
 
 const $ = (id) => document.getElementById(id);
@@ -10,7 +10,6 @@ const number = $('number');
 const issuedTime = $('issuedTime');
 const issuedDate = $('issuedDate');
 const sitting = createSitting($('result'), $('sitting'), $('count-created'), $('count-refused'));
-const PATIENT = ['name', 'age', 'sex', 'mobile'];
 
 let lastPrefix = null;
 let pendingId = null; // kept only when the server could not be reached, so a retry cannot make a second token
@@ -36,16 +35,8 @@ function showErrors(target, errors) {
 }
 
 function body(slip, instant) {
-  const patient = {};
-  for (const name of PATIENT) {
-    const value = form.elements[`patient.${name}`].value.trim();
-    if (value) patient[name] = name === 'age' && /^\d{1,3}$/.test(value) ? Number(value) : value;
-  }
-  return {
-    requestId: pendingId, number: slip, issuedAt: instant, seen: $('seen').checked,
-    priority: form.elements.priority.value || undefined,
-    ...(Object.keys(patient).length ? { patient } : {}),
-  };
+  const value = (name) => form.elements[name].value.trim();
+  return entryRequest(value, { requestId: pendingId, number: slip, issuedAt: instant, seen: $('seen').checked });
 }
 
 function readyForNext(selectNumber) {
@@ -92,7 +83,7 @@ form.addEventListener('submit', async (event) => {
     form.elements.priority.selectedIndex = 0;
     readyForNext(false);
   } catch (problem) {
-    if (!(problem instanceof ApiProblem) || problem.status !== 0) pendingId = null;
+    if (!noAnswer(problem)) pendingId = null;
     showErrors(form, problem.errors || []);
     if (problem.status === 0) {
       sitting.message(false, `${slip} not saved: ${problem.message}`);

@@ -1,3 +1,5 @@
+import { patientFrom } from './patient.js';
+
 // Slip numbers and times as a clerk types them on the back-entry page.
 
 /** "12" after MED-P0011 means MED-P0012: a run of slips from one book needs only the digits. */
@@ -35,4 +37,15 @@ export function readIssueTime(dateText, timeText) {
   const at = new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3]), Number(time[1]), Number(time[2]));
   if (at.getDate() !== Number(date[3]) || at.getMonth() !== Number(date[2]) - 1) return { error: 'There is no such date.' };
   return { instant: at.toISOString(), time: `${pad(at.getHours())}:${pad(at.getMinutes())}` };
+}
+
+export const PATIENT = ['name', 'age', 'sex', 'mobile'];
+
+/** POST /api/paper/entries for one slip: `value(name)` gives a field's trimmed text; no category chosen means none sent. */
+export function entryRequest(value, { requestId, number, issuedAt, seen }) {
+  const patient = patientFrom(value, PATIENT);
+  return {
+    requestId, number, issuedAt, seen, priority: value('priority') || undefined,
+    ...(patient ? { patient } : {}),
+  };
 }

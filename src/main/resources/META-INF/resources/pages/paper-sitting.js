@@ -1,5 +1,19 @@
 // What the clerk has entered in this sitting: the result line of the last slip and a running list, newest first.
 
+/** The line for a slip the server took: waiting (with people ahead) or recorded as seen. */
+export function createdText(token, seen) {
+  const state = token.status === 'WAITING'
+    ? `waiting${token.peopleAhead == null ? '' : `, ${token.peopleAhead} ahead`}`
+    : `recorded as seen${seen ? '' : ' (an earlier day)'}`;
+  return `✓ ${token.number} entered: ${token.serviceName.en}, ${state}.`;
+}
+
+/** The line for a slip the server refused, with the kind of refusal in a word the clerk can act on. */
+export function refusedText(number, problem) {
+  const why = problem.status === 409 ? 'duplicate' : problem.status === 422 ? 'out of range' : 'not entered';
+  return `✗ ${number || 'Slip'} refused (${why}): ${problem.message}`;
+}
+
 export function createSitting(resultLine, list, createdCount, refusedCount) {
   let created = 0;
   let refused = 0;
@@ -28,16 +42,12 @@ export function createSitting(resultLine, list, createdCount, refusedCount) {
 
   return {
     created(token, seen) {
-      const state = token.status === 'WAITING'
-        ? `waiting${token.peopleAhead == null ? '' : `, ${token.peopleAhead} ahead`}`
-        : `recorded as seen${seen ? '' : ' (an earlier day)'}`;
-      const text = `✓ ${token.number} entered: ${token.serviceName.en}, ${state}.`;
+      const text = createdText(token, seen);
       show(true, text);
       add(true, token.number, text);
     },
     refused(number, problem) {
-      const why = problem.status === 409 ? 'duplicate' : problem.status === 422 ? 'out of range' : 'not entered';
-      const text = `✗ ${number || 'Slip'} refused (${why}): ${problem.message}`;
+      const text = refusedText(number, problem);
       show(false, text);
       add(false, number, text);
     },

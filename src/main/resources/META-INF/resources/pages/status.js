@@ -1,5 +1,8 @@
 // Keeps the patient's status page current: asks the server every few seconds and redraws in place.
+import { fetchJson } from '/shared/http.js';
+
 const POLL_MS = 3000;
+const TIMEOUT_MS = 10000;
 const page = document.querySelector('[data-testid="status-page"]');
 const code = page.dataset.code;
 const $ = (id) => page.querySelector(`[data-testid="${id}"]`);
@@ -33,9 +36,10 @@ function draw(token) {
 
 async function poll() {
   try {
-    const answer = await fetch(`/t/${encodeURIComponent(code)}/state`, { headers: { Accept: 'application/json' } });
+    // A time limit, or a request a mobile network swallowed would stop the page asking for good.
+    const answer = await fetchJson(`/t/${encodeURIComponent(code)}/state`, { timeoutMs: TIMEOUT_MS });
     if (answer.ok) {
-      draw(await answer.json());
+      draw(answer.data);
       lastGood = Date.now();
     }
   } catch {

@@ -1,5 +1,17 @@
 // The registrar's walk-in form: issues through POST /api/tokens and puts each problem next to its field.
-import { api, ApiProblem, requestId } from './api.js';
+import { api, noAnswer, requestId } from './api.js';
+import { patientFrom } from './patient.js';
+
+const PATIENT = ['name', 'age', 'sex', 'mobile', 'abha', 'uhid'];
+
+/** POST /api/tokens for the form's fields; `value(name)` gives a field's trimmed text. */
+export function walkInRequest(value, requestId) {
+  const patient = patientFrom(value, PATIENT);
+  return {
+    requestId, serviceCode: value('serviceCode'), priority: value('priority'), channel: 'COUNTER',
+    ...(patient ? { patient } : {}),
+  };
+}
 
 export function startWalkIn(section) {
   const form = section.querySelector('form');
@@ -19,18 +31,7 @@ export function startWalkIn(section) {
     return Boolean(slot);
   }
 
-  function body() {
-    const value = (name) => form.elements[name].value.trim();
-    const patient = {};
-    for (const name of ['name', 'sex', 'mobile', 'abha', 'uhid']) {
-      if (value(`patient.${name}`)) patient[name] = value(`patient.${name}`);
-    }
-    if (value('patient.age')) patient.age = /^\d{1,3}$/.test(value('patient.age')) ? Number(value('patient.age')) : value('patient.age');
-    return {
-      requestId: pendingId, serviceCode: value('serviceCode'), priority: value('priority'), channel: 'COUNTER',
-      ...(Object.keys(patient).length ? { patient } : {}),
-    };
-  }
+  const value = (name) => form.elements[name].value.trim();
 
   form.addEventListener('input', () => { pendingId = null; });
   form.addEventListener('submit', async (event) => {
@@ -44,7 +45,7 @@ export function startWalkIn(section) {
     }
     pendingId = pendingId || requestId();
     try {
-      const token = await api('POST', '/api/tokens', body());
+      const token = await api('POST', '/api/tokens', walkInRequest(value, pendingId));
       pendingId = null;
       issued.textContent = `Token ${token.number} issued for ${token.serviceName.en}: ${token.peopleAhead} ahead, about ${token.estimatedWaitMinutes} min.`;
       issued.dataset.number = token.number;
@@ -52,7 +53,7 @@ export function startWalkIn(section) {
       issued.hidden = false;
       form.reset();
     } catch (problem) {
-      if (!(problem instanceof ApiProblem) || problem.status !== 0) pendingId = null;
+      if (!noAnswer(problem)) pendingId = null;
       const unplaced = (problem.errors || []).filter((e) => !showError(e.field, e.message));
       if (!problem.errors?.length || unplaced.length) {
         issued.textContent = problem.message;

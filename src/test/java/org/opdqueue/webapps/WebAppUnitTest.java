@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -14,6 +16,16 @@ class WebAppUnitTest {
 
     @Test
     void kioskBoardAndOfflineConsoleUnitTestsPass() throws Exception {
+        runNodeTests("--test", "kiosk-ui/test/", "display-board/test/", "console-offline/test/");
+    }
+
+    /** The staff pages import by the addresses the app serves them at; served-paths.mjs maps those to this repo. */
+    @Test
+    void sharedModulesAndStaffPagesUnitTestsPass() throws Exception {
+        runNodeTests("--import", "./src/test/js/served-paths.mjs", "--test", "shared/test/", "src/test/js/pages/");
+    }
+
+    private static void runNodeTests(String... arguments) throws Exception {
         String node = findNode();
         if (node == null) {
             if ("true".equals(System.getenv("CI"))) {
@@ -21,8 +33,9 @@ class WebAppUnitTest {
             }
             Assumptions.abort("node not installed: the web apps' unit tests are skipped");
         }
-        Process process = new ProcessBuilder(node, "--test", "kiosk-ui/test/", "display-board/test/", "console-offline/test/")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(node));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         System.out.println(output.lines().filter(l -> l.startsWith("# ")).reduce("", (a, b) -> a + b + "\n"));
