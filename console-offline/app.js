@@ -97,10 +97,12 @@ function round() {
   return running;
 }
 
-async function record(kind, number) {
+/** `done` runs once the action is kept and before the screen shows it, so focus is where it belongs by then. */
+async function record(kind, number, done) {
   await outbox.add(makeAction(kind, counter.id, number));
   counter = { ...counter, current: kind === 'CALL' ? number : null };
   await rememberCounter(store, { id: counter.id, current: counter.current });
+  done();
   await draw();
   round();
 }
@@ -113,18 +115,22 @@ async function call(event) {
     say('Type or scan a token number, e.g. MED-042.');
     return;
   }
-  await record('CALL', number);
-  say(`Called ${number}: say it aloud.`, 'notice');
-  input.value = '';
-  input.focus();
+  // Focus back in the field before the new number shows: a key pressed once it shows (Escape, then X for a
+  // no-show) must not find the field taking focus again behind it and land there as a letter.
+  await record('CALL', number, () => {
+    say(`Called ${number}: say it aloud.`, 'notice');
+    input.value = '';
+    input.focus();
+  });
 }
 
 async function finish(kind) {
   if (!counter.current) return;
   const number = counter.current;
-  await record(kind, number);
-  say(`${number}: ${kind === 'COMPLETE' ? 'completed' : 'no-show'}.`, 'notice');
-  $('call-number').focus();
+  await record(kind, number, () => {
+    say(`${number}: ${kind === 'COMPLETE' ? 'completed' : 'no-show'}.`, 'notice');
+    $('call-number').focus();
+  });
 }
 
 function start() {
