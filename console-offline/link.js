@@ -17,7 +17,7 @@ const store = () => {
 export async function prepareOffline(counter) {
   await rememberCounter(await store(), counter);
   if ('serviceWorker' in navigator) {
-    await navigator.serviceWorker.register(`${OFFLINE_PAGE}sw.js`, { scope: OFFLINE_PAGE, type: 'module', updateViaCache: 'none' });
+    await navigator.serviceWorker.register(`${OFFLINE_PAGE}sw.js`, { scope: OFFLINE_PAGE, updateViaCache: 'none' });
   }
 }
 

@@ -1,9 +1,9 @@
-import { serveOffline } from '../shared/sw-cache.js';
-
-// The offline console's service worker (a module worker): the page, its modules and the shared modules they import
+// The offline console's service worker: the page, its modules and the shared modules they import
 // are kept in a versioned cache so the counter PC still opens /console-offline/ when the server is gone. Bump VERSION
 // when this list changes; test/sw.test.js fails if a file of the app is missing from it, and
 // shared/test/shell.test.js if a shared module it imports is. /api/* and every POST go to the network only.
+
+importScripts('/shared/sw-cache.js'); // serveOffline, shared with the other app's worker
 
 const VERSION = 'v2';
 

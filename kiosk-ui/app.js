@@ -270,7 +270,7 @@ setInterval(() => state.screen === 'start' && loadCatalogue().then(() => state.s
 restart();
 
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('sw.js', { type: 'module', updateViaCache: 'none' }).catch((error) => console.warn('service worker not registered', error));
+  navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch((error) => console.warn('service worker not registered', error));
 }
 
 startOffline({ target: config.reserveTarget, onChange: showConnection }).then((ready) => {

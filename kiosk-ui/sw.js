@@ -1,11 +1,11 @@
-import { serveOffline } from '../shared/sw-cache.js';
-
-// The kiosk's service worker (a module worker): the app itself (shell, the shared modules it imports, vendor code,
+// The kiosk's service worker: the app itself (shell, the shared modules it imports, vendor code,
 // messages, styles, fonts) is kept in a versioned cache so the kiosk still starts when the server is gone.
 // Bump VERSION when this list changes; test/sw.test.js fails if a file of the app is missing from it, and
 // shared/test/shell.test.js if a shared module it imports is.
 // /api/* goes to the network first. Only the department and category lists fall back to a cached copy;
 // /api/status never does (it is how the kiosk learns the server is back), and POSTs are never cached.
+
+importScripts('/shared/sw-cache.js'); // serveOffline, shared with the other app's worker
 
 const VERSION = 'v3';
 const CACHED_API = ['/api/services', '/api/priority-categories'];

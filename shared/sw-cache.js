@@ -1,21 +1,24 @@
-// What the kiosk's and the offline console's service workers share (both are module workers: `import` this).
+// What the kiosk's and the offline console's service workers share. A classic script, not a module: the workers
+// load it with importScripts('/shared/sw-cache.js'). Kiosks and counter PCs already run these workers as classic
+// ones, and the browser checks a registered worker for updates as the type it was registered with, so a worker
+// rewritten with `import` would fail that check on every device until a page registered it anew, online.
 // The app's files live in a versioned cache so the app starts when the server is gone; a new VERSION makes new
 // caches and the old ones are deleted once the new worker takes over. Every promise is awaited or handed to
 // waitUntil, so the browser does not stop the worker half-way through writing a cache.
 
 /** The cache names of one app and version; every name starts with `opd-<app>-`, which is how old ones are found. */
-export function cacheNames(app, version) {
+function cacheNames(app, version) {
   return { shell: `opd-${app}-shell-${version}`, api: `opd-${app}-api-${version}` };
 }
 
 /** This app's caches of other versions (never another app's: the kiosk and the console may share a PC). */
-export function staleCaches(names, app, version) {
+function staleCaches(names, app, version) {
   const mine = Object.values(cacheNames(app, version));
   return names.filter((name) => name.startsWith(`opd-${app}-`) && !mine.includes(name));
 }
 
 /** An API list from the network, its last good copy when there is no answer. */
-export async function networkFirst(request, cache, fetchFn = fetch) {
+async function networkFirst(request, cache, fetchFn = fetch) {
   try {
     const response = await fetchFn(request);
     if (response.ok) await cache.put(request, response.clone());
@@ -32,7 +35,7 @@ export async function networkFirst(request, cache, fetchFn = fetch) {
  * it so a new release is picked up on the next load; `waitUntil` keeps the worker alive for that refresh.
  * The page's query (?lang=…, ?number=…) does not matter.
  */
-export async function shellFirst(request, cache, { fetchFn = fetch, waitUntil = () => {} } = {}) {
+async function shellFirst(request, cache, { fetchFn = fetch, waitUntil = () => {} } = {}) {
   const cached = await cache.match(request, { ignoreSearch: true });
   const refresh = fetchFn(request).then(async (response) => {
     if (response.ok) await cache.put(request.mode === 'navigate' ? './' : request, response.clone());
@@ -50,7 +53,7 @@ export async function shellFirst(request, cache, { fetchFn = fetch, waitUntil = 
  * '/shared/…' absolute). api: GET /api/ paths answered network first with a cached fallback; every other /api/
  * request and every POST goes to the network only, never into a cache.
  */
-export function serveOffline({ app, version, shell, api = [] }, sw = globalThis.self) {
+function serveOffline({ app, version, shell, api = [] }, sw = globalThis.self) {
   const names = cacheNames(app, version);
   const shellPaths = new Set(shell.map((path) => new URL(path, sw.registration.scope).pathname));
 

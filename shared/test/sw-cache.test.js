@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cacheNames, networkFirst, serveOffline, shellFirst, staleCaches } from '../sw-cache.js';
+import { readFileSync } from 'node:fs';
+
+// A classic script (the workers load it with importScripts): its functions are read out as a worker would see them.
+const source = readFileSync(new URL('../sw-cache.js', import.meta.url), 'utf8');
+const { cacheNames, networkFirst, serveOffline, shellFirst, staleCaches } =
+  new Function(`${source}\nreturn { cacheNames, networkFirst, serveOffline, shellFirst, staleCaches };`)();
 
 const ORIGIN = 'http://opd.local';
 const SCOPE = `${ORIGIN}/kiosk/`;
