@@ -27,7 +27,6 @@ import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.NumberSeries;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
 import org.opdqueue.web.UniqueKeys;
 
 /**
@@ -128,8 +127,7 @@ public class PaperEntry {
         Token token = Token.waiting(facility.code(), at.service(), category, Channel.PAPER, NumberSeries.PAPER,
                 at.number().number(), at.number().toString(), issuedAt, day, now, request.patient());
         if (seen) {
-            token.status = TokenStatus.COMPLETED;
-            token.completedAt = now;
+            token.takeAsServed(now);
         }
         token.degraded = true;
         token.deviceId = "BOOK-" + at.book().id;

@@ -21,6 +21,7 @@ import org.opdqueue.servicepoint.QueueState;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
+import org.opdqueue.token.TokenTransition;
 
 /**
  * A counter calling a patient: the next one by the call policy, or a given one by number. Each queue's
@@ -77,9 +78,6 @@ public class Calling {
             if (!counter.serviceIds().contains(token.serviceId)) {
                 throw ProblemException.illegal("Counter " + counter.name + " does not serve the queue of " + token.displayNumber);
             }
-            if (token.status != TokenStatus.WAITING && token.status != TokenStatus.NO_SHOW) {
-                throw ProblemException.illegal("Token " + token.displayNumber + " is " + token.status + ", it cannot be called");
-            }
             return markCalled(token, counter, actor);
         });
     }
@@ -93,24 +91,19 @@ public class Calling {
         Counter counter = locks.counter(counterId);
         String detail = JournalEntry.OUTAGE_REPLAY + "called by number while the database was away";
         Token token = Token.findByDisplayNumber(facility.code(), clock.businessDayOf(at), number).orElse(null);
-        if (token == null || (token.status != TokenStatus.WAITING && token.status != TokenStatus.NO_SHOW)) {
+        if (token == null || !token.allows(TokenTransition.CALL)) {
             journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token == null ? null : token.id, number,
                     token == null ? null : token.serviceId).counter(counterId).actor(actor).degraded(null, at).detail(detail));
             return;
         }
         Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3", counter.facility, counter.id,
                 TokenStatus.AT_COUNTER).list().forEach(held -> {
-                    held.status = TokenStatus.COMPLETED;
-                    held.completedAt = at;
-                    held.startedAt = held.startedAt == null ? held.calledAt : held.startedAt;
+                    held.complete(at);
                     journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(held.id, held.displayNumber,
                             held.serviceId).counter(counterId).actor(actor).degraded(null, at)
                             .detail(JournalEntry.OUTAGE_REPLAY + "taken as served when the counter called the next by number"));
                 });
-        token.status = TokenStatus.CALLED;
-        token.counterId = counter.id;
-        token.calledAt = at;
-        token.callCount++;
+        token.call(counter.id, at);
         journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token.id, number, token.serviceId)
                 .counter(counterId).actor(actor).degraded(null, at).detail(detail));
     }
@@ -161,10 +154,7 @@ public class Calling {
     }
 
     private Token markCalled(Token token, Counter counter, String actor) {
-        token.status = TokenStatus.CALLED;
-        token.counterId = counter.id;
-        token.calledAt = clock.now();
-        token.callCount++;
+        token.call(counter.id, clock.now());
         journal.append(JournalEventType.CALLED,
                 JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId).counter(counter.id).actor(actor));
         return token;
