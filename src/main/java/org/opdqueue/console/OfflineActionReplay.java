@@ -18,6 +18,7 @@ import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.queue.QueueLocks;
+import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
@@ -45,9 +46,11 @@ public class OfflineActionReplay {
     private final Transactions transactions;
     private final ActionKeys keys;
     private final WaitEstimates estimates;
+    private final QueueReads reads;
 
     public OfflineActionReplay(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
-            Transactions transactions, ActionKeys keys, WaitEstimates estimates) {
+            Transactions transactions, ActionKeys keys, WaitEstimates estimates, QueueReads reads) {
+        this.reads = reads;
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -157,12 +160,11 @@ public class OfflineActionReplay {
             throw ProblemException.illegal(token.displayNumber + " is " + token.status + atCounter(token)
                     + ", it cannot be called");
         }
-        Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3", counter.facility, counter.id,
-                TokenStatus.AT_COUNTER).list().forEach(held -> {
-                    held.complete(at);
-                    journal.append(JournalEventType.COMPLETED, entry(held.id, held.displayNumber, held.serviceId, counter,
-                            actor, action).detail(DETAIL + ": taken as served when the counter called the next"));
-                });
+        reads.heldBy(counter).forEach(held -> {
+            held.complete(at);
+            journal.append(JournalEventType.COMPLETED, entry(held.id, held.displayNumber, held.serviceId, counter,
+                    actor, action).detail(DETAIL + ": taken as served when the counter called the next"));
+        });
         token.call(counter.id, at);
         journal.append(JournalEventType.CALLED, entry(token.id, token.displayNumber, token.serviceId, counter, actor, action)
                 .detail(DETAIL));

@@ -17,7 +17,6 @@ import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.servicepoint.QueueState;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
 import org.opdqueue.token.TokenTransition;
 
 /** What counter staff do with a called token: recall, start, complete, no-show, requeue, transfer, cancel. */
@@ -30,10 +29,12 @@ public class TokenActions {
     private final Journal journal;
     private final Transactions transactions;
     private final WaitEstimates estimates;
+    private final QueueReads reads;
     private final int defaultRequeueAfter;
 
     public TokenActions(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
-            Transactions transactions, WaitEstimates estimates, OpdConfig config) {
+            Transactions transactions, WaitEstimates estimates, QueueReads reads, OpdConfig config) {
+        this.reads = reads;
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -132,10 +133,8 @@ public class TokenActions {
         }
         ServicePoint service = ServicePoint.findById(token.serviceId);
         boolean byLane = service.priorityInterleave > 0;
-        List<Token> line = Token.<Token>find("""
-                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status = ?4 and id <> ?5
-                order by queuedAt, id""", token.facility, token.serviceId, token.businessDay, TokenStatus.WAITING,
-                token.id).list().stream().filter(t -> !byLane || t.priorityLane == token.priorityLane).toList();
+        List<Token> line = reads.waitingBesides(token).stream()
+                .filter(t -> !byLane || t.priorityLane == token.priorityLane).toList();
         Instant queuedAt;
         if (line.isEmpty() || places == 0) {
             queuedAt = line.isEmpty() ? clock.now() : line.get(0).queuedAt.minusNanos(1000);
