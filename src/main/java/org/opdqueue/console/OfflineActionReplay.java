@@ -72,15 +72,10 @@ public class OfflineActionReplay {
         }
         Instant receivedAt = clock.now();
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
-        List<ActionResult> results;
-        try {
-            results = transactions.run(() -> replayOnce(counterId, skew, receivedAt, actions, actor));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a concurrent replay of the same outbox committed first: run again, its actions are duplicates now
-            results = transactions.run(() -> replayOnce(counterId, skew, receivedAt, actions, actor));
-        }
+        // A concurrent replay of the same outbox that committed first makes this one hit a unique key: run again, and
+        // its actions are duplicates now. Transactions.run gives the command its own transaction, retried on deadlocks.
+        List<ActionResult> results = transactions.runOrReplay(
+                () -> replayOnce(counterId, skew, receivedAt, actions, actor), Transactions.LostRace.DUPLICATE_KEY);
         results.stream().filter(r -> ActionResult.APPLIED.equals(r.result()) && r.tokenId() != null)
                 .map(r -> Token.<Token>findByIdOptional(r.tokenId()).map(t -> t.serviceId).orElse(null))
                 .distinct().forEach(estimates::invalidate);
