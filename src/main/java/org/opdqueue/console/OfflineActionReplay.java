@@ -43,6 +43,7 @@ public class OfflineActionReplay {
     private final HospitalClock clock;
     private final QueueLocks locks;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final ActionKeys keys;
     private final WaitEstimates estimates;
@@ -73,7 +74,7 @@ public class OfflineActionReplay {
         Instant receivedAt = clock.now();
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
         // A concurrent replay of the same outbox that committed first makes this one hit a unique key: run again, and
-        // its actions are duplicates now. Transactions.run gives the command its own transaction, retried on deadlocks.
+        // its actions are duplicates now.
         List<ActionResult> results = transactions.runOrReplay(
                 () -> replayOnce(counterId, skew, receivedAt, actions, actor), Transactions.LostRace.DUPLICATE_KEY);
         results.stream().filter(r -> ActionResult.APPLIED.equals(r.result()) && r.tokenId() != null)

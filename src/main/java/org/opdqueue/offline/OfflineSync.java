@@ -71,6 +71,7 @@ public class OfflineSync {
     private final Facility facility;
     private final HospitalClock clock;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final EntityManager em;
     private final RequestKeys requestKeys;
@@ -91,7 +92,7 @@ public class OfflineSync {
         Instant receivedAt = clock.now();
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
         // A concurrent sync of the same outbox that committed first makes this one hit a unique key: run again, and
-        // its tokens are duplicates now. Transactions.run gives the command its own transaction, retried on deadlocks.
+        // its tokens are duplicates now.
         Merged merged = transactions.runOrReplay(() -> mergeOnce(kiosk, skew, receivedAt, items),
                 Transactions.LostRace.DUPLICATE_KEY);
         // logged once committed, so a run that was rolled back and run again says nothing twice

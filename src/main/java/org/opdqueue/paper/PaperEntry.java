@@ -59,6 +59,7 @@ public class PaperEntry {
     private final HospitalClock clock;
     private final OpdConfig config;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
 
     public PaperEntry(Facility facility, HospitalClock clock, OpdConfig config, Journal journal, Transactions transactions) {

@@ -33,6 +33,7 @@ public class Calling {
     private final HospitalClock clock;
     private final QueueLocks locks;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final QueueReads reads;
 

@@ -27,6 +27,7 @@ public class TokenActions {
     private final HospitalClock clock;
     private final QueueLocks locks;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final WaitEstimates estimates;
     private final QueueReads reads;

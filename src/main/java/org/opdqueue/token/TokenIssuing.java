@@ -40,6 +40,7 @@ public class TokenIssuing {
     private final HospitalClock clock;
     private final TokenNumbers numbers;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final RequestKeys requestKeys;
     private final IssuingLanes lanes = new IssuingLanes();
@@ -60,6 +61,8 @@ public class TokenIssuing {
             throw ProblemException.invalid("channel",
                     "offline and paper tokens are merged through POST /api/sync/tokens by an enrolled device");
         }
+        // Waits in the service's lane until some thread (perhaps this one) runs it with others as one issueBatch, and
+        // returns this request's own answer (or throws its own failure).
         return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
     }
 
