@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import org.opdqueue.token.Token;
+
 /**
  * The package rules the code keeps: the HTTP layer ({@code api}) sits above the features, the features form no
  * loop, and {@code common} is the ground everything stands on. Read from the compiled classes, so an import that
@@ -39,6 +41,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.opdqueue.common..")
                 .should().dependOnClassesThat(resideInAPackage("org.opdqueue..")
                         .and(resideOutsideOfPackage("org.opdqueue.common..")))
+                .check(MAIN);
+    }
+
+    @Test
+    void entitiesBelowTheQueueNeverDependOnIt() {
+        noClasses().that().resideInAnyPackage("org.opdqueue.token..", "org.opdqueue.counter..",
+                "org.opdqueue.servicepoint..")
+                .should().dependOnClassesThat().resideInAPackage("org.opdqueue.queue..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheTokenItselfChangesItsStatus() {
+        noClasses().that().doNotBelongToAnyOf(Token.class)
+                .should().setField(Token.class, "status")
+                .because("a token's state changes through its transitions (call, start, complete, ...), which check "
+                        + "that the change is allowed")
                 .check(MAIN);
     }
 }
