@@ -5,6 +5,8 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -53,11 +55,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheTokenItselfChangesItsStatus() {
-        noClasses().that().doNotBelongToAnyOf(Token.class)
-                .should().setField(Token.class, "status")
-                .because("a token's state changes through its transitions (call, start, complete, ...), which check "
-                        + "that the change is allowed")
-                .check(MAIN);
+    void onlyTheTokenItselfChangesItsStateOrItsPlace() {
+        for (String field : List.of("status", "counterId", "calledAt", "startedAt", "completedAt", "queuedAt",
+                "callCount", "serviceId")) {
+            noClasses().that().doNotBelongToAnyOf(Token.class)
+                    .should().setField(Token.class, field)
+                    .because("a token's state changes through its transitions (call, start, complete, ...), which "
+                            + "check that the change is allowed")
+                    .check(MAIN);
+        }
     }
 }

@@ -51,7 +51,6 @@ public class OfflineActionReplay {
 
     public OfflineActionReplay(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
             Transactions transactions, ActionKeys keys, WaitEstimates estimates, QueueReads reads) {
-        this.reads = reads;
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -59,6 +58,7 @@ public class OfflineActionReplay {
         this.transactions = transactions;
         this.keys = keys;
         this.estimates = estimates;
+        this.reads = reads;
     }
 
     public List<ActionResult> replay(long counterId, Instant sentAt, List<OfflineAction> actions, String actor) {

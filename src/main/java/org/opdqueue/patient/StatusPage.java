@@ -53,10 +53,10 @@ public class StatusPage {
     private final QueueReads reads;
 
     public StatusPage(Facility facility, HospitalClock clock, TokenViews views, QueueReads reads) {
-        this.reads = reads;
         this.facility = facility;
         this.clock = clock;
         this.views = views;
+        this.reads = reads;
     }
 
     @GET

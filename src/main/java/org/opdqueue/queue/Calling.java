@@ -39,12 +39,12 @@ public class Calling {
 
     public Calling(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal, Transactions transactions,
             QueueReads reads) {
-        this.reads = reads;
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
         this.journal = journal;
         this.transactions = transactions;
+        this.reads = reads;
     }
 
     /** The token now called at the counter, or empty when nobody waits for its services. */

@@ -35,7 +35,6 @@ public class TokenActions {
 
     public TokenActions(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
             Transactions transactions, WaitEstimates estimates, QueueReads reads, OpdConfig config) {
-        this.reads = reads;
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -43,6 +42,7 @@ public class TokenActions {
         this.transactions = transactions;
         this.estimates = estimates;
         this.defaultRequeueAfter = config.queue().defaultRequeueAfter();
+        this.reads = reads;
     }
 
     public Token recall(long tokenId, String actor) {

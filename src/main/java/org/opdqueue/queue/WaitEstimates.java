@@ -36,10 +36,10 @@ public class WaitEstimates {
     private final Map<Long, Load> loads = new ConcurrentHashMap<>();
 
     public WaitEstimates(EntityManager em, HospitalClock clock, OpdConfig config, QueueReads reads) {
-        this.reads = reads;
         this.em = em;
         this.clock = clock;
         this.config = config.queue();
+        this.reads = reads;
     }
 
     public Position positionOf(Token token, ServicePoint service) {
