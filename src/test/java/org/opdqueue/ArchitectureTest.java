@@ -5,11 +5,15 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.opdqueue.token.Token;
 
 /**
  * The package rules the code keeps: the HTTP layer ({@code api}) sits above the features, the features form no
@@ -40,5 +44,25 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("org.opdqueue..")
                         .and(resideOutsideOfPackage("org.opdqueue.common..")))
                 .check(MAIN);
+    }
+
+    @Test
+    void entitiesBelowTheQueueNeverDependOnIt() {
+        noClasses().that().resideInAnyPackage("org.opdqueue.token..", "org.opdqueue.counter..",
+                "org.opdqueue.servicepoint..")
+                .should().dependOnClassesThat().resideInAPackage("org.opdqueue.queue..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheTokenItselfChangesItsStateOrItsPlace() {
+        for (String field : List.of("status", "counterId", "calledAt", "startedAt", "completedAt", "queuedAt",
+                "callCount", "serviceId")) {
+            noClasses().that().doNotBelongToAnyOf(Token.class)
+                    .should().setField(Token.class, field)
+                    .because("a token's state changes through its transitions (call, start, complete, ...), which "
+                            + "check that the change is allowed")
+                    .check(MAIN);
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +18,11 @@ import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.queue.QueueLocks;
+import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
+import org.opdqueue.token.TokenTransition;
 
 /**
  * Applies what a counter console did while it could not reach the server, in the order it was done, each action
@@ -42,12 +43,14 @@ public class OfflineActionReplay {
     private final HospitalClock clock;
     private final QueueLocks locks;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final ActionKeys keys;
     private final WaitEstimates estimates;
+    private final QueueReads reads;
 
     public OfflineActionReplay(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
-            Transactions transactions, ActionKeys keys, WaitEstimates estimates) {
+            Transactions transactions, ActionKeys keys, WaitEstimates estimates, QueueReads reads) {
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -55,6 +58,7 @@ public class OfflineActionReplay {
         this.transactions = transactions;
         this.keys = keys;
         this.estimates = estimates;
+        this.reads = reads;
     }
 
     public List<ActionResult> replay(long counterId, Instant sentAt, List<OfflineAction> actions, String actor) {
@@ -69,15 +73,10 @@ public class OfflineActionReplay {
         }
         Instant receivedAt = clock.now();
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
-        List<ActionResult> results;
-        try {
-            results = transactions.run(() -> replayOnce(counterId, skew, receivedAt, actions, actor));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a concurrent replay of the same outbox committed first: run again, its actions are duplicates now
-            results = transactions.run(() -> replayOnce(counterId, skew, receivedAt, actions, actor));
-        }
+        // A concurrent replay of the same outbox that committed first makes this one hit a unique key: run again, and
+        // its actions are duplicates now.
+        List<ActionResult> results = transactions.runOrReplay(
+                () -> replayOnce(counterId, skew, receivedAt, actions, actor), Transactions.LostRace.DUPLICATE_KEY);
         results.stream().filter(r -> ActionResult.APPLIED.equals(r.result()) && r.tokenId() != null)
                 .map(r -> Token.<Token>findByIdOptional(r.tokenId()).map(t -> t.serviceId).orElse(null))
                 .distinct().forEach(estimates::invalidate);
@@ -153,50 +152,42 @@ public class OfflineActionReplay {
         if (!counter.serviceIds().contains(token.serviceId)) {
             throw ProblemException.illegal("Counter " + counter.name + " does not serve the queue of " + token.displayNumber);
         }
-        if (token.status != TokenStatus.WAITING && token.status != TokenStatus.NO_SHOW) {
+        if (!token.allows(TokenTransition.CALL)) {
             throw ProblemException.illegal(token.displayNumber + " is " + token.status + atCounter(token)
                     + ", it cannot be called");
         }
-        Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3", counter.facility, counter.id,
-                TokenStatus.AT_COUNTER).list().forEach(held -> {
-                    held.status = TokenStatus.COMPLETED;
-                    held.startedAt = held.startedAt == null ? held.calledAt : held.startedAt;
-                    held.completedAt = at.isBefore(held.startedAt) ? held.startedAt : at;
-                    journal.append(JournalEventType.COMPLETED, entry(held.id, held.displayNumber, held.serviceId, counter,
-                            actor, action).detail(DETAIL + ": taken as served when the counter called the next"));
-                });
-        token.status = TokenStatus.CALLED;
-        token.counterId = counter.id;
-        token.calledAt = at;
-        token.startedAt = null;
-        token.callCount++;
+        reads.heldBy(counter).forEach(held -> {
+            held.complete(at);
+            journal.append(JournalEventType.COMPLETED, entry(held.id, held.displayNumber, held.serviceId, counter,
+                    actor, action).detail(DETAIL + ": taken as served when the counter called the next"));
+        });
+        token.call(counter.id, at);
         journal.append(JournalEventType.CALLED, entry(token.id, token.displayNumber, token.serviceId, counter, actor, action)
                 .detail(DETAIL));
         return ActionResult.applied(action, token.id);
     }
 
     private ActionResult complete(Counter counter, Token token, OfflineAction action, Instant at, String actor) {
-        requireAtThisCounter(counter, token, TokenStatus.AT_COUNTER, "completed");
-        token.startedAt = token.startedAt == null ? token.calledAt : token.startedAt;
-        token.completedAt = at.isBefore(token.startedAt) ? token.startedAt : at;
-        token.status = TokenStatus.COMPLETED;
+        requireAtThisCounter(counter, token, TokenTransition.COMPLETE);
+        token.complete(at);
         journal.append(JournalEventType.COMPLETED, entry(token.id, token.displayNumber, token.serviceId, counter, actor, action)
                 .detail(DETAIL));
         return ActionResult.applied(action, token.id);
     }
 
     private ActionResult noShow(Counter counter, Token token, OfflineAction action, String actor) {
-        requireAtThisCounter(counter, token, Set.of(TokenStatus.CALLED), "marked no-show");
-        token.status = TokenStatus.NO_SHOW;
+        requireAtThisCounter(counter, token, TokenTransition.MARK_NO_SHOW);
+        token.markNoShow();
         journal.append(JournalEventType.NO_SHOW, entry(token.id, token.displayNumber, token.serviceId, counter, actor, action)
                 .detail(DETAIL));
         return ActionResult.applied(action, token.id);
     }
 
-    private static void requireAtThisCounter(Counter counter, Token token, Set<TokenStatus> allowed, String verb) {
-        if (!allowed.contains(token.status) || !counter.id.equals(token.counterId)) {
+    /** Offline, a console may only finish what it called itself: the token's own rule plus this counter's. */
+    private static void requireAtThisCounter(Counter counter, Token token, TokenTransition transition) {
+        if (!token.allows(transition) || !counter.id.equals(token.counterId)) {
             throw ProblemException.illegal(token.displayNumber + " is " + token.status + atCounter(token)
-                    + "; only a token called to " + counter.name + " can be " + verb);
+                    + "; only a token called to " + counter.name + " can be " + transition.verb());
         }
     }
 

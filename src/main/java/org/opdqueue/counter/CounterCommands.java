@@ -15,6 +15,7 @@ public class CounterCommands {
 
     private final Facility facility;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
 
     public CounterCommands(Facility facility, Journal journal, Transactions transactions) {

@@ -116,6 +116,7 @@ public class DisplayFeed {
         inbox.add(new Stop());
     }
 
+    /** Fired by Journal.append inside a command's transaction, and delivered here only once that transaction committed. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JournalEntry entry) {
         inbox.add(entry);
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.Facility;
@@ -19,11 +18,11 @@ import org.opdqueue.counter.Counter;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.status.SystemMode;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
 
 /** Reads a board's whole picture from the database. */
 @ApplicationScoped
@@ -37,18 +36,18 @@ public class DisplaySnapshots {
     private final Journal journal;
     private final WaitEstimates estimates;
     private final SystemMode mode;
-    private final EntityManager em;
+    private final QueueReads reads;
     private final NameCache serviceCodes = new NameCache(this::loadServiceCodes);
     private final NameCache counterNames = new NameCache(this::loadCounterNames);
 
     public DisplaySnapshots(Facility facility, HospitalClock clock, Journal journal, WaitEstimates estimates,
-            SystemMode mode, EntityManager em) {
+            SystemMode mode, QueueReads reads) {
         this.facility = facility;
         this.clock = clock;
         this.journal = journal;
         this.estimates = estimates;
         this.mode = mode;
-        this.em = em;
+        this.reads = reads;
     }
 
     public BoardScope scope(long boardId) {
@@ -77,13 +76,7 @@ public class DisplaySnapshots {
         if (serviceIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, Long> waiting = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT service_id, COUNT(*) FROM token
-                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' AND service_id IN (?3)
-                GROUP BY service_id""").setParameter(1, facility.code()).setParameter(2, clock.businessDay())
-                .setParameter(3, serviceIds).getResultList();
-        rows.forEach(r -> waiting.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        Map<Long, Long> waiting = reads.waitingCounts(serviceIds);
         List<ServicePoint> services = ServicePoint.list("id in ?1 order by code", serviceIds);
         return services.stream().map(s -> {
             long w = waiting.getOrDefault(s.id, 0L);
@@ -96,9 +89,7 @@ public class DisplaySnapshots {
         if (counterIds.isEmpty()) {
             return List.of();
         }
-        Map<Long, Token> held = new HashMap<>();
-        Token.<Token>list("facility = ?1 and businessDay = ?2 and counterId in ?3 and status in ?4", facility.code(),
-                clock.businessDay(), counterIds, TokenStatus.AT_COUNTER).forEach(t -> held.put(t.counterId, t));
+        Map<Long, Token> held = reads.heldTodayBy(counterIds);
         Map<Long, String> codes = serviceCodes();
         List<DisplayMessage.CounterTile> tiles = new ArrayList<>();
         for (Counter c : Counter.<Counter>list("id in ?1 order by id", counterIds)) {

@@ -36,6 +36,7 @@ public class Journal {
         entry.businessDay = clock.businessDayOf(entry.occurredAt);
         JournalEntry.flush(); // the change itself first, so the entry is the transaction's last write
         entry.persist();
+        // Observed AFTER_SUCCESS (DisplayFeed.committed): boards hear of the entry only once this transaction commits.
         committed.fire(entry);
         return entry;
     }

@@ -71,6 +71,7 @@ public class OfflineSync {
     private final Facility facility;
     private final HospitalClock clock;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final EntityManager em;
     private final RequestKeys requestKeys;
@@ -90,15 +91,10 @@ public class OfflineSync {
     public List<SyncResult> merge(Device kiosk, Instant sentAt, List<OfflineToken> items) {
         Instant receivedAt = clock.now();
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
-        Merged merged;
-        try {
-            merged = transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a concurrent sync of the same outbox committed first: run again, its tokens are duplicates now
-            merged = transactions.run(() -> mergeOnce(kiosk, skew, receivedAt, items));
-        }
+        // A concurrent sync of the same outbox that committed first makes this one hit a unique key: run again, and
+        // its tokens are duplicates now.
+        Merged merged = transactions.runOrReplay(() -> mergeOnce(kiosk, skew, receivedAt, items),
+                Transactions.LostRace.DUPLICATE_KEY);
         // logged once committed, so a run that was rolled back and run again says nothing twice
         merged.newRefusals().forEach(line -> LOG.warnf("Offline slip refused, the patient holds a slip that is in no queue: %s",
                 line));

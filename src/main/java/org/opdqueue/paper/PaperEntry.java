@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
@@ -27,7 +25,6 @@ import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.NumberSeries;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
 import org.opdqueue.web.UniqueKeys;
 
 /**
@@ -44,6 +41,10 @@ public class PaperEntry {
     /** A clerk's PC clock may run a little ahead of the server's. */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
 
+    /** The slip's own unique key refused it: it was entered or voided before, perhaps a moment ago by another clerk. */
+    private static final Transactions.LostRace SLIP_USED = new Transactions.LostRace("the paper slip's unique key",
+            e -> UniqueKeys.violated(e).filter(PaperSlip.UNIQUE_KEY::equals).isPresent());
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH);
 
     /** What entering produced: the token, and whether this request made it or a retry of it found it. */
@@ -58,6 +59,7 @@ public class PaperEntry {
     private final HospitalClock clock;
     private final OpdConfig config;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
 
     public PaperEntry(Facility facility, HospitalClock clock, OpdConfig config, Journal journal, Transactions transactions) {
@@ -68,48 +70,33 @@ public class PaperEntry {
         this.transactions = transactions;
     }
 
+    /** A retry of this very request finds its token; any other second use of the slip is told who used it first. */
     public Entered enter(PaperEntryRequest request, String actor) {
-        try {
-            return transactions.run(() -> enterOnce(request, actor));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (!usedBefore(e)) {
-                throw e;
+        return transactions.runOrSettle(() -> enterOnce(request, actor), SLIP_USED, used -> {
+            Located at = locate(request.number());
+            PaperSlip earlier = PaperSlip.ofNumber(facility.code(), at.service().id, at.number().number())
+                    .orElseThrow(() -> used);
+            if (earlier.outcome == PaperSlip.Outcome.ENTERED && request.requestId() != null
+                    && request.requestId().toString().equals(earlier.requestId)) {
+                return new Entered(Token.findById(earlier.tokenId), at.service(), false);
             }
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Located at = locate(request.number());
-                PaperSlip earlier = PaperSlip.ofNumber(facility.code(), at.service().id, at.number().number()).orElseThrow(() -> e);
-                if (earlier.outcome == PaperSlip.Outcome.ENTERED && request.requestId() != null
-                        && request.requestId().toString().equals(earlier.requestId)) {
-                    return new Entered(Token.findById(earlier.tokenId), at.service(), false);
-                }
-                throw duplicate(at, earlier);
-            });
-        }
+            throw duplicate(at, earlier);
+        });
     }
 
     public PaperReports.Voided voidSlip(PaperVoidRequest request, String actor) {
-        try {
-            return transactions.run(() -> {
-                Located at = locate(request.number());
-                PaperSlip slip = slip(at, PaperSlip.Outcome.VOIDED, actor, clock.now());
-                String reason = request.reason() == null ? "" : request.reason().strip();
-                slip.reason = reason.isEmpty() ? null : reason;
-                slip.persist();
-                return new PaperReports.Voided(at.number().toString(), actor, slip.recordedAt, slip.reason);
-            });
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (!usedBefore(e)) {
-                throw e;
-            }
-            throw QuarkusTransaction.requiringNew().call(() -> {
-                Located at = locate(request.number());
-                return duplicate(at, PaperSlip.ofNumber(facility.code(), at.service().id, at.number().number()).orElseThrow(() -> e));
-            });
-        }
+        return transactions.runOrSettle(() -> {
+            Located at = locate(request.number());
+            PaperSlip slip = slip(at, PaperSlip.Outcome.VOIDED, actor, clock.now());
+            String reason = request.reason() == null ? "" : request.reason().strip();
+            slip.reason = reason.isEmpty() ? null : reason;
+            slip.persist();
+            return new PaperReports.Voided(at.number().toString(), actor, slip.recordedAt, slip.reason);
+        }, SLIP_USED, used -> {
+            Located at = locate(request.number());
+            throw duplicate(at, PaperSlip.ofNumber(facility.code(), at.service().id, at.number().number())
+                    .orElseThrow(() -> used));
+        });
     }
 
     private Entered enterOnce(PaperEntryRequest request, String actor) {
@@ -128,8 +115,7 @@ public class PaperEntry {
         Token token = Token.waiting(facility.code(), at.service(), category, Channel.PAPER, NumberSeries.PAPER,
                 at.number().number(), at.number().toString(), issuedAt, day, now, request.patient());
         if (seen) {
-            token.status = TokenStatus.COMPLETED;
-            token.completedAt = now;
+            token.takeAsServed(now);
         }
         token.degraded = true;
         token.deviceId = "BOOK-" + at.book().id;
@@ -200,7 +186,4 @@ public class PaperEntry {
         return new ProblemException(ProblemType.PAPER_DUPLICATE, message, List.of(new Problem.FieldError("number", message)));
     }
 
-    private static boolean usedBefore(RuntimeException e) {
-        return UniqueKeys.violated(e).filter(PaperSlip.UNIQUE_KEY::equals).isPresent();
-    }
 }

@@ -24,10 +24,10 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.counter.Counter;
+import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.TokenViews;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
 import org.opdqueue.token.TokenView;
 
 /** {@code /t/{code}}: the page the QR code on the slip opens on the patient's phone, and the JSON it polls. */
@@ -50,11 +50,13 @@ public class StatusPage {
     private final Facility facility;
     private final HospitalClock clock;
     private final TokenViews views;
+    private final QueueReads reads;
 
-    public StatusPage(Facility facility, HospitalClock clock, TokenViews views) {
+    public StatusPage(Facility facility, HospitalClock clock, TokenViews views, QueueReads reads) {
         this.facility = facility;
         this.clock = clock;
         this.views = views;
+        this.reads = reads;
     }
 
     @GET
@@ -94,9 +96,7 @@ public class StatusPage {
     }
 
     private List<PatientStatus.NowCalling> nowCalling(ServicePoint service) {
-        List<Token> called = Token.<Token>find("""
-                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status in ?4 order by calledAt desc""",
-                facility.code(), service.id, clock.businessDay(), TokenStatus.AT_COUNTER).page(0, NOW_CALLING).list();
+        List<Token> called = reads.nowCalling(service, NOW_CALLING);
         if (called.isEmpty()) {
             return List.of();
         }

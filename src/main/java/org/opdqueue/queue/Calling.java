@@ -1,7 +1,6 @@
 package org.opdqueue.queue;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.servicepoint.QueueState;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
+import org.opdqueue.token.TokenTransition;
 
 /**
  * A counter calling a patient: the next one by the call policy, or a given one by number. Each queue's
@@ -30,21 +29,22 @@ import org.opdqueue.token.TokenStatus;
 @ApplicationScoped
 public class Calling {
 
-    public static final Comparator<Token> BY_QUEUE_TIME = Comparator.comparing((Token t) -> t.queuedAt)
-            .thenComparing(t -> t.id);
-
     private final Facility facility;
     private final HospitalClock clock;
     private final QueueLocks locks;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
+    private final QueueReads reads;
 
-    public Calling(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal, Transactions transactions) {
+    public Calling(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal, Transactions transactions,
+            QueueReads reads) {
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
         this.journal = journal;
         this.transactions = transactions;
+        this.reads = reads;
     }
 
     /** The token now called at the counter, or empty when nobody waits for its services. */
@@ -55,7 +55,7 @@ public class Calling {
             Candidate best = null;
             for (QueueState queue : queues) {
                 Candidate candidate = candidateOf(queue);
-                if (candidate != null && (best == null || BY_QUEUE_TIME.compare(candidate.token, best.token) < 0)) {
+                if (candidate != null && (best == null || QueueReads.BY_QUEUE_TIME.compare(candidate.token, best.token) < 0)) {
                     best = candidate;
                 }
             }
@@ -77,9 +77,6 @@ public class Calling {
             if (!counter.serviceIds().contains(token.serviceId)) {
                 throw ProblemException.illegal("Counter " + counter.name + " does not serve the queue of " + token.displayNumber);
             }
-            if (token.status != TokenStatus.WAITING && token.status != TokenStatus.NO_SHOW) {
-                throw ProblemException.illegal("Token " + token.displayNumber + " is " + token.status + ", it cannot be called");
-            }
             return markCalled(token, counter, actor);
         });
     }
@@ -93,24 +90,18 @@ public class Calling {
         Counter counter = locks.counter(counterId);
         String detail = JournalEntry.OUTAGE_REPLAY + "called by number while the database was away";
         Token token = Token.findByDisplayNumber(facility.code(), clock.businessDayOf(at), number).orElse(null);
-        if (token == null || (token.status != TokenStatus.WAITING && token.status != TokenStatus.NO_SHOW)) {
+        if (token == null || !token.allows(TokenTransition.CALL)) {
             journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token == null ? null : token.id, number,
                     token == null ? null : token.serviceId).counter(counterId).actor(actor).degraded(null, at).detail(detail));
             return;
         }
-        Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3", counter.facility, counter.id,
-                TokenStatus.AT_COUNTER).list().forEach(held -> {
-                    held.status = TokenStatus.COMPLETED;
-                    held.completedAt = at;
-                    held.startedAt = held.startedAt == null ? held.calledAt : held.startedAt;
-                    journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(held.id, held.displayNumber,
-                            held.serviceId).counter(counterId).actor(actor).degraded(null, at)
-                            .detail(JournalEntry.OUTAGE_REPLAY + "taken as served when the counter called the next by number"));
-                });
-        token.status = TokenStatus.CALLED;
-        token.counterId = counter.id;
-        token.calledAt = at;
-        token.callCount++;
+        reads.heldBy(counter).forEach(held -> {
+            held.complete(at);
+            journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(held.id, held.displayNumber,
+                    held.serviceId).counter(counterId).actor(actor).degraded(null, at)
+                    .detail(JournalEntry.OUTAGE_REPLAY + "taken as served when the counter called the next by number"));
+        });
+        token.call(counter.id, at);
         journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token.id, number, token.serviceId)
                 .counter(counterId).actor(actor).degraded(null, at).detail(detail));
     }
@@ -129,11 +120,10 @@ public class Calling {
         if (counter.state != CounterState.OPEN) {
             throw ProblemException.illegal("Counter " + counter.name + " is " + counter.state + "; open it before calling");
         }
-        Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3", counter.facility, counter.id,
-                TokenStatus.AT_COUNTER).firstResultOptional().ifPresent(current -> {
-                    throw ProblemException.illegal("Counter " + counter.name + " still has " + current.displayNumber
-                            + " " + current.status + ": complete it or mark it no-show first");
-                });
+        reads.heldBy(counter).stream().findFirst().ifPresent(current -> {
+            throw ProblemException.illegal("Counter " + counter.name + " still has " + current.displayNumber
+                    + " " + current.status + ": complete it or mark it no-show first");
+        });
         return counter;
     }
 
@@ -143,28 +133,18 @@ public class Calling {
     private Candidate candidateOf(QueueState queue) {
         ServicePoint service = ServicePoint.findById(queue.serviceId);
         CallPolicy policy = new CallPolicy(service.priorityInterleave, queue.priorityRun);
-        Token priorityHead = head(queue.serviceId, true);
-        Token generalHead = head(queue.serviceId, false);
+        Token priorityHead = reads.headOfLane(queue.serviceId, true);
+        Token generalHead = reads.headOfLane(queue.serviceId, false);
         CallPolicy.Lane lane = policy.nextLane(priorityHead != null, generalHead != null,
-                priorityHead != null && generalHead != null && BY_QUEUE_TIME.compare(priorityHead, generalHead) < 0);
+                priorityHead != null && generalHead != null && QueueReads.BY_QUEUE_TIME.compare(priorityHead, generalHead) < 0);
         if (lane == null) {
             return null;
         }
         return new Candidate(queue, policy, lane, lane == CallPolicy.Lane.PRIORITY ? priorityHead : generalHead);
     }
 
-    private Token head(Long serviceId, boolean priorityLane) {
-        return Token.<Token>find("""
-                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status = ?4 and priorityLane = ?5
-                order by queuedAt, id""", facility.code(), serviceId, clock.businessDay(), TokenStatus.WAITING,
-                priorityLane).firstResult();
-    }
-
     private Token markCalled(Token token, Counter counter, String actor) {
-        token.status = TokenStatus.CALLED;
-        token.counterId = counter.id;
-        token.calledAt = clock.now();
-        token.callCount++;
+        token.call(counter.id, clock.now());
         journal.append(JournalEventType.CALLED,
                 JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId).counter(counter.id).actor(actor));
         return token;

@@ -3,7 +3,6 @@ package org.opdqueue.queue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +17,7 @@ import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.servicepoint.QueueState;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
+import org.opdqueue.token.TokenTransition;
 
 /** What counter staff do with a called token: recall, start, complete, no-show, requeue, transfer, cancel. */
 @ApplicationScoped
@@ -28,12 +27,14 @@ public class TokenActions {
     private final HospitalClock clock;
     private final QueueLocks locks;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final WaitEstimates estimates;
+    private final QueueReads reads;
     private final int defaultRequeueAfter;
 
     public TokenActions(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
-            Transactions transactions, WaitEstimates estimates, OpdConfig config) {
+            Transactions transactions, WaitEstimates estimates, QueueReads reads, OpdConfig config) {
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -41,12 +42,13 @@ public class TokenActions {
         this.transactions = transactions;
         this.estimates = estimates;
         this.defaultRequeueAfter = config.queue().defaultRequeueAfter();
+        this.reads = reads;
     }
 
     public Token recall(long tokenId, String actor) {
         return transactions.run(() -> {
-            Token token = tokenIn(tokenId, Set.of(TokenStatus.CALLED), "recalled");
-            token.callCount++;
+            Token token = locks.todaysToken(tokenId);
+            token.recall();
             record(JournalEventType.RECALLED, token, actor, null);
             return token;
         });
@@ -54,9 +56,8 @@ public class TokenActions {
 
     public Token start(long tokenId, String actor) {
         return transactions.run(() -> {
-            Token token = tokenIn(tokenId, Set.of(TokenStatus.CALLED), "started");
-            token.status = TokenStatus.SERVING;
-            token.startedAt = clock.now();
+            Token token = locks.todaysToken(tokenId);
+            token.start(clock.now());
             record(JournalEventType.STARTED, token, actor, null);
             return token;
         });
@@ -64,12 +65,8 @@ public class TokenActions {
 
     public Token complete(long tokenId, String actor) {
         Token done = transactions.run(() -> {
-            Token token = tokenIn(tokenId, TokenStatus.AT_COUNTER, "completed");
-            token.completedAt = clock.now();
-            if (token.startedAt == null) {
-                token.startedAt = token.calledAt;
-            }
-            token.status = TokenStatus.COMPLETED;
+            Token token = locks.todaysToken(tokenId);
+            token.complete(clock.now());
             record(JournalEventType.COMPLETED, token, actor, null);
             return token;
         });
@@ -81,8 +78,8 @@ public class TokenActions {
     public Token noShow(long tokenId, Integer requeueAfter, String actor) {
         return transactions.run(() -> {
             QueueState queue = locks.queueOfToken(tokenId);
-            Token token = tokenIn(tokenId, Set.of(TokenStatus.CALLED), "marked no-show");
-            token.status = TokenStatus.NO_SHOW;
+            Token token = locks.todaysToken(tokenId);
+            token.markNoShow();
             record(JournalEventType.NO_SHOW, token, actor, null);
             if (requeueAfter != null) {
                 putBack(token, queue, requeueAfter, actor);
@@ -94,7 +91,8 @@ public class TokenActions {
     public Token requeue(long tokenId, Integer places, String actor) {
         return transactions.run(() -> {
             QueueState queue = locks.queueOfToken(tokenId);
-            Token token = tokenIn(tokenId, Set.of(TokenStatus.NO_SHOW), "requeued");
+            Token token = locks.todaysToken(tokenId);
+            token.require(TokenTransition.REQUEUE); // before the places are checked, as a wrong state is the first thing to say
             putBack(token, queue, places == null ? defaultRequeueAfter : places, actor);
             return token;
         });
@@ -107,19 +105,10 @@ public class TokenActions {
         }
         return transactions.run(() -> {
             ServicePoint target = ServicePoint.activeByCode(facility.code(), serviceCode);
-            Token token = tokenIn(tokenId, Set.of(TokenStatus.WAITING, TokenStatus.CALLED, TokenStatus.SERVING),
-                    "transferred");
-            if (target.id.equals(token.serviceId)) {
-                throw ProblemException.illegal("Token " + token.displayNumber + " is already in " + target.code);
-            }
+            Token token = locks.todaysToken(tokenId);
             Long from = token.serviceId;
             Long leftCounter = token.counterId;
-            token.serviceId = target.id;
-            token.status = TokenStatus.WAITING;
-            token.counterId = null;
-            token.calledAt = null;
-            token.startedAt = null;
-            token.queuedAt = clock.now();
+            token.transferTo(target, clock.now());
             journal.append(JournalEventType.TRANSFERRED, JournalEntryBuilder
                     .about(token.id, token.displayNumber, target.id).fromService(from).counter(leftCounter).actor(actor));
             return token;
@@ -128,8 +117,8 @@ public class TokenActions {
 
     public Token cancel(long tokenId, String actor) {
         return transactions.run(() -> {
-            Token token = tokenIn(tokenId, TokenStatus.OPEN, "cancelled");
-            token.status = TokenStatus.CANCELLED;
+            Token token = locks.todaysToken(tokenId);
+            token.cancel();
             record(JournalEventType.CANCELLED, token, actor, null);
             return token;
         });
@@ -145,10 +134,8 @@ public class TokenActions {
         }
         ServicePoint service = ServicePoint.findById(token.serviceId);
         boolean byLane = service.priorityInterleave > 0;
-        List<Token> line = Token.<Token>find("""
-                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status = ?4 and id <> ?5
-                order by queuedAt, id""", token.facility, token.serviceId, token.businessDay, TokenStatus.WAITING,
-                token.id).list().stream().filter(t -> !byLane || t.priorityLane == token.priorityLane).toList();
+        List<Token> line = reads.waitingBesides(token).stream()
+                .filter(t -> !byLane || t.priorityLane == token.priorityLane).toList();
         Instant queuedAt;
         if (line.isEmpty() || places == 0) {
             queuedAt = line.isEmpty() ? clock.now() : line.get(0).queuedAt.minusNanos(1000);
@@ -161,20 +148,8 @@ public class TokenActions {
             long gapMicros = ChronoUnit.MICROS.between(before, after);
             queuedAt = before.plusNanos(Math.max(1, gapMicros / 2) * 1000);
         }
-        token.status = TokenStatus.WAITING;
-        token.counterId = null;
-        token.calledAt = null;
-        token.queuedAt = queuedAt;
+        token.requeue(queuedAt);
         record(JournalEventType.REQUEUED, token, actor, "after " + places);
-    }
-
-    private Token tokenIn(long tokenId, Set<TokenStatus> allowed, String verb) {
-        Token token = locks.todaysToken(tokenId);
-        if (!allowed.contains(token.status)) {
-            throw ProblemException.illegal("Token " + token.displayNumber + " is " + token.status
-                    + "; only a token that is " + allowed + " can be " + verb);
-        }
-        return token;
     }
 
     private void record(JournalEventType type, Token token, String actor, String detail) {

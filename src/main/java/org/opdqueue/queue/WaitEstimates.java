@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
-import org.opdqueue.servicepoint.QueueState;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
@@ -33,34 +32,26 @@ public class WaitEstimates {
     private final EntityManager em;
     private final HospitalClock clock;
     private final OpdConfig.Queue config;
+    private final QueueReads reads;
     private final Map<Long, Load> loads = new ConcurrentHashMap<>();
 
-    public WaitEstimates(EntityManager em, HospitalClock clock, OpdConfig config) {
+    public WaitEstimates(EntityManager em, HospitalClock clock, OpdConfig config, QueueReads reads) {
         this.em = em;
         this.clock = clock;
         this.config = config.queue();
+        this.reads = reads;
     }
 
     public Position positionOf(Token token, ServicePoint service) {
         if (token.status != TokenStatus.WAITING) {
             return Position.NOT_WAITING;
         }
-        Object[] counts = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(SUM(CASE WHEN is_priority AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN NOT is_priority AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0)
-                FROM token
-                WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'WAITING' AND id <> ?5
-                """)
-                .setParameter(1, token.facility).setParameter(2, service.id).setParameter(3, token.businessDay)
-                .setParameter(4, token.queuedAt).setParameter(5, token.id)
-                .getSingleResult();
-        long priorityAhead = ((Number) counts[0]).longValue();
-        long generalAhead = ((Number) counts[1]).longValue();
-        long priorityWaiting = ((Number) counts[2]).longValue();
-        long generalWaiting = ((Number) counts[3]).longValue();
-        CallPolicy policy = policyOf(service);
+        QueueReads.Around around = reads.around(token, service);
+        long priorityAhead = around.priorityAhead();
+        long generalAhead = around.generalAhead();
+        long priorityWaiting = around.priorityWaiting();
+        long generalWaiting = around.generalWaiting();
+        CallPolicy policy = reads.policyOf(service);
         long ahead;
         if (!policy.hasPriorityLane()) {
             ahead = priorityAhead + generalAhead;
@@ -79,11 +70,6 @@ public class WaitEstimates {
 
     public int openCounters(ServicePoint service) {
         return load(service).openCounters();
-    }
-
-    public CallPolicy policyOf(ServicePoint service) {
-        QueueState state = QueueState.findById(service.id);
-        return new CallPolicy(service.priorityInterleave, state == null ? 0 : state.priorityRun);
     }
 
     /** Forget cached loads, e.g. after a counter opened or a service was completed. */

@@ -34,6 +34,7 @@ public class StandardCategories {
             new Standard("PREGNANT", "Pregnant", "गर्भवती", true, 40));
 
     private final Facility facility;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
 
     public StandardCategories(Facility facility, Transactions transactions) {

@@ -42,6 +42,7 @@ public class BootstrapAdmin {
     private final Optional<String> password;
     private final Passwords passwords;
     private final HospitalClock clock;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
 
     public BootstrapAdmin(Facility facility, OpdConfig config, Passwords passwords, HospitalClock clock,

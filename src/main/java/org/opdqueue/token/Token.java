@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import org.opdqueue.common.ProblemException;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
@@ -156,6 +157,100 @@ public class Token extends PanacheEntityBase {
             token.patientUhid = patient.uhid();
         }
         return token;
+    }
+
+    public boolean allows(TokenTransition transition) {
+        return transition.allowedFrom(status);
+    }
+
+    /** Refuses (409, illegal-transition) unless the token may go through {@code transition} in its state now. */
+    public void require(TokenTransition transition) {
+        if (allows(transition)) {
+            return;
+        }
+        throw ProblemException.illegal(transition == TokenTransition.CALL
+                ? "Token " + displayNumber + " is " + status + ", it cannot be called"
+                : "Token " + displayNumber + " is " + status + "; only a token that is " + transition.from() + " can be "
+                        + transition.verb());
+    }
+
+    /** Called to a counter: a fresh visit to it, so not started yet. */
+    public void call(long counterId, Instant at) {
+        require(TokenTransition.CALL);
+        status = TokenStatus.CALLED;
+        this.counterId = counterId;
+        calledAt = at;
+        startedAt = null;
+        callCount++;
+    }
+
+    /** Called again to the same counter (the patient did not hear it). */
+    public void recall() {
+        require(TokenTransition.RECALL);
+        callCount++;
+    }
+
+    public void start(Instant at) {
+        require(TokenTransition.START);
+        status = TokenStatus.SERVING;
+        startedAt = at;
+    }
+
+    /**
+     * Done at the counter. Completed without being started, its service counts from the call; and it is never
+     * completed before it started (an offline console's corrected clock may lag behind the server's).
+     */
+    public void complete(Instant at) {
+        require(TokenTransition.COMPLETE);
+        if (startedAt == null) {
+            startedAt = calledAt;
+        }
+        completedAt = startedAt != null && at.isBefore(startedAt) ? startedAt : at;
+        status = TokenStatus.COMPLETED;
+    }
+
+    /** The patient did not come when called; the token keeps its counter until requeued. */
+    public void markNoShow() {
+        require(TokenTransition.MARK_NO_SHOW);
+        status = TokenStatus.NO_SHOW;
+    }
+
+    /** Back in the waiting line at {@code queuedAt}, a place the caller chose among those waiting. */
+    public void requeue(Instant queuedAt) {
+        require(TokenTransition.REQUEUE);
+        status = TokenStatus.WAITING;
+        counterId = null;
+        calledAt = null;
+        this.queuedAt = queuedAt;
+    }
+
+    /** Into another service's waiting line, at its end (e.g. consultation → sample collection), keeping the number. */
+    public void transferTo(ServicePoint target, Instant at) {
+        require(TokenTransition.TRANSFER);
+        if (target.id.equals(serviceId)) {
+            throw ProblemException.illegal("Token " + displayNumber + " is already in " + target.code);
+        }
+        serviceId = target.id;
+        status = TokenStatus.WAITING;
+        counterId = null;
+        calledAt = null;
+        startedAt = null;
+        queuedAt = at;
+    }
+
+    public void cancel() {
+        require(TokenTransition.CANCEL);
+        status = TokenStatus.CANCELLED;
+    }
+
+    /**
+     * A paper slip back-entered after its patient was already seen during the outage: straight to COMPLETED, with
+     * no call or start the system could know of.
+     */
+    public void takeAsServed(Instant at) {
+        require(TokenTransition.TAKE_AS_SERVED);
+        status = TokenStatus.COMPLETED;
+        completedAt = at;
     }
 
     /** The unguessable code of a token's status page. */

@@ -12,10 +12,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import org.opdqueue.common.Facility;
-import org.opdqueue.common.Failures;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
@@ -43,6 +40,7 @@ public class TokenIssuing {
     private final HospitalClock clock;
     private final TokenNumbers numbers;
     private final Journal journal;
+    /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final RequestKeys requestKeys;
     private final IssuingLanes lanes = new IssuingLanes();
@@ -63,6 +61,8 @@ public class TokenIssuing {
             throw ProblemException.invalid("channel",
                     "offline and paper tokens are merged through POST /api/sync/tokens by an enrolled device");
         }
+        // Waits in the service's lane until some thread (perhaps this one) runs it with others as one issueBatch, and
+        // returns this request's own answer (or throws its own failure).
         return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
     }
 
@@ -81,13 +81,11 @@ public class TokenIssuing {
         }
         Map<IssuingLanes.Waiting, Outcome> outcomes;
         try {
-            outcomes = transactions.run(() -> issueTogether(batch));
+            // Lost to a twin in another lane: no outcomes, so below each request is tried on its own.
+            outcomes = transactions.runOrSettle(() -> issueTogether(batch), Transactions.LostRace.DUPLICATE_KEY,
+                    lost -> Map.of());
         } catch (RuntimeException e) {
-            if (Failures.isDuplicateKey(e)) {
-                batch.forEach(this::answerAlone);
-            } else {
-                batch.forEach(w -> w.fail(e));
-            }
+            batch.forEach(w -> w.fail(e));
             return;
         }
         for (IssuingLanes.Waiting w : batch) {
@@ -190,21 +188,15 @@ public class TokenIssuing {
     }
 
     private Issued issueAlone(IssueTokenRequest request, String fingerprint, String actor) {
-        try {
-            return transactions.run(() -> issueOnce(request, fingerprint, actor));
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (!Failures.isDuplicateKey(e)) {
-                throw e;
-            }
-            // A concurrent twin committed first: answer with its token.
-            Issued earlier = QuarkusTransaction.requiringNew().call(() -> replay(request.requestId(), fingerprint));
-            if (earlier == null) {
-                throw e;
-            }
-            return earlier;
-        }
+        // A concurrent twin committed first: answer with its token.
+        return transactions.runOrSettle(() -> issueOnce(request, fingerprint, actor), Transactions.LostRace.DUPLICATE_KEY,
+                lost -> {
+                    Issued earlier = replay(request.requestId(), fingerprint);
+                    if (earlier == null) {
+                        throw lost;
+                    }
+                    return earlier;
+                });
     }
 
     private Issued issueOnce(IssueTokenRequest request, String fingerprint, String actor) {

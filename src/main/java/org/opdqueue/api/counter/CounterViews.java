@@ -7,18 +7,22 @@ import jakarta.transaction.Transactional;
 
 import org.opdqueue.counter.Counter;
 import org.opdqueue.servicepoint.ServicePoint;
-import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
+import org.opdqueue.queue.QueueReads;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CounterViews {
 
+    private final QueueReads reads;
+
+    public CounterViews(QueueReads reads) {
+        this.reads = reads;
+    }
+
     public CounterView of(Counter counter) {
         List<String> codes = counter.serviceIds().stream()
                 .map(id -> ServicePoint.<ServicePoint>findById(id).code).toList();
-        CounterView.CurrentToken current = Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3",
-                counter.facility, counter.id, TokenStatus.AT_COUNTER).firstResultOptional()
+        CounterView.CurrentToken current = reads.heldBy(counter).stream().findFirst()
                 .map(t -> new CounterView.CurrentToken(t.id, t.displayNumber, t.status.name())).orElse(null);
         return new CounterView(counter.id, counter.code, counter.name, counter.state, codes, current);
     }

@@ -16,14 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opdqueue.common.Facility;
-import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.counter.Counter;
-import org.opdqueue.queue.Calling;
+import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
-import org.opdqueue.token.TokenStatus;
 
 @Path("/api/queues")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,13 +29,13 @@ import org.opdqueue.token.TokenStatus;
 public class QueueResource {
 
     private final Facility facility;
-    private final HospitalClock clock;
     private final WaitEstimates estimates;
+    private final QueueReads reads;
 
-    public QueueResource(Facility facility, HospitalClock clock, WaitEstimates estimates) {
+    public QueueResource(Facility facility, WaitEstimates estimates, QueueReads reads) {
         this.facility = facility;
-        this.clock = clock;
         this.estimates = estimates;
+        this.reads = reads;
     }
 
     @GET
@@ -46,22 +44,15 @@ public class QueueResource {
     public QueueView get(@PathParam("serviceCode") String serviceCode) {
         ServicePoint service = ServicePoint.findByCode(facility.code(), serviceCode.toUpperCase())
                 .orElseThrow(() -> ProblemException.notFound("Service", serviceCode));
-        List<Token> tokens = Token.list("""
-                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status in ?4 order by queuedAt, id""",
-                facility.code(), service.id, clock.businessDay(),
-                List.of(TokenStatus.WAITING, TokenStatus.CALLED, TokenStatus.SERVING));
-        Map<Boolean, List<Token>> lanes = tokens.stream().filter(t -> t.status == TokenStatus.WAITING)
-                .collect(Collectors.partitioningBy(t -> t.priorityLane));
-        List<Token> order = estimates.policyOf(service).callOrder(lanes.get(true), lanes.get(false), Calling.BY_QUEUE_TIME);
-
-        List<QueueView.Waiting> waiting = new ArrayList<>(order.size());
-        for (Token t : order) {
+        QueueReads.Line line = reads.lineOf(service);
+        List<QueueView.Waiting> waiting = new ArrayList<>(line.waiting().size());
+        for (Token t : line.waiting()) {
             waiting.add(new QueueView.Waiting(waiting.size() + 1, t.id, t.displayNumber, t.priority, t.priorityLane, t.issuedAt,
                     t.reservationUnknown ? Boolean.TRUE : null));
         }
         Map<Long, Counter> counters = Counter.listFor(facility.code()).stream()
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
-        List<QueueView.AtCounter> atCounters = tokens.stream().filter(t -> t.status != TokenStatus.WAITING)
+        List<QueueView.AtCounter> atCounters = line.atCounters().stream()
                 .map(t -> new QueueView.AtCounter(t.id, t.displayNumber, t.status.name(), t.counterId,
                         counters.get(t.counterId).name, t.calledAt))
                 .toList();

@@ -3,9 +3,7 @@ package org.opdqueue.api.servicepoint;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opdqueue.common.Facility;
-import org.opdqueue.common.HospitalClock;
+import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
@@ -37,22 +35,20 @@ public class ServicePointResource {
     }
 
     private final Facility facility;
-    private final HospitalClock clock;
     private final WaitEstimates estimates;
-    private final EntityManager em;
+    private final QueueReads reads;
 
-    public ServicePointResource(Facility facility, HospitalClock clock, WaitEstimates estimates, EntityManager em) {
+    public ServicePointResource(Facility facility, WaitEstimates estimates, QueueReads reads) {
         this.facility = facility;
-        this.clock = clock;
         this.estimates = estimates;
-        this.em = em;
+        this.reads = reads;
     }
 
     @GET
     @Path("services")
     @Operation(summary = "Active services with waiting count, open counters and the wait a new token would face")
     public List<ServiceView> services() {
-        Map<Long, Long> waiting = waitingByService();
+        Map<Long, Long> waiting = reads.waitingCounts();
         return ServicePoint.<ServicePoint>list("facility = ?1 and active = true order by code", facility.code()).stream()
                 .map(s -> {
                     long w = waiting.getOrDefault(s.id, 0L);
@@ -67,13 +63,5 @@ public class ServicePointResource {
     public List<CategoryView> categories() {
         return PriorityCategory.offeredIn(facility.code()).stream()
                 .map(c -> new CategoryView(c.code, new Name(c.nameEn, c.nameHi), c.priority, c.icon)).toList();
-    }
-
-    private Map<Long, Long> waitingByService() {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT service_id, COUNT(*) FROM token
-                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' GROUP BY service_id
-                """).setParameter(1, facility.code()).setParameter(2, clock.businessDay()).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
     }
 }

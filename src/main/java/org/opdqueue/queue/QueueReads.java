@@ -1,0 +1,155 @@
+package org.opdqueue.queue;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
+import org.opdqueue.counter.Counter;
+import org.opdqueue.servicepoint.QueueState;
+import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenStatus;
+
+/**
+ * The one place that reads today's queues: who waits and in which order they will be called, how many wait per
+ * service, and which token a counter holds. Commands read through it too, inside their own transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class QueueReads {
+
+    /** First come, first called within a lane; the id breaks a tie of equal queue times. */
+    public static final Comparator<Token> BY_QUEUE_TIME = Comparator.comparing((Token t) -> t.queuedAt)
+            .thenComparing(t -> t.id);
+
+    /** Today's line of one service: who waits, in the order they will be called, and who is at a counter now. */
+    public record Line(List<Token> waiting, List<Token> atCounters) {
+    }
+
+    private final Facility facility;
+    private final HospitalClock clock;
+    private final EntityManager em;
+
+    public QueueReads(Facility facility, HospitalClock clock, EntityManager em) {
+        this.facility = facility;
+        this.clock = clock;
+        this.em = em;
+    }
+
+    public Line lineOf(ServicePoint service) {
+        List<Token> tokens = Token.list("""
+                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status in ?4 order by queuedAt, id""",
+                facility.code(), service.id, clock.businessDay(),
+                List.of(TokenStatus.WAITING, TokenStatus.CALLED, TokenStatus.SERVING));
+        Map<Boolean, List<Token>> lanes = tokens.stream().filter(t -> t.status == TokenStatus.WAITING)
+                .collect(Collectors.partitioningBy(t -> t.priorityLane));
+        List<Token> order = policyOf(service).callOrder(lanes.get(true), lanes.get(false), BY_QUEUE_TIME);
+        return new Line(order, tokens.stream().filter(t -> t.status != TokenStatus.WAITING).toList());
+    }
+
+    /** The first waiting token of one lane of today's queue, or null when that lane is empty. */
+    public Token headOfLane(Long serviceId, boolean priorityLane) {
+        return Token.<Token>find("""
+                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status = ?4 and priorityLane = ?5
+                order by queuedAt, id""", facility.code(), serviceId, clock.businessDay(), TokenStatus.WAITING,
+                priorityLane).firstResult();
+    }
+
+    /** Everyone else waiting in the token's queue on its day, by queue time (both lanes). */
+    public List<Token> waitingBesides(Token token) {
+        return Token.<Token>find("""
+                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status = ?4 and id <> ?5
+                order by queuedAt, id""", token.facility, token.serviceId, token.businessDay, TokenStatus.WAITING,
+                token.id).list();
+    }
+
+    /** Who else waits in a waiting token's queue, by lane: queued before it, and in all. */
+    public record Around(long priorityAhead, long generalAhead, long priorityWaiting, long generalWaiting) {
+    }
+
+    public Around around(Token token, ServicePoint service) {
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                SELECT COALESCE(SUM(CASE WHEN is_priority AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN NOT is_priority AND (queued_at < ?4 OR (queued_at = ?4 AND id < ?5)) THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0)
+                FROM token
+                WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'WAITING' AND id <> ?5
+                """)
+                .setParameter(1, token.facility).setParameter(2, service.id).setParameter(3, token.businessDay)
+                .setParameter(4, token.queuedAt).setParameter(5, token.id)
+                .getSingleResult();
+        return new Around(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
+    }
+
+    /** How many wait today in each service that has anyone waiting. */
+    public Map<Long, Long> waitingCounts() {
+        return countsOf(em.createNativeQuery("""
+                SELECT service_id, COUNT(*) FROM token
+                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' GROUP BY service_id
+                """).setParameter(1, facility.code()).setParameter(2, clock.businessDay()).getResultList());
+    }
+
+    /** As {@link #waitingCounts()}, for the given services only. */
+    public Map<Long, Long> waitingCounts(Collection<Long> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return Map.of();
+        }
+        return countsOf(em.createNativeQuery("""
+                SELECT service_id, COUNT(*) FROM token
+                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' AND service_id IN (?3)
+                GROUP BY service_id""").setParameter(1, facility.code()).setParameter(2, clock.businessDay())
+                .setParameter(3, serviceIds).getResultList());
+    }
+
+    /**
+     * The tokens a counter holds (called or being served), of any day: a counter must finish what it holds before
+     * it calls again. Normally one at most.
+     */
+    public List<Token> heldBy(Counter counter) {
+        return Token.<Token>find("facility = ?1 and counterId = ?2 and status in ?3", counter.facility, counter.id,
+                TokenStatus.AT_COUNTER).list();
+    }
+
+    /** Today's held token of each of these counters (a board's tiles), by counter id. */
+    public Map<Long, Token> heldTodayBy(Collection<Long> counterIds) {
+        Map<Long, Token> held = new HashMap<>();
+        if (!counterIds.isEmpty()) {
+            Token.<Token>list("facility = ?1 and businessDay = ?2 and counterId in ?3 and status in ?4", facility.code(),
+                    clock.businessDay(), counterIds, TokenStatus.AT_COUNTER).forEach(t -> held.put(t.counterId, t));
+        }
+        return held;
+    }
+
+    /** The latest calls still at a counter in one service today, newest first (a patient's "now calling"). */
+    public List<Token> nowCalling(ServicePoint service, int most) {
+        return Token.<Token>find("""
+                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status in ?4 order by calledAt desc""",
+                facility.code(), service.id, clock.businessDay(), TokenStatus.AT_COUNTER).page(0, most).list();
+    }
+
+    /** The call policy of a service as it stands now (where its priority run is). */
+    public CallPolicy policyOf(ServicePoint service) {
+        QueueState state = QueueState.findById(service.id);
+        return new CallPolicy(service.priorityInterleave, state == null ? 0 : state.priorityRun);
+    }
+
+    private static Map<Long, Long> countsOf(List<?> rows) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+        }
+        return counts;
+    }
+}
