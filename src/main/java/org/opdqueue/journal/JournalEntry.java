@@ -19,7 +19,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "journal_entry")
 public class JournalEntry extends PanacheEntityBase {
 
-    /** Detail prefix of entries written after an outage for what the boards already showed during it. */
+    /**
+     * How the human text of an outage replay begins ({@link JournalEntryBuilder#replayedFromOutage()}); readers
+     * go by {@link #outageReplay}, never by this text.
+     */
     public static final String OUTAGE_REPLAY = "outage: ";
 
     @Id
@@ -69,4 +72,15 @@ public class JournalEntry extends PanacheEntityBase {
 
     @Column(name = "device_time", updatable = false)
     public Instant deviceTime;
+
+    /** For {@link JournalEventType#COUNTER_STATE_CHANGED}: the counter's state before and after, by name. */
+    @Column(name = "counter_state_before", updatable = false)
+    public String counterStateBefore;
+
+    @Column(name = "counter_state_after", updatable = false)
+    public String counterStateAfter;
+
+    /** Written after an outage for what the boards already showed during it: journaled for audit, not shown again. */
+    @Column(name = "outage_replay", updatable = false)
+    public boolean outageReplay;
 }
