@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One thing that happened, in facility-wide order of {@code seq}. Never updated or deleted. */
+/**
+ * One thing that happened, in facility-wide order of {@code seq}. Never updated or deleted; only its chain hash is
+ * filled in once, after commit.
+ */
 @Entity
 @Table(name = "journal_entry")
 public class JournalEntry extends PanacheEntityBase {
@@ -83,4 +86,12 @@ public class JournalEntry extends PanacheEntityBase {
     /** Written after an outage for what the boards already showed during it: journaled for audit, not shown again. */
     @Column(name = "outage_replay", updatable = false)
     public boolean outageReplay;
+
+    /** SHA-256 over the fields above, written with the entry ({@link JournalHashes#content}). */
+    @Column(name = "content_hash", updatable = false)
+    public String contentHash;
+
+    /** Links the entry to the one before it; filled in by {@link JournalSealer} only, shortly after commit. */
+    @Column(name = "chain_hash", insertable = false, updatable = false)
+    public String chainHash;
 }

@@ -1,6 +1,7 @@
 package org.opdqueue.journal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** What an entry is about; the journal adds type, time, facility and actor. */
 public final class JournalEntryBuilder {
@@ -55,7 +56,7 @@ public final class JournalEntryBuilder {
     public JournalEntryBuilder degraded(String deviceId, Instant deviceTime) {
         entry.degraded = true;
         entry.deviceId = deviceId;
-        entry.deviceTime = deviceTime;
+        entry.deviceTime = deviceTime == null ? null : deviceTime.truncatedTo(ChronoUnit.MICROS); // as stored, as hashed
         return this;
     }
 
