@@ -25,6 +25,7 @@ public class JournalCli implements QuarkusApplication {
         defaultTo("quarkus.log.level", "WARN");
         defaultTo("quarkus.banner.enabled", "false");
         defaultTo("opd.journal.sealing", "false");
+        defaultTo("opd.node.heartbeat.enabled", "false"); // a check is not a run of the server: no beat, no outage
         Quarkus.run(JournalCli.class, args);
     }
 
