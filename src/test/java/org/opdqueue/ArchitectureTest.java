@@ -1,7 +1,13 @@
 package org.opdqueue;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.targetOwner;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaFieldAccess.AccessType.SET;
+import static com.tngtech.archunit.core.domain.JavaFieldAccess.Predicates.accessType;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -13,6 +19,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.token.Token;
 
 /**
@@ -64,5 +71,20 @@ class ArchitectureTest {
                             + "check that the change is allowed")
                     .check(MAIN);
         }
+    }
+
+    /**
+     * The journal is appended through {@code Journal.append} only, which stamps time, facility and hash: nothing
+     * else makes an entry, sets its fields, or saves, updates or deletes one. (Native SQL on the table can't be
+     * seen from here; the database user's grants keep that out, see the README.)
+     */
+    @Test
+    void onlyTheJournalPackageWritesTheJournal() {
+        noClasses().that().resideOutsideOfPackage("org.opdqueue.journal..")
+                .should().callConstructor(JournalEntry.class)
+                .orShould().setFieldWhere(accessType(SET).and(targetOwner(assignableTo(JournalEntry.class))))
+                .orShould().callMethodWhere(targetOwner(assignableTo(JournalEntry.class))
+                        .and(target(nameMatching("persist.*|delete.*|update.*"))))
+                .check(MAIN);
     }
 }

@@ -114,4 +114,21 @@ public interface OpdConfig {
         @WithDefault("PT5S")
         Duration serviceTimeCacheFor();
     }
+
+    Journal journal();
+
+    /** The journal's hash chain, sealed by {@code journal/JournalSealer}. */
+    interface Journal {
+        /** Off in the read-only {@code journal verify} command, which must write nothing. */
+        @WithDefault("true")
+        boolean sealing();
+
+        /** How often committed entries are chained; also read by the scheduler. */
+        @WithDefault("1s")
+        Duration sealEvery();
+
+        /** A hole in seq (a rolled-back append) is passed once open this long: longer than any transaction lasts. */
+        @WithDefault("120s")
+        Duration sealGapAfter();
+    }
 }

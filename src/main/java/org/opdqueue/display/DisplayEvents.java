@@ -72,12 +72,32 @@ public class DisplayEvents {
      * whatever their text tells of it, a board that replays one is in NORMAL mode afterwards, never in paper mode.
      */
     private static String modeAfter(JournalEntry e) {
-        return e.detail != null && e.detail.startsWith(JournalEntry.OUTAGE_REPLAY) ? Mode.NORMAL.name() : e.detail;
+        return e.outageReplay ? Mode.NORMAL.name() : e.detail;
     }
 
     private static DisplayMessage.Event translate(JournalEntry e, Map<Long, String> codes, Map<Long, String> counters,
             Map<String, DisplayMessage.ServiceCount> counts) {
         String service = codes.get(e.serviceId);
+        String counterName = counters.get(e.counterId);
+        DisplayMessage.Event.About token = new DisplayMessage.Event.About(e.seq, e.displayNumber, e.counterId,
+                counterName, service, e.occurredAt);
+        DisplayMessage.Event.Counts changed = changedCounts(e, service, codes, counts);
+        return switch (e.type) {
+            case CALLED, RECALLED -> DisplayMessage.Event.called(token, e.type == JournalEventType.RECALLED, changed);
+            case STARTED -> DisplayMessage.Event.started(token, changed);
+            case COMPLETED, NO_SHOW, CANCELLED, TRANSFERRED -> e.counterId != null
+                    ? DisplayMessage.Event.cleared(token, e.type.name(), changed)
+                    : DisplayMessage.Event.waiting(token, changed);
+            case ISSUED, REQUEUED -> DisplayMessage.Event.waiting(token, changed);
+            case COUNTER_STATE_CHANGED -> DisplayMessage.Event.counter(e.seq, e.counterId, counterName,
+                    e.counterStateAfter, e.occurredAt);
+            case MODE_CHANGED -> DisplayMessage.Event.mode(e.seq, modeAfter(e), e.occurredAt);
+            default -> DisplayMessage.Event.none(e.seq, "setup", e.occurredAt); // no board's scope concerns it
+        };
+    }
+
+    private static DisplayMessage.Event.Counts changedCounts(JournalEntry e, String service, Map<Long, String> codes,
+            Map<String, DisplayMessage.ServiceCount> counts) {
         DisplayMessage.ServiceCount own = counts.get(service);
         List<DisplayMessage.ServiceCount> changed = new ArrayList<>(2);
         if (own != null) {
@@ -86,26 +106,7 @@ public class DisplayEvents {
         if (e.fromServiceId != null && counts.containsKey(codes.get(e.fromServiceId))) {
             changed.add(counts.get(codes.get(e.fromServiceId)));
         }
-        Long waiting = own == null ? null : own.waiting();
-        Long wait = own == null ? null : own.estimatedWaitMinutes();
-        String counterName = counters.get(e.counterId);
-        String type = switch (e.type) {
-            case CALLED, RECALLED -> "called";
-            case STARTED -> "started";
-            case COMPLETED, NO_SHOW, CANCELLED, TRANSFERRED -> e.counterId != null ? "cleared" : "waiting";
-            case ISSUED, REQUEUED -> "waiting";
-            case COUNTER_STATE_CHANGED -> "counter";
-            case MODE_CHANGED -> "mode";
-            case SETUP_CHANGED -> "setup"; // never reaches a board: no board's scope concerns it
-        };
-        String state = e.type == JournalEventType.COUNTER_STATE_CHANGED && e.detail != null
-                ? e.detail.substring(e.detail.lastIndexOf(' ') + 1) : null;
-        String mode = e.type == JournalEventType.MODE_CHANGED ? modeAfter(e) : null;
-        String reason = "cleared".equals(type) ? e.type.name() : null;
-        Boolean recall = "called".equals(type) ? e.type == JournalEventType.RECALLED : null;
-        boolean aboutToken = !"counter".equals(type) && !"mode".equals(type) && !"setup".equals(type);
-        return new DisplayMessage.Event(type, e.seq, aboutToken ? e.displayNumber : null, e.counterId, counterName,
-                service, recall, reason, state, mode, mode != null ? e.occurredAt : null, null, e.occurredAt,
-                waiting, wait, changed.isEmpty() ? null : changed);
+        return new DisplayMessage.Event.Counts(own == null ? null : own.waiting(),
+                own == null ? null : own.estimatedWaitMinutes(), changed.isEmpty() ? null : changed);
     }
 }

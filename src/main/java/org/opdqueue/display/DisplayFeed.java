@@ -132,9 +132,8 @@ public class DisplayFeed {
     /** A call made by number while the database is away, shown on the boards that show the counter. */
     public void relayCall(long counterId, String number, java.time.Instant at) {
         String name = snapshots.counterNameIfKnown(counterId);
-        inbox.add(new Relay(counterId, new DisplayMessage.Event("called", null, number, counterId,
-                name != null ? name : "Counter " + counterId, null, false, null, null, null, null, null, at, null, null,
-                null)));
+        inbox.add(new Relay(counterId, DisplayMessage.Event.relayedCall(counterId,
+                name != null ? name : "Counter " + counterId, number, at)));
     }
 
     /**
@@ -210,8 +209,7 @@ public class DisplayFeed {
      * Set-up changes concern no board ({@link BoardScope#concerns}): boards get them as a fresh snapshot.
      */
     private static boolean forBoards(JournalEntry entry) {
-        return entry.type != org.opdqueue.journal.JournalEventType.MODE_CHANGED
-                && (entry.detail == null || !entry.detail.startsWith(JournalEntry.OUTAGE_REPLAY));
+        return entry.type != org.opdqueue.journal.JournalEventType.MODE_CHANGED && !entry.outageReplay;
     }
 
     private void deliver(List<JournalEntry> entries) {
@@ -241,10 +239,10 @@ public class DisplayFeed {
     }
 
     /**
-     * Sends the missed events when the board resumes from a recent seq, or else a fresh snapshot, and from then on
-     * the events after it. They are read in a transaction and sent after it: a read-only transaction whose commit
-     * fails (the database went away just after the read) still read the truth, so the board is welcomed all the
-     * same and stays on the feed for what is relayed during the outage.
+     * Sends the missed events when the board resumes from a recent seq, or else (from further back, or across an
+     * outage) a fresh snapshot, and from then on the events after it. They are read in a transaction and sent after
+     * it: a read-only transaction whose commit fails (the database went away just after the read) still read the
+     * truth, so the board is welcomed all the same and stays on the feed for what is relayed during the outage.
      */
     private void welcome(Viewer v) {
         if (!v.connection.isOpen()) {
@@ -282,7 +280,13 @@ public class DisplayFeed {
         long last = journal.lastSeq();
         if (v.since != null && v.since >= 0 && v.since <= last && last - v.since <= MAX_REPLAY) {
             List<JournalEntry> missed = journal.since(v.since, MAX_REPLAY).stream().filter(v.scope::concerns).toList();
-            return new Welcome(missed.isEmpty() ? List.of() : List.copyOf(events.translate(missed)), last);
+            if (missed.stream().noneMatch(e -> e.outageReplay)) {
+                List<JournalEntry> shown = missed.stream().filter(DisplayFeed::forBoards).toList();
+                return new Welcome(shown.isEmpty() ? List.of() : List.copyOf(events.translate(shown)), last);
+            }
+            // Across an outage: what the board showed then reached the journal only afterwards. Replayed as events,
+            // its calls would be announced again; left out, a board that missed them would never show them. A
+            // snapshot shows them without announcing them.
         }
         DisplayMessage.Snapshot snapshot = snapshots.snapshot(v.boardId);
         return new Welcome(List.of(snapshot), snapshot.seq());

@@ -44,12 +44,56 @@ public final class DisplayMessage {
     /**
      * One journal event as a board sees it. {@code type} is called, started, cleared, waiting, counter, mode or
      * ticker; fields that do not apply are left out. {@code counts} carries the waiting counts the event changed.
+     * Made by the factories below, one per type, so each type sets only its own fields.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Event(String type, Long seq, String number, Long counterId, String counterName, String serviceCode,
             Boolean recall, String reason, String state, String mode, Instant since, String text, Instant at,
             Long waiting, Long estimatedWaitMinutes, List<ServiceCount> counts) {
 
+        /** A token, where it is and when, as every token event tells it. */
+        record About(Long seq, String number, Long counterId, String counterName, String serviceCode, Instant at) {
+        }
+
+        /** The waiting count and estimate of the token's own service, and each count the event changed. */
+        record Counts(Long waiting, Long estimatedWaitMinutes, List<ServiceCount> changed) {
+
+            static final Counts UNKNOWN = new Counts(null, null, null);
+        }
+
+        static Event called(About token, boolean recall, Counts counts) {
+            return aboutToken("called", token, recall, null, counts);
+        }
+
+        static Event started(About token, Counts counts) {
+            return aboutToken("started", token, null, null, counts);
+        }
+
+        /** The token left its counter: reason is what became of it (COMPLETED, NO_SHOW, CANCELLED, TRANSFERRED). */
+        static Event cleared(About token, String reason, Counts counts) {
+            return aboutToken("cleared", token, null, reason, counts);
+        }
+
+        static Event waiting(About token, Counts counts) {
+            return aboutToken("waiting", token, null, null, counts);
+        }
+
+        /** A call made by number while the database is away: not in the journal yet, so without a seq. */
+        static Event relayedCall(long counterId, String counterName, String number, Instant at) {
+            return called(new About(null, number, counterId, counterName, null, at), false, Counts.UNKNOWN);
+        }
+
+        static Event counter(Long seq, Long counterId, String counterName, String state, Instant at) {
+            return new Event("counter", seq, null, counterId, counterName, null, null, null, state, null, null, null, at,
+                    null, null, null);
+        }
+
+        /** The mode as the journal tells it, in effect from when it was written. */
+        static Event mode(Long seq, String mode, Instant at) {
+            return new Event("mode", seq, null, null, null, null, null, null, null, mode, at, null, at, null, null, null);
+        }
+
+        /** The mode as it changes, live: not in the journal, so without a seq (it does not move a board's resume point). */
         static Event mode(String mode, Instant since) {
             return new Event("mode", null, null, null, null, null, null, null, null, mode, since, null, null, null,
                     null, null);
@@ -58,6 +102,16 @@ public final class DisplayMessage {
         static Event ticker(String text) {
             return new Event("ticker", null, null, null, null, null, null, null, null, null, null, text, null, null,
                     null, null);
+        }
+
+        /** An entry no board shows (set-up, security): never sent, as no board's scope concerns it. */
+        static Event none(Long seq, String type, Instant at) {
+            return new Event(type, seq, null, null, null, null, null, null, null, null, null, null, at, null, null, null);
+        }
+
+        private static Event aboutToken(String type, About t, Boolean recall, String reason, Counts c) {
+            return new Event(type, t.seq(), t.number(), t.counterId(), t.counterName(), t.serviceCode(), recall, reason,
+                    null, null, null, null, t.at(), c.waiting(), c.estimatedWaitMinutes(), c.changed());
         }
     }
 }

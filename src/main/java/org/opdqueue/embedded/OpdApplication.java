@@ -3,6 +3,7 @@ package org.opdqueue.embedded;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import org.opdqueue.journal.JournalCli;
 import org.opdqueue.setup.SetupCli;
 
 /**
@@ -15,6 +16,10 @@ public class OpdApplication {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("setup")) {
             SetupCli.main(args); // an operator's command on the configured database; starts no embedded one
+            return;
+        }
+        if (args.length > 0 && args[0].equals("journal")) {
+            JournalCli.main(args); // read only, on the configured database
             return;
         }
         DemoDatabaseSettings database = DemoDatabaseSettings.fromEnvironment();

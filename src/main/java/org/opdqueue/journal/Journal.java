@@ -34,6 +34,7 @@ public class Journal {
         entry.type = type;
         entry.occurredAt = clock.now();
         entry.businessDay = clock.businessDayOf(entry.occurredAt);
+        entry.contentHash = JournalHashes.content(entry);
         JournalEntry.flush(); // the change itself first, so the entry is the transaction's last write
         entry.persist();
         // Observed AFTER_SUCCESS (DisplayFeed.committed): boards hear of the entry only once this transaction commits.

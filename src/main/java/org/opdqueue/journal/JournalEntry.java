@@ -14,12 +14,18 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One thing that happened, in facility-wide order of {@code seq}. Never updated or deleted. */
+/**
+ * One thing that happened, in facility-wide order of {@code seq}. Never updated or deleted; only its chain hash is
+ * filled in once, after commit.
+ */
 @Entity
 @Table(name = "journal_entry")
 public class JournalEntry extends PanacheEntityBase {
 
-    /** Detail prefix of entries written after an outage for what the boards already showed during it. */
+    /**
+     * How the human text of an outage replay begins ({@link JournalEntryBuilder#replayedFromOutage()}); readers
+     * go by {@link #outageReplay}, never by this text.
+     */
     public static final String OUTAGE_REPLAY = "outage: ";
 
     @Id
@@ -69,4 +75,23 @@ public class JournalEntry extends PanacheEntityBase {
 
     @Column(name = "device_time", updatable = false)
     public Instant deviceTime;
+
+    /** For {@link JournalEventType#COUNTER_STATE_CHANGED}: the counter's state before and after, by name. */
+    @Column(name = "counter_state_before", updatable = false)
+    public String counterStateBefore;
+
+    @Column(name = "counter_state_after", updatable = false)
+    public String counterStateAfter;
+
+    /** Written after an outage for what the boards already showed during it: journaled for audit, not shown again. */
+    @Column(name = "outage_replay", updatable = false)
+    public boolean outageReplay;
+
+    /** SHA-256 over the fields above, written with the entry ({@link JournalHashes#content}). */
+    @Column(name = "content_hash", updatable = false)
+    public String contentHash;
+
+    /** Links the entry to the one before it; filled in by {@link JournalSealer} only, shortly after commit. */
+    @Column(name = "chain_hash", insertable = false, updatable = false)
+    public String chainHash;
 }

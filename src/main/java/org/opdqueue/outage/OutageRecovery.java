@@ -11,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.journal.Journal;
-import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.queue.Calling;
@@ -60,12 +59,12 @@ public class OutageRecovery {
                 record.relayedCalls = calls.size();
                 record.persist();
                 journal.append(JournalEventType.MODE_CHANGED, JournalEntryBuilder.system()
-                        .degraded(null, outage.since()).detail(JournalEntry.OUTAGE_REPLAY + "DEGRADED since " + outage.since()));
+                        .degraded(null, outage.since()).detail("DEGRADED since " + outage.since()).replayedFromOutage());
                 for (CallRelay.RelayedCall call : calls) {
                     calling.recordRelayedCall(call.counterId(), call.number(), call.at(), call.actor());
                 }
                 journal.append(JournalEventType.MODE_CHANGED, JournalEntryBuilder.system()
-                        .detail(JournalEntry.OUTAGE_REPLAY + "NORMAL, outage of " + outage.since() + " to " + state.since()));
+                        .detail("NORMAL, outage of " + outage.since() + " to " + state.since()).replayedFromOutage());
             });
             relay.written(calls);
             degraded = null;

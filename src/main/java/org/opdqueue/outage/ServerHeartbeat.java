@@ -20,7 +20,6 @@ import org.opdqueue.common.Failures;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.journal.Journal;
-import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.status.SystemMode;
@@ -162,8 +161,8 @@ public class ServerHeartbeat {
                 outage.endedAt = gap.to();
                 outage.cause = gap.cause();
                 outage.persist();
-                journal.append(JournalEventType.MODE_CHANGED, JournalEntryBuilder.system().detail(
-                        JournalEntry.OUTAGE_REPLAY + gap.cause() + " from " + gap.from() + " to " + gap.to()));
+                journal.append(JournalEventType.MODE_CHANGED, JournalEntryBuilder.system()
+                        .detail(gap.cause() + " from " + gap.from() + " to " + gap.to()).replayedFromOutage());
             });
             LOG.warnf("Recorded an outage of the server (%s): %s to %s", gap.cause(), gap.from(), gap.to());
         } catch (RuntimeException e) {

@@ -13,7 +13,6 @@ import org.opdqueue.common.Transactions;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.counter.CounterState;
 import org.opdqueue.journal.Journal;
-import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.servicepoint.QueueState;
@@ -88,22 +87,23 @@ public class Calling {
      */
     public void recordRelayedCall(long counterId, String number, Instant at, String actor) {
         Counter counter = locks.counter(counterId);
-        String detail = JournalEntry.OUTAGE_REPLAY + "called by number while the database was away";
+        String detail = "called by number while the database was away";
         Token token = Token.findByDisplayNumber(facility.code(), clock.businessDayOf(at), number).orElse(null);
         if (token == null || !token.allows(TokenTransition.CALL)) {
             journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token == null ? null : token.id, number,
-                    token == null ? null : token.serviceId).counter(counterId).actor(actor).degraded(null, at).detail(detail));
+                    token == null ? null : token.serviceId).counter(counterId).actor(actor).degraded(null, at).detail(detail)
+                    .replayedFromOutage());
             return;
         }
         reads.heldBy(counter).forEach(held -> {
             held.complete(at);
             journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(held.id, held.displayNumber,
                     held.serviceId).counter(counterId).actor(actor).degraded(null, at)
-                    .detail(JournalEntry.OUTAGE_REPLAY + "taken as served when the counter called the next by number"));
+                    .detail("taken as served when the counter called the next by number").replayedFromOutage());
         });
         token.call(counter.id, at);
         journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token.id, number, token.serviceId)
-                .counter(counterId).actor(actor).degraded(null, at).detail(detail));
+                .counter(counterId).actor(actor).degraded(null, at).detail(detail).replayedFromOutage());
     }
 
     private Long idOfNumber(String number) {

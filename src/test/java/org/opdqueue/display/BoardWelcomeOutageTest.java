@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.restassured.path.json.JsonPath;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -121,6 +123,47 @@ class BoardWelcomeOutageTest {
             if (!back) {
                 db.restart();
             }
+        }
+    }
+
+    @Test
+    void aBoardResumingAcrossAnOutageIsNotSentTheCallsReplayedIntoTheJournalAgain() {
+        EmbeddedMariaDb db = database();
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        long board = hospital.board(List.of(service), List.of(counter));
+        JsonPath token = Api.issue(service);
+        String number = token.getString("number");
+        staffSeenAt(counter);
+        long seen;
+        try (BoardClient before = BoardClient.connect(base, board, null)) {
+            seen = before.next().path("seq").asLong();
+        }
+
+        boolean back = false;
+        db.stop();
+        try {
+            awaitMode("DEGRADED");
+            callByNumber(counter, number); // the hall TV showed and announced it live, then lost its connection
+            db.restart();
+            back = true;
+        } finally {
+            if (!back) {
+                db.restart();
+            }
+        }
+        awaitMode("NORMAL");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Api.staff().get("/api/tokens/" + Api.id(token))
+                .then().body("status", org.hamcrest.Matchers.equalTo("CALLED"))); // the outage is in the journal
+
+        try (BoardClient client = BoardClient.connect(base, board, seen)) {
+            JsonNode first = client.next();
+            Api.issue(service);
+            next(client, "waiting");
+            assertThat(client.everything()).as("the replayed call is not announced a second time")
+                    .noneMatch(m -> m.contains("\"called\""));
+            assertThat(first.path("type").asText()).as("its board is brought up to date all the same").isEqualTo("snapshot");
+            assertThat(first.findValuesAsText("number")).contains(number);
         }
     }
 
