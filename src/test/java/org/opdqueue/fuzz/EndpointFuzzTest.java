@@ -1,0 +1,409 @@
+package org.opdqueue.fuzz;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import org.opdqueue.fuzz.FuzzCase.Caller;
+import org.opdqueue.support.Api;
+import org.opdqueue.support.TestHospital;
+
+/**
+ * Every operation of the app's own OpenAPI document, sent bad and edge input by every kind of caller: never a 5xx but
+ * the documented 503s, never a stack trace, class name or SQL in an answer, every refusal of the JSON API a
+ * problem+json (naming the field when a field was bad), and nothing stored from a refused request. The cases come from
+ * a fixed seed ({@code -Dopd.fuzz.seed=…} for another); a failure prints the case, enough to send it again.
+ */
+@QuarkusTest
+class EndpointFuzzTest {
+
+    private static final long SEED = Long.getLong("opd.fuzz.seed", 20261130L);
+    /** Only operations whose "METHOD /path" contains this, to repeat one failure quickly. */
+    private static final String ONLY = System.getProperty("opd.fuzz.only", "");
+
+    /** Every table a request can write; a refused request must leave each count as it was. */
+    private static final List<String> TABLES = List.of("token", "journal_entry", "idempotency_key", "token_number_sequence",
+            "offline_reserve", "offline_refusal", "counter_offline_action", "paper_book", "paper_slip",
+            "paper_number_sequence", "outage", "staff_user", "device", "service_point", "queue_state", "counter",
+            "counter_service", "board", "board_service", "board_counter", "priority_category");
+
+    /** What must never reach a client: a stack trace, a Java or framework class, SQL. */
+    private static final Pattern LEAK = Pattern.compile("Exception|\\tat [\\w$.]+\\(|Caused by|\\bjava\\.(lang|util|sql|time)\\."
+            + "|org\\.opdqueue|org\\.hibernate|io\\.quarkus|io\\.vertx|io\\.smallrye|com\\.fasterxml|org\\.mariadb|jakarta\\."
+            + "|SQLState|SQL Error|ARJUNA|INSERT INTO|\\bSELECT\\b[^<>]{0,200}\\bFROM\\b|\\bUPDATE\\b \\w+ \\bSET\\b");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(EndpointFuzzTest.class);
+
+    @Inject
+    TestHospital hospital;
+
+    @Inject
+    DataSource database;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Map<Caller, String> cookies = new java.util.EnumMap<>(Caller.class);
+    private final Map<Caller, String> csrf = new java.util.EnumMap<>(Caller.class);
+    private String kioskKey;
+
+    @Test
+    void noEndpointAnswersAServerErrorALeakOrAnUnnamedFieldNorStoresARefusedRequest() throws Exception {
+        long started = System.nanoTime();
+        World world = world();
+        logIn();
+        JsonNode doc = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        FuzzCases generator = new FuzzCases(doc, SEED, world::pathValue, world::field);
+        java.nio.file.Path report = java.nio.file.Path.of("target", "endpoint-fuzz-failures.txt");
+        Map<String, Long> slowest = new TreeMap<>();
+
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int operations = 0;
+        int requests = 0;
+        int index = 0;
+        String before = fingerprint();
+        for (FuzzCases.Operation op : generator.operations()) {
+            if (!op.name().contains(ONLY) || op.path().startsWith("/q/")) {
+                continue;
+            }
+            operations++;
+            long opStarted = System.nanoTime();
+            Set<Caller> allowed = EnumSet.noneOf(Caller.class);
+            Set<Caller> accepted = EnumSet.noneOf(Caller.class);
+            List<Caller> everyone = callersFor(op);
+            List<FuzzCase> run = new ArrayList<>();
+            FuzzCase plain = generator.baseline(op);
+            everyone.forEach(c -> run.add(plain.as(c)));
+            for (FuzzCase c : run) {
+                Result r = send(c, index++, failures, before, false);
+                before = r.after();
+                requests++;
+                statuses.merge(r.status(), 1, Integer::sum);
+                if (r.status() >= 200 && r.status() < 300) {
+                    accepted.add(c.caller());
+                }
+                if (r.status() != 401 && r.status() != 403 && r.status() != 302) {
+                    allowed.add(c.caller());
+                }
+            }
+            // Most cases come from callers the endpoint lets in, so they reach its validation; every fifth from one
+            // it refuses, so refusals are tried with every kind of input too.
+            List<Caller> in = everyone.stream().filter(allowed::contains).toList();
+            List<Caller> out = everyone.stream().filter(c -> !allowed.contains(c) && c != Caller.COUNTER_BASIC).toList();
+            int i = 0;
+            for (FuzzCase c : generator.mutations(op)) {
+                List<Caller> pool = (i % 5 == 4 && !out.isEmpty()) || in.isEmpty() ? out : in;
+                Caller who = pool.isEmpty() ? Caller.ANONYMOUS : pool.get((i / 5 + i) % pool.size());
+                i++;
+                // a 400 must name a bent field only where the unbent request was good: else it names what was wrong there
+                Result r = send(c.as(who), index++, failures, before, accepted.contains(who));
+                before = r.after();
+                requests++;
+                statuses.merge(r.status(), 1, Integer::sum);
+            }
+            slowest.put(op.name(), Duration.ofNanos(System.nanoTime() - opStarted).toMillis());
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        LOG.infof("Endpoint fuzz (seed %d): %d operations, %d requests in %d s; answers by status %s", SEED,
+                operations, requests, seconds, statuses);
+        LOG.infof("Slowest operations (ms): %s", slowest.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5).toList());
+        java.nio.file.Files.writeString(report, String.join("\n", failures));
+        Map<String, Long> kinds = failures.stream().map(f -> f.substring(0, f.indexOf('\n')))
+                .collect(Collectors.groupingBy(f -> f, TreeMap::new, Collectors.counting()));
+
+        // the callers were really let in: the cases reached the endpoints, not only the log-in check
+        Api.as("admin", "admin123").get("/api/offline-refusals").then().statusCode(200);
+        assertThat(status(Caller.COUNTER, "GET", "/api/offline-refusals")).isEqualTo(200);
+        assertThat(status(Caller.ADMIN, "GET", "/api/admin/setup")).isEqualTo(200);
+        assertThat(failures).as("fuzz failures (seed %d): %d by kind %s, all in %s; the first 20:%n%s", SEED,
+                failures.size(), kinds, report, String.join("\n", failures.subList(0, Math.min(20, failures.size()))))
+                .isEmpty();
+        assertThat(operations).as("operations in the OpenAPI document").isGreaterThan(30);
+    }
+
+    private record Result(int status, String after) {
+    }
+
+    /** Sends one case and checks its answer; a refused one must leave every table as it was. */
+    private Result send(FuzzCase c, int index, List<String> failures, String before, boolean mustNameField)
+            throws Exception {
+        FuzzCase numbered = new FuzzCase(index, c.operation(), c.method(), c.path(), c.query(), c.headers(),
+                c.contentType(), c.body(), c.caller(), c.mutation(), c.field());
+        HttpResponse<byte[]> answer;
+        try {
+            answer = sendOnce(numbered);
+        } catch (IllegalArgumentException e) {
+            return new Result(0, before); // a header java.net.http will not send (non-ASCII): no request was made
+        } catch (java.io.IOException e) {
+            failures.add("connection dropped without an answer (" + e.getMessage() + ")\n    " + numbered.describe());
+            return new Result(0, fingerprint());
+        }
+        String after = fingerprint();
+        int status = answer.statusCode();
+        String body = new String(answer.body(), StandardCharsets.UTF_8);
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        List<String> wrong = new ArrayList<>();
+        if (status >= 500 && !documented503(status, type, body) && !knownItem13(numbered, status)) {
+            wrong.add(status + " server error");
+        }
+        Matcher leak = LEAK.matcher(body);
+        if (leak.find()) {
+            wrong.add("leaks '" + leak.group() + "'");
+        }
+        boolean api = c.path().startsWith("/api/");
+        if (httpLayerRefusal(status, body)) {
+            // Vert.x refuses an over-long request line or header block itself, before any application code runs
+        } else if (status >= 400 && status < 500 && api) {
+            wrong.addAll(problemFaults(status, type, body, mustNameField ? numbered.field() : null));
+        } else if (status >= 400 && status < 500 && !type.startsWith("text/html") && !type.startsWith("application/problem+json")) {
+            wrong.add(status + " page answer as '" + type + "'");
+        }
+        if (status >= 400 && !after.equals(before)) {
+            wrong.add("refused, yet stored: " + diff(before, after));
+        }
+        if (!wrong.isEmpty()) {
+            String excerpt = body.length() > 400 ? body.substring(0, 400) + "…" : body;
+            failures.add(String.join("; ", wrong) + "\n    " + numbered.describe() + "\n    answer " + status + " " + type
+                    + ": " + excerpt.replaceAll("\\s+", " "));
+        }
+        return new Result(status, after);
+    }
+
+    /**
+     * Vert.x closes the connection after its own 414 or 431; the client may not have noticed yet and reuse it, which
+     * fails before the request is sent. Such a request is sent once more; one that fails twice is a finding.
+     */
+    private HttpResponse<byte[]> sendOnce(FuzzCase c) throws Exception {
+        try {
+            return http.send(request(c), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            return http.send(request(c), HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
+    private static boolean httpLayerRefusal(int status, String body) {
+        return (status == 414 || status == 431) && body.isEmpty();
+    }
+
+    /**
+     * Issue 12 item 13, fixed on another branch ({@code issuing}): an outbox token with an extreme {@code issuedAt}
+     * (year ±10⁹) fails the whole sync batch with a 500. Tolerated here, for that field of that operation only, until
+     * the fix is merged; then this goes.
+     */
+    private static boolean knownItem13(FuzzCase c, int status) {
+        return status == 500 && c.operation().equals("POST /api/sync/tokens") && "tokens[0].issuedAt".equals(c.field());
+    }
+
+    private static boolean documented503(int status, String type, String body) {
+        return status == 503 && type.startsWith("application/problem+json")
+                && (body.contains("/problems/degraded") || body.contains("/problems/overloaded"));
+    }
+
+    /** A JSON API refusal is problem+json with its status, and names the bad field when one field was bent. */
+    private static List<String> problemFaults(int status, String type, String body, String field) {
+        if (!type.startsWith("application/problem+json")) {
+            return List.of(status + " not problem+json but '" + type + "'");
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(body);
+        } catch (Exception e) {
+            return List.of(status + " problem+json that is not JSON");
+        }
+        List<String> faults = new ArrayList<>();
+        if (problem.path("status").asInt() != status || !problem.hasNonNull("type") || !problem.hasNonNull("title")) {
+            faults.add(status + " problem without its status, type and title");
+        }
+        if (status == 400 && field != null && problem.path("type").asText().endsWith("/invalid-input")) {
+            String leaf = field.replaceAll(".*[.\\]]", "");
+            boolean named = false;
+            for (JsonNode error : problem.path("errors")) {
+                named |= error.path("field").asText().contains(leaf);
+            }
+            if (!named) {
+                faults.add("400 for field " + field + " does not name it in errors");
+            }
+        }
+        return faults;
+    }
+
+    private HttpRequest request(FuzzCase c) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + c.target()))
+                .timeout(Duration.ofSeconds(30))
+                .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Accept", "application/json, application/problem+json, text/html");
+        if (c.contentType() != null) {
+            headers.put("Content-Type", c.contentType());
+        }
+        String cookie = cookies.get(c.caller());
+        if (cookie != null) {
+            headers.put("Cookie", "quarkus-credential=" + cookie + "; csrf-token=" + csrf.get(c.caller()));
+        }
+        if (c.caller() == Caller.COUNTER_BASIC) {
+            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((Api.STAFF_USER + ":" + Api.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        } else if (c.caller() == Caller.KIOSK) {
+            headers.put("Authorization", "Device " + kioskKey);
+        }
+        headers.putAll(c.headers());
+        headers.forEach(request::header);
+        return request.build();
+    }
+
+    /** Logging out would end the session the later cases use: the log-out is tried by the anonymous caller only. */
+    private static List<Caller> callersFor(FuzzCases.Operation op) {
+        if (op.path().startsWith("/logout")) {
+            return List.of(Caller.ANONYMOUS);
+        }
+        return List.of(Caller.values());
+    }
+
+    private int status(Caller who, String method, String path) throws Exception {
+        FuzzCase c = new FuzzCase(0, "check", method, path, null, Map.of(), null, null, who, "check", null);
+        return http.send(request(c), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The log-in cookie of each staff role, and the CSRF token of its session, as a browser holds them. */
+    private void logIn() {
+        Map<Caller, String[]> users = Map.of(Caller.ADMIN, new String[] { "admin", "admin123" },
+                Caller.REGISTRAR, new String[] { "registrar", "registrar123" },
+                Caller.COUNTER, new String[] { Api.STAFF_USER, Api.STAFF_PASSWORD });
+        users.forEach((caller, user) -> {
+            String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", user[0]).formParam("j_password", user[1]).post("/j_security_check")
+                    .getCookie("quarkus-credential");
+            assertThat(cookie).as("log-in cookie of %s", user[0]).isNotNull();
+            cookies.put(caller, cookie);
+            String page = given().redirects().follow(false).cookie("quarkus-credential", cookie).accept("text/html")
+                    .get("/account/password").asString();
+            Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page);
+            csrf.put(caller, m.find() ? m.group(1) : "none");
+        });
+    }
+
+    /** What the plausible requests point at: the test's own service, counter, token, board and kiosks. */
+    private World world() {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        long board = hospital.board(List.of(service), List.of(counter));
+        String kiosk = hospital.kiosk();
+        String otherKiosk = hospital.kiosk();
+        var enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON).post("/api/devices/" + kiosk + "/credential")
+                .then().statusCode(200).extract().jsonPath();
+        kioskKey = enrolled.getString("key");
+        var token = Api.issue(service);
+        long paperBook = Api.as("admin", "admin123").contentType(ContentType.JSON)
+                .body(Map.of("serviceCode", service, "slips", 500)).post("/api/paper/books").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        return new World(service, counter, board, kiosk, otherKiosk, enrolled.getString("series"), token.getLong("id"),
+                token.getString("code"), paperBook);
+    }
+
+    private record World(String service, long counter, long board, String kiosk, String otherKiosk, String series,
+            long token, String tokenCode, long paperBook) {
+
+        String pathValue(String path, String name) {
+            return switch (name) {
+                case "counterId" -> String.valueOf(counter);
+                case "boardId" -> String.valueOf(board);
+                case "serviceCode" -> service;
+                // the fuzzed kiosk's own key must keep working: credential changes go to the other kiosk
+                case "code" -> path.startsWith("/api/devices") ? (path.endsWith("/reserve") ? kiosk : otherKiosk)
+                        : path.startsWith("/t/") ? tokenCode : service;
+                // admin pages post to ids that do not exist, so an accepted form never changes the demo hospital
+                case "id" -> path.startsWith("/api/tokens") ? String.valueOf(token)
+                        : path.startsWith("/api/paper") ? String.valueOf(paperBook) : "999999999";
+                default -> "1";
+            };
+        }
+
+        JsonNode field(String path, String name) {
+            JsonNodeFactory json = JsonNodeFactory.instance;
+            return switch (name) {
+                case "serviceCode", "service" -> json.textNode(service);
+                // a slip of the test's own paper book, a number of its own queue elsewhere
+                case "number" -> json.textNode(service + (path.startsWith("/api/paper") ? "-P0001" : "-001"));
+                case "slips" -> json.numberNode(5);
+                case "offlineNumber" -> json.textNode(service + "-" + series + "001");
+                case "mobile" -> json.textNode("9876543210");
+                case "priority" -> json.textNode("GENERAL");
+                case "count" -> json.numberNode(3);
+                case "age" -> json.numberNode(40);
+                case "requeueAfter" -> json.numberNode(1);
+                case "tokenId" -> json.numberNode(token);
+                case "name" -> json.textNode("Fuzz Patient");
+                case "abha" -> json.textNode("12-3456-7890-1234");
+                case "uhid" -> json.textNode("UH/123");
+                case "dryRun" -> json.booleanNode(true);
+                case "issuedAt", "sentAt", "at" -> json.textNode(Instant.now().minusSeconds(30).toString());
+                default -> null;
+            };
+        }
+    }
+
+    private String fingerprint() throws Exception {
+        String sql = TABLES.stream().map(t -> "(SELECT COUNT(*) FROM " + t + ")").collect(Collectors.joining(", ", "SELECT ", ""));
+        try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            List<String> counts = new ArrayList<>();
+            for (int i = 1; i <= TABLES.size(); i++) {
+                counts.add(TABLES.get(i - 1) + "=" + rs.getLong(i));
+            }
+            return String.join(",", counts);
+        }
+    }
+
+    private static String diff(String before, String after) {
+        List<String> a = List.of(before.split(","));
+        List<String> b = List.of(after.split(","));
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                changed.add(a.get(i) + " → " + b.get(i).replaceAll(".*=", ""));
+            }
+        }
+        return String.join(", ", changed);
+    }
+}
