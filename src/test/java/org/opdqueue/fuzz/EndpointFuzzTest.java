@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +53,8 @@ import org.opdqueue.support.TestHospital;
 class EndpointFuzzTest {
 
     private static final long SEED = Long.getLong("opd.fuzz.seed", 20261130L);
+    /** Every edge value on every operation ({@code -Dopd.fuzz.every=true}: some minutes), not a seeded share of them. */
+    private static final boolean EVERY = Boolean.getBoolean("opd.fuzz.every");
     /** Only operations whose "METHOD /path" contains this, to repeat one failure quickly. */
     private static final String ONLY = System.getProperty("opd.fuzz.only", "");
 
@@ -90,8 +93,14 @@ class EndpointFuzzTest {
         long started = System.nanoTime();
         World world = world();
         logIn();
-        JsonNode doc = JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
-        FuzzCases generator = new FuzzCases(doc, SEED, world::pathValue, world::field);
+        ObjectNode doc = (ObjectNode) JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract()
+                .asString());
+        int documented = 0;
+        for (JsonNode byVerb : doc.path("paths")) {
+            documented += byVerb.size();
+        }
+        int hidden = HiddenOperations.addTo(doc, EndpointFuzzTest.class.getClassLoader());
+        FuzzCases generator = new FuzzCases(doc, SEED, EVERY, world::pathValue, world::field);
         java.nio.file.Path report = java.nio.file.Path.of("target", "endpoint-fuzz-failures.txt");
         Map<String, Long> slowest = new TreeMap<>();
 
@@ -143,8 +152,9 @@ class EndpointFuzzTest {
             slowest.put(op.name(), Duration.ofNanos(System.nanoTime() - opStarted).toMillis());
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        LOG.infof("Endpoint fuzz (seed %d): %d operations, %d requests in %d s; answers by status %s", SEED,
-                operations, requests, seconds, statuses);
+        LOG.infof("Endpoint fuzz (seed %d): %d operations (%d in the OpenAPI document, %d pages and forms it leaves out),"
+                + " %d requests in %d s; answers by status %s", SEED, operations, documented, hidden, requests, seconds,
+                statuses);
         LOG.infof("Slowest operations (ms): %s", slowest.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5).toList());
         java.nio.file.Files.writeString(report, String.join("\n", failures));
@@ -158,7 +168,8 @@ class EndpointFuzzTest {
         assertThat(failures).as("fuzz failures (seed %d): %d by kind %s, all in %s; the first 20:%n%s", SEED,
                 failures.size(), kinds, report, String.join("\n", failures.subList(0, Math.min(20, failures.size()))))
                 .isEmpty();
-        assertThat(operations).as("operations in the OpenAPI document").isGreaterThan(30);
+        assertThat(documented).as("operations in the OpenAPI document").isGreaterThan(30);
+        assertThat(hidden).as("pages and forms left out of it").isGreaterThan(30);
     }
 
     private record Result(int status, String after) {
@@ -169,7 +180,7 @@ class EndpointFuzzTest {
             throws Exception {
         FuzzCase numbered = new FuzzCase(index, c.operation(), c.method(), c.path(), c.query(), c.headers(),
                 c.contentType(), c.body(), c.caller(), c.mutation(), c.field());
-        HttpResponse<byte[]> answer;
+        Answer answer;
         try {
             answer = sendOnce(numbered);
         } catch (IllegalArgumentException e) {
@@ -179,9 +190,9 @@ class EndpointFuzzTest {
             return new Result(0, fingerprint());
         }
         String after = fingerprint();
-        int status = answer.statusCode();
-        String body = new String(answer.body(), StandardCharsets.UTF_8);
-        String type = answer.headers().firstValue("Content-Type").orElse("");
+        int status = answer.status();
+        String body = answer.body();
+        String type = answer.contentType();
         List<String> wrong = new ArrayList<>();
         if (status >= 500 && !documented503(status, type, body) && !knownItem13(numbered, status)) {
             wrong.add(status + " server error");
@@ -191,8 +202,9 @@ class EndpointFuzzTest {
             wrong.add("leaks '" + leak.group() + "'");
         }
         boolean api = c.path().startsWith("/api/");
-        if (httpLayerRefusal(status, body)) {
-            // Vert.x refuses an over-long request line or header block itself, before any application code runs
+        if (httpLayerRefusal(status, body, numbered)) {
+            // Vert.x refuses an over-long request line or header block, or a broken %-escape in the request target,
+            // itself: before any application code runs, with a bare status
         } else if (status >= 400 && status < 500 && api) {
             wrong.addAll(problemFaults(status, type, body, mustNameField ? numbered.field() : null));
         } else if (status >= 400 && status < 500 && !type.startsWith("text/html") && !type.startsWith("application/problem+json")) {
@@ -213,16 +225,19 @@ class EndpointFuzzTest {
      * Vert.x closes the connection after its own 414 or 431; the client may not have noticed yet and reuse it, which
      * fails before the request is sent. Such a request is sent once more; one that fails twice is a finding.
      */
-    private HttpResponse<byte[]> sendOnce(FuzzCase c) throws Exception {
+    private Answer sendOnce(FuzzCase c) throws Exception {
+        if (!isUri(c.target())) {
+            return RawHttp.send(base, c.method(), c.target(), headersOf(c), bodyOf(c));
+        }
         try {
-            return http.send(request(c), HttpResponse.BodyHandlers.ofByteArray());
+            return Answer.of(http.send(request(c), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (java.io.IOException e) {
-            return http.send(request(c), HttpResponse.BodyHandlers.ofByteArray());
+            return Answer.of(http.send(request(c), HttpResponse.BodyHandlers.ofByteArray()));
         }
     }
 
-    private static boolean httpLayerRefusal(int status, String body) {
-        return (status == 414 || status == 431) && body.isEmpty();
+    private static boolean httpLayerRefusal(int status, String body, FuzzCase c) {
+        return body.isEmpty() && (status == 414 || status == 431 || (status == 400 && !isUri(c.target())));
     }
 
     /**
@@ -267,11 +282,47 @@ class EndpointFuzzTest {
         return faults;
     }
 
+    /** A status, a Content-Type and a body, from java.net.http or from {@link RawHttp}. */
+    record Answer(int status, String contentType, String body) {
+        static Answer of(HttpResponse<byte[]> r) {
+            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isUri(String target) {
+        try {
+            URI.create(target);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // a broken %-escape, which only a raw request can carry
+        }
+    }
+
     private HttpRequest request(FuzzCase c) {
+        byte[] body = bodyOf(c);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + c.target()))
                 .timeout(Duration.ofSeconds(30))
-                .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+                .method(c.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headersOf(c).forEach(request::header);
+        return request.build();
+    }
+
+    private byte[] bodyOf(FuzzCase c) {
+        byte[] body = c.body();
+        if (body != null && cookies.containsKey(c.caller()) && String.valueOf(c.contentType())
+                .startsWith("application/x-www-form-urlencoded")) {
+            // a logged-in browser's form carries its session's CSRF token, so the form's own checks are reached
+            String token = (body.length > 0 ? "&" : "") + "csrf-token=" + FuzzCases.encode(csrf.get(c.caller()));
+            byte[] withToken = java.util.Arrays.copyOf(body, body.length + token.length());
+            System.arraycopy(token.getBytes(StandardCharsets.US_ASCII), 0, withToken, body.length, token.length());
+            body = withToken;
+        }
+        return body;
+    }
+
+    private Map<String, String> headersOf(FuzzCase c) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Accept", "application/json, application/problem+json, text/html");
         if (c.contentType() != null) {
@@ -288,8 +339,7 @@ class EndpointFuzzTest {
             headers.put("Authorization", "Device " + kioskKey);
         }
         headers.putAll(c.headers());
-        headers.forEach(request::header);
-        return request.build();
+        return headers;
     }
 
     /** Logging out would end the session the later cases use: the log-out is tried by the anonymous caller only. */

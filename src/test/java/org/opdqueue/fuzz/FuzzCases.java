@@ -88,6 +88,7 @@ final class FuzzCases {
     }
 
     private final JsonNode doc;
+    private final boolean every;
     private final Random random;
     private final BiFunction<String, String, String> pathValues;
     private final BiFunction<String, String, JsonNode> knownFields;
@@ -99,9 +100,10 @@ final class FuzzCases {
      * @param knownFields a plausible value for a body field or query parameter (path template, name), or null to
      *        derive one from its schema
      */
-    FuzzCases(JsonNode doc, long seed, BiFunction<String, String, String> pathValues,
+    FuzzCases(JsonNode doc, long seed, boolean every, BiFunction<String, String, String> pathValues,
             BiFunction<String, String, JsonNode> knownFields) {
         this.doc = doc;
+        this.every = every;
         this.random = new Random(seed);
         this.pathValues = pathValues;
         this.knownFields = knownFields;
@@ -144,9 +146,9 @@ final class FuzzCases {
         cases.clear();
         for (Parameter p : op.parameters()) {
             if ("path".equals(p.in())) {
-                PATH_EDGES.forEach(v -> add(new Case(op).path(p.name(), v), "path " + p.name() + "=" + shortly(v), null));
+                some(PATH_EDGES, 10, "abc", "-1", "99999999999999999999", "\u0000", LONG_PATH_VALUE, HUGE).forEach(v -> add(new Case(op).path(p.name(), v), "path " + p.name() + "=" + shortly(v), null));
             } else if ("query".equals(p.in())) {
-                QUERY_EDGES.forEach(v -> add(new Case(op).query(p.name() + "=" + encode(v)), "query " + p.name() + "="
+                some(QUERY_EDGES, 5, "\u0000", "%zz").forEach(v -> add(new Case(op).query(p.name() + "=" + encode(v)), "query " + p.name() + "="
                         + shortly(v), null));
                 String one = p.name() + "=" + encode(queryValue(op, p));
                 add(new Case(op).query(String.join("&", java.util.Collections.nCopies(3, one))), "query " + p.name()
@@ -159,7 +161,8 @@ final class FuzzCases {
         }
         add(new Case(op).query("unknown=1&unknown=2&" + encode("ü\u0000") + "=" + encode("x")), "unknown query parameters",
                 null);
-        HEADER_EDGES.forEach(h -> add(new Case(op).header(h.getKey(), h.getValue()),
+        add(new Case(op).query("a=%zz&%=1"), "query not percent-encoded", null);
+        some(HEADER_EDGES, 4).forEach(h -> add(new Case(op).header(h.getKey(), h.getValue()),
                 "header " + h.getKey() + ": " + shortly(h.getValue()), null));
         if (op.bodyType() != null) {
             bodyMutations(op);
@@ -170,11 +173,11 @@ final class FuzzCases {
     private void bodyMutations(Operation op) {
         boolean json = op.bodyType().contains("json");
         if (json) {
-            MALFORMED_BODIES.forEach(b -> add(new Case(op).rawBody(b), "malformed body " + shortly(b), null));
+            some(MALFORMED_BODIES, 12, "{", "\uFEFF{}", "[".repeat(5_000) + "]".repeat(5_000)).forEach(b -> add(new Case(op).rawBody(b), "malformed body " + shortly(b), null));
             add(new Case(op).rawBytes(new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' }),
                     "invalid UTF-8", null);
         }
-        CONTENT_TYPES.forEach(t -> add(new Case(op).contentType(t), "content type " + t, null));
+        some(CONTENT_TYPES, 5, "garbage", "*/*", "multipart/form-data; boundary=x").forEach(t -> add(new Case(op).contentType(t), "content type " + t, null));
         add(new Case(op).contentType(null), "no content type", null);
         add(new Case(op).rawBody(null), "no body", null);
         JsonNode schema = op.bodySchema();
@@ -244,7 +247,7 @@ final class FuzzCases {
     private void formMutations(Operation op, JsonNode schema) {
         for (Iterator<String> names = schema.path("properties").fieldNames(); names.hasNext();) {
             String name = names.next();
-            for (String value : STRING_EDGES) {
+            for (String value : some(STRING_EDGES, 6, HUGE, "\u0000")) {
                 if (value.startsWith("\\u")) {
                     continue;
                 }
@@ -256,7 +259,7 @@ final class FuzzCases {
     }
 
     private List<String> edgesFor(JsonNode schema) {
-        List<String> edges = new ArrayList<>(TYPE_SWAPS);
+        List<String> edges = new ArrayList<>(some(TYPE_SWAPS, 3));
         String type = schema.path("type").asText();
         String format = schema.path("format").asText();
         if (schema.has("enum")) {
@@ -268,9 +271,9 @@ final class FuzzCases {
             edges.addAll(List.of("\"\"", "\"not-a-uuid\"", "\"00000000-0000-0000-0000-000000000000\"",
                     "\"" + new UUID(0x1234L, 0x5678L).toString().toUpperCase() + "\"", quote(HUGE), "\"{" + new UUID(0, 1) + "}\""));
         } else if ("integer".equals(type) || "number".equals(type)) {
-            edges.addAll(NUMBER_EDGES);
+            edges.addAll(some(NUMBER_EDGES, 6, "-1", "18446744073709551616", "1e309"));
         } else if ("string".equals(type)) {
-            STRING_EDGES.forEach(s -> edges.add(s.startsWith("\\u") ? "\"" + s + "\"" : quote(s)));
+            some(STRING_EDGES, 6, HUGE, "\u0000").forEach(s -> edges.add(s.startsWith("\\u") ? "\"" + s + "\"" : quote(s)));
         }
         return edges;
     }
@@ -326,6 +329,23 @@ final class FuzzCases {
             return resolve(schema.path("allOf").get(0));
         }
         return schema;
+    }
+
+    /**
+     * A seeded choice of {@code count} of the edge values, always with the ones given, in their order: every value is
+     * tried on some operations, and the run stays short. With {@code every}, all of them everywhere.
+     */
+    @SafeVarargs
+    private <T> List<T> some(List<T> values, int count, T... always) {
+        if (every || values.size() <= count) {
+            return values;
+        }
+        List<T> chosen = new ArrayList<>(List.of(always));
+        List<T> rest = new ArrayList<>(values);
+        rest.removeAll(chosen);
+        java.util.Collections.shuffle(rest, random);
+        chosen.addAll(rest.subList(0, Math.max(0, Math.min(rest.size(), count - chosen.size()))));
+        return values.stream().filter(chosen::contains).toList();
     }
 
     private void add(Case c, String mutation, String field) {
