@@ -47,16 +47,16 @@ import org.opdqueue.support.TestHospital;
  * Every operation of the app's own OpenAPI document, sent bad and edge input by every kind of caller: never a 5xx but
  * the documented 503s, never a stack trace, class name or SQL in an answer, every refusal of the JSON API a
  * problem+json (naming the field when a field was bad), and nothing stored from a refused request. The cases come from
- * a fixed seed ({@code -Dopd.fuzz.seed=…} for another); a failure prints the case, enough to send it again.
+ * a fixed seed ({@code -Dfuzz.seed=…} for another); a failure prints the case, enough to send it again.
  */
 @QuarkusTest
 class EndpointFuzzTest {
 
-    private static final long SEED = Long.getLong("opd.fuzz.seed", 20261130L);
-    /** Every edge value on every operation ({@code -Dopd.fuzz.every=true}: some minutes), not a seeded share of them. */
-    private static final boolean EVERY = Boolean.getBoolean("opd.fuzz.every");
+    private static final long SEED = Long.getLong("fuzz.seed", 20261130L);
+    /** Every edge value on every operation ({@code -Dfuzz.every=true}: some minutes), not a seeded share of them. */
+    private static final boolean EVERY = Boolean.getBoolean("fuzz.every");
     /** Only operations whose "METHOD /path" contains this, to repeat one failure quickly. */
-    private static final String ONLY = System.getProperty("opd.fuzz.only", "");
+    private static final String ONLY = System.getProperty("fuzz.only", "");
 
     /** Every table a request can write; a refused request must leave each count as it was. */
     private static final List<String> TABLES = List.of("token", "journal_entry", "idempotency_key", "token_number_sequence",
