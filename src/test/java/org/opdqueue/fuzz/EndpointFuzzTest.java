@@ -102,61 +102,25 @@ class EndpointFuzzTest {
         int hidden = HiddenOperations.addTo(doc, EndpointFuzzTest.class.getClassLoader());
         FuzzCases generator = new FuzzCases(doc, SEED, EVERY, world::pathValue, world::field);
         java.nio.file.Path report = java.nio.file.Path.of("target", "endpoint-fuzz-failures.txt");
-        Map<String, Long> slowest = new TreeMap<>();
 
-        List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> statuses = new TreeMap<>();
+        Tally tally = new Tally(fingerprint());
+        Map<String, Long> slowest = new TreeMap<>();
         int operations = 0;
-        int requests = 0;
-        int index = 0;
-        String before = fingerprint();
         for (FuzzCases.Operation op : generator.operations()) {
-            if (!op.name().contains(ONLY) || op.path().startsWith("/q/")) {
-                continue;
+            if (op.name().contains(ONLY) && !op.path().startsWith("/q/")) {
+                long opStarted = System.nanoTime();
+                fuzz(op, generator, tally);
+                slowest.put(op.name(), Duration.ofNanos(System.nanoTime() - opStarted).toMillis());
+                operations++;
             }
-            operations++;
-            long opStarted = System.nanoTime();
-            Set<Caller> allowed = EnumSet.noneOf(Caller.class);
-            Set<Caller> accepted = EnumSet.noneOf(Caller.class);
-            List<Caller> everyone = callersFor(op);
-            List<FuzzCase> run = new ArrayList<>();
-            FuzzCase plain = generator.baseline(op);
-            everyone.forEach(c -> run.add(plain.as(c)));
-            for (FuzzCase c : run) {
-                Result r = send(c, index++, failures, before, false);
-                before = r.after();
-                requests++;
-                statuses.merge(r.status(), 1, Integer::sum);
-                if (r.status() >= 200 && r.status() < 300) {
-                    accepted.add(c.caller());
-                }
-                if (r.status() != 401 && r.status() != 403 && r.status() != 302) {
-                    allowed.add(c.caller());
-                }
-            }
-            // Most cases come from callers the endpoint lets in, so they reach its validation; every fifth from one
-            // it refuses, so refusals are tried with every kind of input too.
-            List<Caller> in = everyone.stream().filter(allowed::contains).toList();
-            List<Caller> out = everyone.stream().filter(c -> !allowed.contains(c) && c != Caller.COUNTER_BASIC).toList();
-            int i = 0;
-            for (FuzzCase c : generator.mutations(op)) {
-                List<Caller> pool = (i % 5 == 4 && !out.isEmpty()) || in.isEmpty() ? out : in;
-                Caller who = pool.isEmpty() ? Caller.ANONYMOUS : pool.get((i / 5 + i) % pool.size());
-                i++;
-                // a 400 must name a bent field only where the unbent request was good: else it names what was wrong there
-                Result r = send(c.as(who), index++, failures, before, accepted.contains(who));
-                before = r.after();
-                requests++;
-                statuses.merge(r.status(), 1, Integer::sum);
-            }
-            slowest.put(op.name(), Duration.ofNanos(System.nanoTime() - opStarted).toMillis());
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         LOG.infof("Endpoint fuzz (seed %d): %d operations (%d in the OpenAPI document, %d pages and forms it leaves out),"
-                + " %d requests in %d s; answers by status %s", SEED, operations, documented, hidden, requests, seconds,
-                statuses);
+                + " %d requests in %d s; answers by status %s", SEED, operations, documented, hidden, tally.requests,
+                seconds, tally.statuses);
         LOG.infof("Slowest operations (ms): %s", slowest.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5).toList());
+        List<String> failures = tally.failures;
         java.nio.file.Files.writeString(report, String.join("\n", failures));
         Map<String, Long> kinds = failures.stream().map(f -> f.substring(0, f.indexOf('\n')))
                 .collect(Collectors.groupingBy(f -> f, TreeMap::new, Collectors.counting()));
@@ -172,22 +136,64 @@ class EndpointFuzzTest {
         assertThat(hidden).as("pages and forms left out of it").isGreaterThan(30);
     }
 
-    private record Result(int status, String after) {
+    /** What the run found so far, and the table counts after its last request. */
+    private static final class Tally {
+        final List<String> failures = new ArrayList<>();
+        final Map<Integer, Integer> statuses = new TreeMap<>();
+        int requests;
+        String before;
+
+        Tally(String fingerprint) {
+            this.before = fingerprint;
+        }
     }
 
-    /** Sends one case and checks its answer; a refused one must leave every table as it was. */
-    private Result send(FuzzCase c, int index, List<String> failures, String before, boolean mustNameField)
-            throws Exception {
-        FuzzCase numbered = new FuzzCase(index, c.operation(), c.method(), c.path(), c.query(), c.headers(),
+    /**
+     * One operation: its plausible request from every caller, then each bent request. Most come from callers the
+     * endpoint lets in, so they reach its validation; every fifth from one it refuses, so refusals are tried with every
+     * kind of input too.
+     */
+    private void fuzz(FuzzCases.Operation op, FuzzCases generator, Tally tally) throws Exception {
+        Set<Caller> allowed = EnumSet.noneOf(Caller.class);
+        Set<Caller> accepted = EnumSet.noneOf(Caller.class);
+        List<Caller> everyone = callersFor(op);
+        FuzzCase plain = generator.baseline(op);
+        for (Caller caller : everyone) {
+            int status = send(plain.as(caller), tally, false);
+            if (status >= 200 && status < 300) {
+                accepted.add(caller);
+            }
+            if (status != 401 && status != 403 && status != 302) {
+                allowed.add(caller);
+            }
+        }
+        List<Caller> in = everyone.stream().filter(allowed::contains).toList();
+        List<Caller> out = everyone.stream().filter(c -> !allowed.contains(c) && c != Caller.COUNTER_BASIC).toList();
+        int i = 0;
+        for (FuzzCase c : generator.mutations(op)) {
+            List<Caller> pool = (i % 5 == 4 && !out.isEmpty()) || in.isEmpty() ? out : in;
+            Caller who = pool.isEmpty() ? Caller.ANONYMOUS : pool.get((i / 5 + i) % pool.size());
+            i++;
+            // a 400 must name a bent field only where the unbent request was good: else it names what was wrong there
+            send(c.as(who), tally, accepted.contains(who));
+        }
+    }
+
+    /** Sends one case and checks its answer (a refused one must leave every table as it was); returns its status. */
+    private int send(FuzzCase c, Tally tally, boolean mustNameField) throws Exception {
+        FuzzCase numbered = new FuzzCase(tally.requests++, c.operation(), c.method(), c.path(), c.query(), c.headers(),
                 c.contentType(), c.body(), c.caller(), c.mutation(), c.field());
+        String before = tally.before;
+        List<String> failures = tally.failures;
         Answer answer;
         try {
             answer = sendOnce(numbered);
         } catch (IllegalArgumentException e) {
-            return new Result(0, before); // a header java.net.http will not send (non-ASCII): no request was made
+            return 0; // a header java.net.http will not send (non-ASCII): no request was made
         } catch (java.io.IOException e) {
             failures.add("connection dropped without an answer (" + e.getMessage() + ")\n    " + numbered.describe());
-            return new Result(0, fingerprint());
+            tally.before = fingerprint();
+            return 0;
         }
         String after = fingerprint();
         int status = answer.status();
@@ -207,7 +213,8 @@ class EndpointFuzzTest {
             // itself: before any application code runs, with a bare status
         } else if (status >= 400 && status < 500 && api) {
             wrong.addAll(problemFaults(status, type, body, mustNameField ? numbered.field() : null));
-        } else if (status >= 400 && status < 500 && !type.startsWith("text/html") && !type.startsWith("application/problem+json")) {
+        } else if (status >= 400 && status < 500 && !type.startsWith("text/html")
+                && !type.startsWith("application/problem+json")) {
             wrong.add(status + " page answer as '" + type + "'");
         }
         if (status >= 400 && !after.equals(before)) {
@@ -218,7 +225,9 @@ class EndpointFuzzTest {
             failures.add(String.join("; ", wrong) + "\n    " + numbered.describe() + "\n    answer " + status + " " + type
                     + ": " + excerpt.replaceAll("\\s+", " "));
         }
-        return new Result(status, after);
+        tally.statuses.merge(status, 1, Integer::sum);
+        tally.before = after;
+        return status;
     }
 
     /**

@@ -146,10 +146,13 @@ final class FuzzCases {
         cases.clear();
         for (Parameter p : op.parameters()) {
             if ("path".equals(p.in())) {
-                some(PATH_EDGES, 10, "abc", "-1", "99999999999999999999", "\u0000", LONG_PATH_VALUE, HUGE).forEach(v -> add(new Case(op).path(p.name(), v), "path " + p.name() + "=" + shortly(v), null));
+                for (String v : some(PATH_EDGES, 10, "abc", "-1", "99999999999999999999", "\u0000", LONG_PATH_VALUE, HUGE)) {
+                    add(new Case(op).path(p.name(), v), "path " + p.name() + "=" + shortly(v), null);
+                }
             } else if ("query".equals(p.in())) {
-                some(QUERY_EDGES, 5, "\u0000", "%zz").forEach(v -> add(new Case(op).query(p.name() + "=" + encode(v)), "query " + p.name() + "="
-                        + shortly(v), null));
+                for (String v : some(QUERY_EDGES, 5, "\u0000", "%zz")) {
+                    add(new Case(op).query(p.name() + "=" + encode(v)), "query " + p.name() + "=" + shortly(v), null);
+                }
                 String one = p.name() + "=" + encode(queryValue(op, p));
                 add(new Case(op).query(String.join("&", java.util.Collections.nCopies(3, one))), "query " + p.name()
                         + " three times", null);
@@ -173,11 +176,15 @@ final class FuzzCases {
     private void bodyMutations(Operation op) {
         boolean json = op.bodyType().contains("json");
         if (json) {
-            some(MALFORMED_BODIES, 12, "{", "\uFEFF{}", "[".repeat(5_000) + "]".repeat(5_000)).forEach(b -> add(new Case(op).rawBody(b), "malformed body " + shortly(b), null));
+            for (String b : some(MALFORMED_BODIES, 12, "{", "\uFEFF{}", "[".repeat(5_000) + "]".repeat(5_000))) {
+                add(new Case(op).rawBody(b), "malformed body " + shortly(b), null);
+            }
             add(new Case(op).rawBytes(new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' }),
                     "invalid UTF-8", null);
         }
-        some(CONTENT_TYPES, 5, "garbage", "*/*", "multipart/form-data; boundary=x").forEach(t -> add(new Case(op).contentType(t), "content type " + t, null));
+        for (String t : some(CONTENT_TYPES, 5, "garbage", "*/*", "multipart/form-data; boundary=x")) {
+            add(new Case(op).contentType(t), "content type " + t, null);
+        }
         add(new Case(op).contentType(null), "no content type", null);
         add(new Case(op).rawBody(null), "no body", null);
         JsonNode schema = op.bodySchema();
