@@ -149,7 +149,9 @@ public class PaperEntry {
             throw ProblemException.invalid("issuedAt", "must not be in the future");
         }
         LocalDate bookDay = clock.businessDayOf(at.book().reservedAt);
-        if (clock.businessDayOf(issuedAt).isBefore(bookDay)) {
+        // days before the book is before its day, asked first: a year like -10⁹ has no calendar day to compare
+        if (issuedAt.isBefore(at.book().reservedAt.minus(Duration.ofDays(2)))
+                || clock.businessDayOf(issuedAt).isBefore(bookDay)) {
             throw ProblemException.invalid("issuedAt", "is before book " + at.book().id + " of " + at.service().code
                     + " was made (" + bookDay + ")");
         }

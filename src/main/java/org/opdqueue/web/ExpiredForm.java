@@ -21,9 +21,11 @@ public class ExpiredForm {
 
     @ServerResponseFilter
     public void explain(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 400 || response.hasEntity() || !"POST".equals(request.getMethod())) {
+            return; // before reading the Content-Type: one that is no media type is refused with a 415 (BareRefusals)
+        }
         MediaType sent = request.getMediaType();
-        if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
-                && sent != null && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(sent)) {
+        if (sent != null && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(sent)) {
             response.setEntity(PAGE, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }

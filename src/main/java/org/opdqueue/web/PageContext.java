@@ -3,6 +3,7 @@ package org.opdqueue.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
@@ -26,7 +27,11 @@ public class PageContext {
     }
 
     public boolean isLoggedIn() {
-        return !identity.isAnonymous();
+        try {
+            return !identity.isAnonymous();
+        } catch (AuthenticationFailedException e) {
+            return false; // a wrong or broken credential on an open page (log-in, a patient's status): shown logged out
+        }
     }
 
     public String getUser() {
@@ -34,14 +39,14 @@ public class PageContext {
     }
 
     public boolean isAdmin() {
-        return identity.hasRole(Role.ADMIN_ROLE);
+        return isLoggedIn() && identity.hasRole(Role.ADMIN_ROLE);
     }
 
     public boolean isRegistrar() {
-        return identity.hasRole(Role.ADMIN_ROLE) || identity.hasRole(Role.REGISTRAR_ROLE);
+        return isLoggedIn() && (identity.hasRole(Role.ADMIN_ROLE) || identity.hasRole(Role.REGISTRAR_ROLE));
     }
 
     public String getRole() {
-        return identity.getRoles().stream().findFirst().orElse("");
+        return isLoggedIn() ? identity.getRoles().stream().findFirst().orElse("") : "";
     }
 }

@@ -102,6 +102,7 @@ public class TokenResource {
     @POST
     @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/no-show")
+    @Consumes(MediaType.APPLICATION_JSON) // a form or multipart body is a 415, never parsed
     @Operation(summary = "The called patient did not come; optional body {\"requeueAfter\": N} puts them N places back")
     public TokenView noShow(@PathParam("id") long id, ActionRequest body) {
         return views.of(actions.noShow(id, orNone(body).requeueAfter(), actor()));
@@ -110,6 +111,7 @@ public class TokenResource {
     @POST
     @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/requeue")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Put a no-show back in the queue, {\"requeueAfter\": N} places back (default from configuration)")
     public TokenView requeue(@PathParam("id") long id, ActionRequest body) {
         return views.of(actions.requeue(id, orNone(body).requeueAfter(), actor()));
@@ -118,6 +120,7 @@ public class TokenResource {
     @POST
     @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move the patient to another service's queue, keeping the token number; body {\"serviceCode\": …}")
     public TokenView transfer(@PathParam("id") long id, ActionRequest body) {
         return views.of(actions.transfer(id, orNone(body).serviceCode(), actor()));
