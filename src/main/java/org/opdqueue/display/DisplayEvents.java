@@ -97,6 +97,8 @@ public class DisplayEvents {
             case COUNTER_STATE_CHANGED -> "counter";
             case MODE_CHANGED -> "mode";
             case SETUP_CHANGED -> "setup"; // never reaches a board: no board's scope concerns it
+            case STAFF_LOG_IN_FAILED, STAFF_LOG_IN_LOCKED, STAFF_CREATED, STAFF_ROLE_CHANGED, STAFF_PASSWORD_SET,
+                    STAFF_DEACTIVATED, STAFF_REACTIVATED, DEVICE_KEY_ISSUED, DEVICE_KEY_REVOKED, PAPER_SLIP_VOIDED -> "setup";
         };
         String state = e.type == JournalEventType.COUNTER_STATE_CHANGED && e.detail != null
                 ? e.detail.substring(e.detail.lastIndexOf(' ') + 1) : null;
