@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.opdqueue.common.OpdConfig;
 
@@ -37,9 +38,19 @@ public class LogInThrottle {
         }
     };
 
+    @Inject
     public LogInThrottle(OpdConfig config) {
-        this.limit = config.session().failuresBeforeLock();
-        this.lockFor = config.session().lockFor();
+        this(config.session().failuresBeforeLock(), config.session().lockFor());
+    }
+
+    LogInThrottle(int limit, Duration lockFor) {
+        this.limit = limit;
+        this.lockFor = lockFor;
+    }
+
+    /** How many user names and addresses are being counted now (bounded by {@link #TRACKED}). */
+    synchronized int tracked() {
+        return failures.size();
     }
 
     /** Until when log-in as this user or from this address is locked; empty when it may be tried. */
