@@ -58,6 +58,23 @@ class InjectedScriptBrowserTest extends DeskBrowserTest {
     }
 
     @Test
+    void theKioskPrintsASlipUnderThePolicy() {
+        String service = hospital.service();
+        page.addInitScript("window.print = () => {}");
+        page.navigate(base.resolve("/kiosk/").toString());
+        page.locator(".start-touch").click();
+        page.locator("[data-service=" + service + "]").click();
+        page.locator("[data-category=GENERAL]").click();
+        page.locator(".btn-skip").click();
+        page.locator("[data-action=print]").click();
+        page.getByTestId("slip-number").waitFor();
+
+        assertThat(page.getByTestId("slip-number").evaluate("n => getComputedStyle(n).getPropertyValue('--chars').trim()"))
+                .isEqualTo(String.valueOf((service + "-001").length()));
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void everyPageWorksUnderThePolicy() {
         String service = hospital.service();
         long counter = hospital.openCounter(service);
@@ -78,7 +95,9 @@ class InjectedScriptBrowserTest extends DeskBrowserTest {
         }
         page.navigate(base.resolve("/admin/paper-books/" + book + "/print").toString());
         page.waitForSelector("body[data-ready=true]");
-        assertThat(page.locator("[data-testid=slip] svg").count()).isEqualTo(5);
+        assertThat(page.locator("[data-testid=slip]").count()).isEqualTo(5);
+        assertThat(page.evaluate("() => [...document.querySelectorAll('[data-testid=slip]')].every(s => s.querySelector('svg'))"))
+                .as("every slip has its QR code").isEqualTo(true);
         page.navigate(base.resolve("/board/" + board).toString());
         page.waitForFunction("() => document.body.innerText.includes('" + service + "') || document.body.innerText.length > 20");
 
