@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 
 import org.opdqueue.support.SessionCookies;
 import org.opdqueue.support.StaffSession;
@@ -37,7 +38,9 @@ class ForgedSessionCookieTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of("quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString());
+            // and as production sets them: cookies Secure even on a plain-HTTP request (TLS ended at a proxy)
+            return Map.of("quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toString(),
+                    "opd.tls.secure-cookies", "true", "quarkus.rest-csrf.cookie-force-secure", "true");
         }
     }
 
@@ -56,6 +59,18 @@ class ForgedSessionCookieTest {
         assertThat(log).contains("opd-queue").doesNotContainIgnoringCase("temporary key")
                 .doesNotContain(sessionKey).doesNotContain(csrfKey);
         assertThat(sessionKey).hasSizeGreaterThanOrEqualTo(SessionKeys.MIN_LENGTH).isNotEqualTo(csrfKey);
+    }
+
+    @Test
+    void behindATlsProxyTheLogInAndCsrfCookiesAreStillSecure() {
+        Response answer = StaffSession.logInAnswer("counter1", "counter123");
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().getValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith(StaffSession.CREDENTIAL_COOKIE + "=").containsIgnoringCase("; Secure")
+                        .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HTTPOnly"))
+                .allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
+        assertThat(given().get("/login").headers().getValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("csrf-token=").containsIgnoringCase("; Secure"));
     }
 
     @Test
