@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -86,8 +85,10 @@ public class LoginPage {
             return Response.status(302).location(URI.create("/login?error=true")).build();
         }
         sessions.start(user.username(), user.sessionGeneration(), Instant.now(), routing);
-        return Response.status(302).location(URI.create(landingAfter(after)))
-                .cookie(new NewCookie.Builder(StaffSessions.AFTER_LOG_IN_COOKIE).path("/").maxAge(0).build()).build();
+        if (after != null) {
+            sessions.forgetPageBeforeLogIn(routing);
+        }
+        return Response.status(302).location(URI.create(landingAfter(after))).build();
     }
 
     /** Ends this staff member's sessions everywhere (a shared counter PC, a forgotten tab at home), not only this one. */

@@ -1,7 +1,5 @@
 package org.opdqueue.staff;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +13,6 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -46,9 +42,7 @@ public class StaffSessionMechanism implements HttpAuthenticationMechanism {
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         String path = context.request().uri();
         if (path != null && path.startsWith("/") && !path.startsWith("//")) {
-            context.response().addCookie(Cookie.cookie(StaffSessions.AFTER_LOG_IN_COOKIE,
-                    URLEncoder.encode(path, StandardCharsets.UTF_8)).setPath("/")
-                    .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(sessions.secure(context)));
+            sessions.rememberPageBeforeLogIn(path, context);
         }
         return Uni.createFrom().item(new ChallengeData(302, "Location", "/login"));
     }

@@ -1,5 +1,7 @@
 package org.opdqueue.staff;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 import org.opdqueue.common.OpdConfig;
@@ -56,8 +59,21 @@ public class StaffSessions {
     }
 
     public void end(RoutingContext context) {
-        Cookie gone = Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true).setSecure(secure(context));
+        Cookie gone = Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT).setSecure(secure(context));
         context.response().addCookie(gone);
+    }
+
+    /** Where the visitor was going before the log-in page, kept by {@link StaffSessionMechanism#getChallenge}. */
+    public void rememberPageBeforeLogIn(String path, RoutingContext context) {
+        context.response().addCookie(Cookie.cookie(AFTER_LOG_IN_COOKIE, URLEncoder.encode(path, StandardCharsets.UTF_8))
+                .setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure(context)));
+    }
+
+    /** With the same attributes it was set with: a browser lets no plain cookie replace a Secure one. */
+    public void forgetPageBeforeLogIn(RoutingContext context) {
+        context.response().addCookie(Cookie.cookie(AFTER_LOG_IN_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT).setSecure(secure(context)));
     }
 
     public boolean secure(RoutingContext context) {
