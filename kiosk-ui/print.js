@@ -53,6 +53,7 @@ export async function printSlip(slipElement, { win = window } = {}) {
 }
 
 const MM_PER_PX = 25.4 / 96;
+const pageSizes = new WeakMap();
 
 /**
  * Chromium ignores `size: 80mm auto`, and a fixed page length feeds that much blank roll through the printer.
@@ -62,11 +63,12 @@ function fitPageToSlip(root, doc) {
   root.classList.add('measuring');
   const heightMm = Math.ceil(root.getBoundingClientRect().height * MM_PER_PX);
   root.classList.remove('measuring');
-  let style = doc.getElementById('slip-page-size');
-  if (!style) {
-    style = doc.createElement('style');
-    style.id = 'slip-page-size';
-    doc.head.append(style);
+  // A constructed style sheet, not a <style> element: the Content-Security-Policy allows no inline styles.
+  const win = doc.defaultView;
+  if (!pageSizes.has(doc)) {
+    const sheet = new win.CSSStyleSheet();
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    pageSizes.set(doc, sheet);
   }
-  style.textContent = `@page { size: 80mm ${Math.max(heightMm, 40)}mm; margin: 0; }`;
+  pageSizes.get(doc).replaceSync(`@page { size: 80mm ${Math.max(heightMm, 40)}mm; margin: 0; }`);
 }

@@ -1,8 +1,10 @@
 package org.opdqueue.account;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.journal.Journal;
@@ -29,6 +32,8 @@ import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.staff.PasswordRules;
 import org.opdqueue.staff.Passwords;
 import org.opdqueue.staff.Role;
+import org.opdqueue.staff.SessionClaim;
+import org.opdqueue.staff.StaffSessions;
 import org.opdqueue.staff.StaffUser;
 import org.opdqueue.web.FieldErrors;
 import org.opdqueue.web.FormSave;
@@ -52,12 +57,15 @@ public class AccountPassword {
     private final Passwords passwords;
     private final Journal journal;
     private final SecurityIdentity identity;
+    private final StaffSessions sessions;
 
-    public AccountPassword(Facility facility, Passwords passwords, Journal journal, SecurityIdentity identity) {
+    public AccountPassword(Facility facility, Passwords passwords, Journal journal, SecurityIdentity identity,
+            StaffSessions sessions) {
         this.facility = facility;
         this.passwords = passwords;
         this.journal = journal;
         this.identity = identity;
+        this.sessions = sessions;
     }
 
     @GET
@@ -69,7 +77,8 @@ public class AccountPassword {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response change(@RestForm String currentPassword, @RestForm String newPassword, @RestForm String repeatPassword) {
+    public Response change(@RestForm String currentPassword, @RestForm String newPassword, @RestForm String repeatPassword,
+            RoutingContext routing) {
         StaffUser me = me();
         FieldErrors errors = FieldErrors.none();
         if (!passwords.matches(currentPassword, me.passwordHash)) {
@@ -87,15 +96,21 @@ public class AccountPassword {
                     .entity(Templates.form(me.mustChangePassword, errors)).build();
         }
         String hash = passwords.hash(newPassword); // slow on purpose: outside the transaction
+        AtomicInteger generation = new AtomicInteger();
         FormSave.run(() -> {
             StaffUser user = me();
             boolean required = user.mustChangePassword;
             user.passwordHash = hash;
             user.mustChangePassword = false;
-            journal.append(JournalEventType.SETUP_CHANGED, JournalEntryBuilder.system().actor(user.username)
+            user.endSessions(); // every other session (another PC, a stolen cookie) ends; this browser gets a new one
+            generation.set(user.sessionGeneration);
+            journal.append(JournalEventType.STAFF_PASSWORD_SET, JournalEntryBuilder.system().actor(user.username)
                     .detail("staff " + user.username + " changed their password" + (required ? " (required)" : "")));
             return FieldErrors.none();
         }, Map.of());
+        if (identity.getAttribute(SessionClaim.ATTRIBUTE) != null) {
+            sessions.start(me.username, generation.get(), Instant.now(), routing);
+        }
         return Response.seeOther(URI.create(me.role == Role.ADMIN ? "/admin" : "/console")).build();
     }
 

@@ -126,7 +126,8 @@ public class AdminStaff {
             u.passwordHash = hash;
             // a password someone else chose is changed at the next log-in; an admin's own choice for themselves is not
             u.mustChangePassword = !u.username.equals(by);
-            journal.append(JournalEventType.SETUP_CHANGED, JournalEntryBuilder.system().actor(by).detail("password of "
+            u.endSessions(); // whoever knew the old password and logged in with it is out
+            journal.append(JournalEventType.STAFF_PASSWORD_SET, JournalEntryBuilder.system().actor(by).detail("password of "
                     + u.username + " set by " + by + (u.mustChangePassword ? "; to be changed at the next log-in" : "")));
             return FieldErrors.none();
         }, Map.of());
@@ -137,12 +138,17 @@ public class AdminStaff {
         String hash = id == null && form.password != null && form.password.length() >= 8 ? passwords.hash(form.password) : null;
         FieldErrors errors = FormSave.run(() -> {
             StaffUser u = id == null ? new StaffUser() : find(id);
+            Role roleBefore = u.role;
+            boolean activeBefore = u.active;
             FieldErrors found = form.applyTo(u, id == null, id != null && u.username.equals(admin.getPrincipal().getName()));
             if (found.isEmpty() && id == null) {
                 u.facility = facility.code();
                 u.passwordHash = hash;
                 u.createdAt = clock.now();
                 u.persist();
+                record(JournalEventType.STAFF_CREATED, "staff " + u.username + " created with role " + u.role);
+            } else if (found.isEmpty()) {
+                recordChanges(u, roleBefore, activeBefore);
             }
             return found;
         }, Map.of("uk_staff_username", new FormSave.Taken("username", "This user name is taken.")));
@@ -152,6 +158,24 @@ public class AdminStaff {
                     .entity(Templates.form(id, form, errors, FieldErrors.none())).build();
         }
         return Response.seeOther(URI.create("/admin/staff?saved=" + form.username.strip().toLowerCase())).build();
+    }
+
+    /** A new role or a deactivation counts for open sessions too: they end, and the change is journaled. */
+    private void recordChanges(StaffUser u, Role roleBefore, boolean activeBefore) {
+        if (u.role != roleBefore) {
+            u.endSessions();
+            record(JournalEventType.STAFF_ROLE_CHANGED, "role of " + u.username + " changed from " + roleBefore + " to "
+                    + u.role);
+        }
+        if (u.active != activeBefore) {
+            u.endSessions();
+            record(u.active ? JournalEventType.STAFF_REACTIVATED : JournalEventType.STAFF_DEACTIVATED,
+                    "staff " + u.username + (u.active ? " reactivated" : " deactivated"));
+        }
+    }
+
+    private void record(JournalEventType type, String detail) {
+        journal.append(type, JournalEntryBuilder.system().actor(admin.getPrincipal().getName()).detail(detail));
     }
 
     private StaffUser find(long id) {

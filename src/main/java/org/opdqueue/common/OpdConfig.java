@@ -27,6 +27,33 @@ public interface OpdConfig {
         /** How long browsers that once reached us over HTTPS must refuse plain HTTP (Strict-Transport-Security). */
         @WithDefault("P365D")
         Duration hstsMaxAge();
+
+        /**
+         * Mark the log-in and CSRF cookies {@code Secure} even when the request reached us as plain HTTP (TLS ended
+         * at a proxy). On in production; they are always {@code Secure} on an HTTPS request.
+         */
+        @WithDefault("false")
+        boolean secureCookies();
+    }
+
+    Session session();
+
+    /** Staff log-in sessions (the form log-in's cookie) and the brute-force limit on logging in. */
+    interface Session {
+        /** A session ends after this long without a request. */
+        @WithDefault("PT4H")
+        Duration idleTimeout();
+
+        /** And this long after the log-in, however busy (a shift); the staff member logs in again. */
+        @WithDefault("PT12H")
+        Duration absoluteLifetime();
+
+        /** Failed log-ins in a row, per user name and per client address, before log-in is locked for a while. */
+        @WithDefault("10")
+        int failuresBeforeLock();
+
+        @WithDefault("PT15M")
+        Duration lockFor();
     }
 
     Node node();

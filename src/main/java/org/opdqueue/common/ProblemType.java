@@ -12,6 +12,7 @@ public enum ProblemType {
     BUSY("busy", 409, "Conflicting change, try again"),
     PAPER_DUPLICATE("paper-duplicate", 409, "Paper slip already entered or voided"),
     PAPER_OUT_OF_RANGE("paper-out-of-range", 422, "Number is in no paper book of the service"),
+    LOG_IN_LOCKED("log-in-locked", 429, "Too many failed log-ins: wait, then try again"),
     DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
     INTERNAL("internal", 500, "Internal error");

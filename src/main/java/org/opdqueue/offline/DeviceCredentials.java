@@ -10,12 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.Hashes;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.device.Device;
 import org.opdqueue.device.DeviceKind;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.token.NumberSeries;
 
 /**
@@ -41,9 +46,13 @@ public class DeviceCredentials {
     }
 
     private final Facility facility;
+    private final Journal journal;
+    private final SecurityIdentity admin;
 
-    public DeviceCredentials(Facility facility) {
+    public DeviceCredentials(Facility facility, Journal journal, SecurityIdentity admin) {
         this.facility = facility;
+        this.journal = journal;
+        this.admin = admin;
     }
 
     public record Issued(String deviceCode, String series, String key) {
@@ -69,6 +78,8 @@ public class DeviceCredentials {
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         device.secretHash = Hashes.sha256Hex(secret);
+        journal.append(JournalEventType.DEVICE_KEY_ISSUED, JournalEntryBuilder.system().actor(admin.getPrincipal().getName())
+                .detail("key of kiosk " + device.code + " issued (series " + device.numberSeries + "); any earlier key stops working"));
         return new Issued(device.code, device.numberSeries, device.code + "." + secret);
     }
 
@@ -77,6 +88,8 @@ public class DeviceCredentials {
         Device device = Device.findByCode(facility.code(), deviceCode)
                 .orElseThrow(() -> ProblemException.notFound("Device", deviceCode));
         device.secretHash = null;
+        journal.append(JournalEventType.DEVICE_KEY_REVOKED, JournalEntryBuilder.system().actor(admin.getPrincipal().getName())
+                .detail("key of kiosk " + device.code + " revoked"));
     }
 
     /** The enrolled kiosk that sent this Authorization header, or a 401 problem. */

@@ -91,6 +91,8 @@ public class PaperEntry {
             String reason = request.reason() == null ? "" : request.reason().strip();
             slip.reason = reason.isEmpty() ? null : reason;
             slip.persist();
+            journal.append(JournalEventType.PAPER_SLIP_VOIDED, JournalEntryBuilder.system().actor(actor)
+                    .detail("paper slip " + at.number() + " voided" + (slip.reason == null ? "" : ": " + slip.reason)));
             return new PaperReports.Voided(at.number().toString(), actor, slip.recordedAt, slip.reason);
         }, SLIP_USED, used -> {
             Located at = locate(request.number());

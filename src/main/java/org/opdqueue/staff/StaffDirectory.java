@@ -27,7 +27,7 @@ import org.opdqueue.status.SystemMode;
 public class StaffDirectory {
 
     /** What the security layer needs to know about a staff member; no managed entity leaves here. */
-    public record Login(String username, Role role, String passwordHash, boolean mustChangePassword) {
+    public record Login(String username, Role role, String passwordHash, boolean mustChangePassword, int sessionGeneration) {
     }
 
     private final Facility facility;
@@ -82,6 +82,6 @@ public class StaffDirectory {
     private Optional<Login> read(String name) {
         return StaffUser.findByUsername(facility.code(), name)
                 .filter(u -> u.active)
-                .map(u -> new Login(u.username, u.role, u.passwordHash, u.mustChangePassword));
+                .map(u -> new Login(u.username, u.role, u.passwordHash, u.mustChangePassword, u.sessionGeneration));
     }
 }

@@ -45,11 +45,20 @@ public class StaffUser extends PanacheEntityBase {
     @Column(name = "must_change_password")
     public boolean mustChangePassword;
 
+    /** Moved on whenever this user's open log-in sessions must end (log-out, new password, new role, deactivation). */
+    @Column(name = "session_generation")
+    public int sessionGeneration;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Version
     public long version;
+
+    /** Ends every log-in session of this user from its next request: their cookies carry the old generation. */
+    public void endSessions() {
+        sessionGeneration++;
+    }
 
     public static Optional<StaffUser> findByUsername(String facility, String username) {
         return find("facility = ?1 and username = ?2", facility, username).firstResultOptional();

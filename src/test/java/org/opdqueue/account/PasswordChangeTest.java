@@ -45,8 +45,7 @@ class PasswordChangeTest {
         assertThat(setUpJournal(user)).containsExactly(
                 "admin: password of " + user + " set by admin; to be changed at the next log-in");
 
-        Response logIn = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", user).formParam("j_password", SET_BY_ADMIN).post("/j_security_check");
+        Response logIn = StaffSession.logInAnswer(user, SET_BY_ADMIN);
         String landing = logIn.getHeader("Location");
         StaffSession session = StaffSession.logIn(user, SET_BY_ADMIN);
         session.request().accept("text/html").get(java.net.URI.create(landing).getPath()).then().statusCode(303)
@@ -159,7 +158,7 @@ class PasswordChangeTest {
 
     @Transactional
     List<String> setUpJournal(String user) {
-        return JournalEntry.<JournalEntry>list("type = ?1 and detail like ?2 order by seq", JournalEventType.SETUP_CHANGED,
+        return JournalEntry.<JournalEntry>list("type = ?1 and detail like ?2 order by seq", JournalEventType.STAFF_PASSWORD_SET,
                 "%" + user + " %").stream().map(e -> e.actor + ": " + e.detail).toList();
     }
 

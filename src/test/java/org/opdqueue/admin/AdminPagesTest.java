@@ -20,9 +20,7 @@ class AdminPagesTest {
         given().redirects().follow(false).get("/admin/services").then().statusCode(302)
                 .header("Location", containsString("/login"));
         given().get("/login").then().statusCode(200).body(containsString("j_security_check"));
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "admin").formParam("j_password", "wrong").post("/j_security_check")
-                .then().statusCode(302).header("Location", containsString("/login?error=true"));
+        StaffSession.logInAnswer("admin", "wrong").then().statusCode(302).header("Location", containsString("/login?error=true"));
         given().get("/login?error=true").then().body(containsString("Wrong user name or password"));
     }
 

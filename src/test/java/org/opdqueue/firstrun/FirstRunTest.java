@@ -70,9 +70,7 @@ class FirstRunTest {
         assertThat(given().get("/api/services").then().statusCode(200).extract().jsonPath().getList("$")).isEmpty();
 
         // the bootstrap administrator must choose a password before anything else works
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "admin").formParam("j_password", BOOTSTRAP_PASSWORD).post("/j_security_check")
-                .then().statusCode(302);
+        StaffSession.logInAnswer("admin", BOOTSTRAP_PASSWORD).then().statusCode(302);
         StaffSession bootstrap = StaffSession.logIn("admin", BOOTSTRAP_PASSWORD);
         bootstrap.request().accept("text/html").get("/admin").then().statusCode(303)
                 .header("Location", endsWith("/account/password"));

@@ -202,9 +202,7 @@ class DistrictHospitalSetupTest {
                 .statusCode(303);
         assertThat(staffMember("imp.nurse").mustChangePassword).isTrue();
 
-        String landing = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "imp.nurse").formParam("j_password", "set-by-admin-1").post("/j_security_check")
-                .getHeader("Location");
+        String landing = StaffSession.logInAnswer("imp.nurse", "set-by-admin-1").getHeader("Location");
         StaffSession nurse = StaffSession.logIn("imp.nurse", "set-by-admin-1");
         nurse.request().accept("text/html").get(URI.create(landing).getPath()).then().statusCode(303)
                 .header("Location", endsWith("/account/password"));

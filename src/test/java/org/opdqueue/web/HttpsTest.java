@@ -8,6 +8,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +70,11 @@ class HttpsTest {
     @Test
     void theLogInCookieIsSecureOverHttps() {
         String login = secureStatus.toString().replace("/api/status", "/j_security_check");
+        Response page = given().relaxedHTTPSValidation().get(secureStatus.toString().replace("/api/status", "/login"));
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(token.find()).isTrue();
         Response answer = given().relaxedHTTPSValidation().redirects().follow(false)
+                .cookie("csrf-token", page.getCookie("csrf-token")).formParam("csrf-token", token.group(1))
                 .formParam("j_username", Api.STAFF_USER).formParam("j_password", Api.STAFF_PASSWORD).post(login);
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().getValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
