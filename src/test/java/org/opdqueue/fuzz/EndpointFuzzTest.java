@@ -41,6 +41,7 @@ import io.restassured.http.ContentType;
 
 import org.opdqueue.fuzz.FuzzCase.Caller;
 import org.opdqueue.support.Api;
+import org.opdqueue.support.StaffSession;
 import org.opdqueue.support.TestHospital;
 
 /**
@@ -86,6 +87,7 @@ class EndpointFuzzTest {
 
     private final Map<Caller, String> cookies = new java.util.EnumMap<>(Caller.class);
     private final Map<Caller, String> csrf = new java.util.EnumMap<>(Caller.class);
+    private final Map<Caller, String> csrfCookies = new java.util.EnumMap<>(Caller.class);
     private String kioskKey;
 
     @Test
@@ -339,7 +341,7 @@ class EndpointFuzzTest {
         }
         String cookie = cookies.get(c.caller());
         if (cookie != null) {
-            headers.put("Cookie", "quarkus-credential=" + cookie + "; csrf-token=" + csrf.get(c.caller()));
+            headers.put("Cookie", "quarkus-credential=" + cookie + "; csrf-token=" + csrfCookies.get(c.caller()));
         }
         if (c.caller() == Caller.COUNTER_BASIC) {
             headers.put("Authorization", "Basic " + java.util.Base64.getEncoder()
@@ -370,15 +372,12 @@ class EndpointFuzzTest {
                 Caller.REGISTRAR, new String[] { "registrar", "registrar123" },
                 Caller.COUNTER, new String[] { Api.STAFF_USER, Api.STAFF_PASSWORD });
         users.forEach((caller, user) -> {
-            String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                    .formParam("j_username", user[0]).formParam("j_password", user[1]).post("/j_security_check")
-                    .getCookie("quarkus-credential");
-            assertThat(cookie).as("log-in cookie of %s", user[0]).isNotNull();
-            cookies.put(caller, cookie);
-            String page = given().redirects().follow(false).cookie("quarkus-credential", cookie).accept("text/html")
-                    .get("/account/password").asString();
-            Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page);
-            csrf.put(caller, m.find() ? m.group(1) : "none");
+            StaffSession session = StaffSession.logIn(user[0], user[1]);
+            cookies.put(caller, session.credential());
+            session.open("/account/password");
+            assertThat(session.csrfToken()).as("CSRF token of %s's form", user[0]).isNotNull();
+            csrf.put(caller, session.csrfToken());
+            csrfCookies.put(caller, session.csrfCookie());
         });
     }
 

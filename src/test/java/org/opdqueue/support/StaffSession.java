@@ -84,4 +84,14 @@ public final class StaffSession {
         return request().accept("text/html").contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .cookie("csrf-token", csrfCookie).formParam("csrf-token", csrf);
     }
+
+    /** The CSRF token of the last page opened with a form, as its hidden field holds it. */
+    public String csrfToken() {
+        return csrf;
+    }
+
+    /** The signed CSRF cookie that goes with {@link #csrfToken()}. */
+    public String csrfCookie() {
+        return csrfCookie;
+    }
 }
