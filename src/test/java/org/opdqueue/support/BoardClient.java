@@ -26,6 +26,7 @@ public final class BoardClient implements AutoCloseable {
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
+    private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
     private final WebSocket socket;
 
     /** The demo board PC's key ({@code DemoBoards}): the demo seed enrols it in every test database it seeds. */
@@ -93,7 +94,25 @@ public final class BoardClient implements AutoCloseable {
         socket.abort();
     }
 
+    /** The close code the server ended the socket with, waiting up to the given time; null if still open. */
+    public Integer closedWith(Duration wait) {
+        try {
+            return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final class Collector implements WebSocket.Listener {
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+
         private final StringBuilder partial = new StringBuilder();
 
         @Override
