@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -67,9 +68,14 @@ public class BoardConnections {
     private final Map<Refusal, Integer> refused = new EnumMap<>(Refusal.class);
     private final Map<String, Integer> refusedFrom = new HashMap<>();
 
+    @Inject
     public BoardConnections(OpdConfig config) {
-        this.maxTotal = config.display().maxConnections();
-        this.maxPerAddress = config.display().maxConnectionsPerAddress();
+        this(config.display().maxConnections(), config.display().maxConnectionsPerAddress());
+    }
+
+    BoardConnections(int maxTotal, int maxPerAddress) {
+        this.maxTotal = maxTotal;
+        this.maxPerAddress = maxPerAddress;
     }
 
     /** A slot for a socket from this address, or why there is none. */
@@ -114,7 +120,10 @@ public class BoardConnections {
     /** Slots whose socket never opened are given back; what was refused since last time is logged once. */
     @Scheduled(every = "${opd.display.refusals-logged-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        long now = System.nanoTime();
+        sweep(System.nanoTime());
+    }
+
+    void sweep(long now) {
         slots.stream().filter(s -> !s.open && now - s.takenAt > OPEN_WITHIN_NANOS).toList().forEach(this::give);
         String report;
         synchronized (this) {
