@@ -6,7 +6,7 @@ import { healthView, watchStatus } from './health.js';
 import { createAnnouncer } from './speech.js';
 import { audioAllowed, playChime, unlockAudio } from './chime.js';
 import { everySecond, now, syncWithServer } from './clock.js';
-import { MUTED_KEY, boardIdFrom, initiallyMuted } from './config.js';
+import { MUTED_KEY, boardIdFrom, deviceKeyFrom, initiallyMuted, withoutDeviceKey } from './config.js';
 import * as view from './view.js';
 
 // A call replayed after an outage is shown but not announced: the patient has long gone or is at the counter.
@@ -21,6 +21,8 @@ let probeMode = null;
 let lastUpdateAt = null;
 let disconnectedAt = Date.now();
 let muted = initiallyMuted(url, localStorage);
+const deviceKey = deviceKeyFrom(url, localStorage);
+if (url.searchParams.has('device')) history.replaceState(null, '', withoutDeviceKey(url));
 
 const announcer = createAnnouncer({ chime: playChime, isMuted: () => muted });
 
@@ -126,7 +128,7 @@ try {
 } catch {
   // The socket's own snapshot will paint the board once the server answers.
 }
-socket = openDisplaySocket({ boardId, lastSeq: () => state.seq, onMessage: apply, onStatus: onSocketStatus });
+socket = openDisplaySocket({ boardId, deviceKey, lastSeq: () => state.seq, onMessage: apply, onStatus: onSocketStatus });
 watchStatus({
   isConnected: () => socket.connected(),
   onSilentLoss: () => socket.reconnectNow(),

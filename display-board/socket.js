@@ -12,17 +12,21 @@ export function backoffDelay(attempt, random = Math.random) {
   return Math.round(Math.min(MAX_DELAY_MS, base * (0.75 + 0.5 * random())));
 }
 
-export function displaySocketUrl(loc, boardId, since) {
+export function displaySocketUrl(loc, boardId, since, deviceKey = null) {
   const protocol = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = since === null || since === undefined ? '' : `?since=${encodeURIComponent(since)}`;
+  const params = [];
+  if (since !== null && since !== undefined) params.push(`since=${encodeURIComponent(since)}`);
+  // The board PC's key: browsers cannot set headers on a WebSocket, so it travels in the query.
+  if (deviceKey) params.push(`device=${encodeURIComponent(deviceKey)}`);
+  const query = params.length ? `?${params.join('&')}` : '';
   return `${protocol}//${loc.host}/ws/display/${encodeURIComponent(boardId)}${query}`;
 }
 
 /**
  * Opens the board's socket and keeps it open.
- * lastSeq() is asked at each (re)connect; onMessage gets each parsed message; onStatus(connected) on change.
+ * deviceKey is the board PC's key (null: none); lastSeq() is asked at each (re)connect; onMessage gets each parsed message; onStatus(connected) on change.
  */
-export function openDisplaySocket({ boardId, lastSeq, onMessage, onStatus }) {
+export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessage, onStatus }) {
   let socket = null;
   let attempt = 0;
   let retryTimer = null;
@@ -36,7 +40,7 @@ export function openDisplaySocket({ boardId, lastSeq, onMessage, onStatus }) {
 
   function connect() {
     retryTimer = null;
-    socket = new WebSocket(displaySocketUrl(location, boardId, lastSeq()));
+    socket = new WebSocket(displaySocketUrl(location, boardId, lastSeq(), deviceKey));
     socket.onopen = () => setConnected(true);
     socket.onmessage = (event) => {
       // Back to the short delay only once the server really talks: one that accepts and drops at once

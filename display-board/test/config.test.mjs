@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MUTED_KEY, boardIdFrom, initiallyMuted } from '../config.js';
+import { DEVICE_KEY, MUTED_KEY, boardIdFrom, deviceKeyFrom, initiallyMuted, withoutDeviceKey } from '../config.js';
 
 const at = (path) => new URL(path, 'http://hall-pc:8080');
 const storage = (value) => ({ getItem: (key) => (key === MUTED_KEY ? value : null) });
@@ -20,4 +20,14 @@ test('muted from the query first, else from what this TV remembers', () => {
   assert.equal(initiallyMuted(at('/board/1'), storage('1')), true);
   assert.equal(initiallyMuted(at('/board/1'), storage(null)), false);
   assert.equal(initiallyMuted(at('/board/1'), undefined), false);
+});
+
+test('the board PC key comes once in the address, is kept, and leaves the address', () => {
+  const kept = new Map();
+  const store = { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => kept.set(k, v) };
+  assert.equal(deviceKeyFrom(at('/board/1'), store), null);
+  assert.equal(deviceKeyFrom(at('/board/1?device=PC1.secret&muted=1'), store), 'PC1.secret');
+  assert.equal(kept.get(DEVICE_KEY), 'PC1.secret');
+  assert.equal(deviceKeyFrom(at('/board/1'), store), 'PC1.secret');
+  assert.equal(withoutDeviceKey(at('/board/1?device=PC1.secret&muted=1')), 'http://hall-pc:8080/board/1?muted=1');
 });

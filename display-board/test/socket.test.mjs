@@ -25,4 +25,6 @@ test('the socket URL follows the page protocol and carries since', () => {
   assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h:8080' }, 1, null), 'ws://h:8080/ws/display/1');
   assert.equal(displaySocketUrl({ protocol: 'https:', host: 'h' }, '2', 57), 'wss://h/ws/display/2?since=57');
   assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h' }, 3, 0), 'ws://h/ws/display/3?since=0');
+  assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h' }, 3, null, 'PC1.s/+'), 'ws://h/ws/display/3?device=PC1.s%2F%2B');
+  assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h' }, 3, 9, 'PC1.x'), 'ws://h/ws/display/3?since=9&device=PC1.x');
 });

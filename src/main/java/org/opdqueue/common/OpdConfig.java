@@ -56,6 +56,36 @@ public interface OpdConfig {
         Duration lockFor();
     }
 
+    Display display();
+
+    /** Who may hold a display board's WebSocket open, and how many at once. */
+    interface Display {
+        /**
+         * Whether a board must show an enrolled board PC's key ({@code ?device=<code>.<secret>}). Off only in the
+         * demo, whose boards open without one.
+         */
+        @WithDefault("true")
+        boolean boardKeyRequired();
+
+        /**
+         * Pages of other origins allowed to open a board socket (e.g. {@code https://opd.example.org}), besides the
+         * server's own origin.
+         */
+        java.util.Optional<java.util.List<String>> allowedOrigins();
+
+        /** Open board sockets at most, from everywhere together. */
+        @WithDefault("500")
+        int maxConnections();
+
+        /** Open board sockets at most from one address (a board PC needs one; a reconnect briefly two). */
+        @WithDefault("10")
+        int maxConnectionsPerAddress();
+
+        /** Refused and dropped board sockets are counted and logged once per this interval. */
+        @WithDefault("60s")
+        Duration refusalsLoggedEvery();
+    }
+
     Node node();
 
     /** This server process; a hospital may later run more than one against the same database. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import jakarta.annotation.Priority;
@@ -36,7 +38,9 @@ import org.opdqueue.status.SystemMode;
 
 /**
  * Pushes committed journal events to the boards that show them. One thread does all of it, in the order the
- * commits were announced, so a board that joins gets its snapshot and then exactly the events after it.
+ * commits were announced, so a board that joins gets its snapshot and then exactly the events after it. What a
+ * joining board is sent first is read by other threads ({@link #WELCOMERS}), so boards joining by the hundred
+ * never hold up a call on the boards already showing.
  */
 @ApplicationScoped
 public class DisplayFeed {
@@ -49,6 +53,9 @@ public class DisplayFeed {
     /** The seq of a board that has not had its snapshot yet: no journal event is sent to it before that. */
     static final long AWAITING_SNAPSHOT = Long.MAX_VALUE;
 
+    /** Threads reading welcomes: a few, so joining boards never take the database pool from the counters. */
+    static final int WELCOMERS = 2;
+
     /** One connected board and the last seq it has been given. */
     static final class Viewer {
         final WebSocketConnection connection;
@@ -56,19 +63,43 @@ public class DisplayFeed {
         final Long since;
         BoardScope scope;
         long seenSeq;
+        /** While its welcome is read: what the other boards were sent meanwhile, for it to get after the welcome. */
+        List<Object> missed = new ArrayList<>();
+        /** The set-up changed, or too much was missed, while its welcome was read: read it again. */
+        boolean stale;
 
         Viewer(WebSocketConnection connection, long boardId, Long since) {
             this.connection = connection;
             this.boardId = boardId;
             this.since = since;
         }
+
+        void miss(Object item) {
+            if (stale) {
+                return;
+            }
+            if (missed.size() >= MAX_REPLAY) {
+                stale = true;
+                missed.clear();
+            } else {
+                missed.add(item);
+            }
+        }
     }
 
     private record Join(Viewer viewer) {
     }
 
-    /** What a board is sent first, and the seq it brings the board to. */
-    private record Welcome(List<Object> messages, long seenSeq) {
+    /** What a board is sent first, as text, and the seq it brings the board to. */
+    private record Welcome(List<String> texts, long seenSeq) {
+    }
+
+    /** A welcome read off the feed thread; neither welcome nor failure when the board left first. */
+    private record Read(Viewer viewer, Welcome welcome, RuntimeException failure) {
+    }
+
+    /** A journal event sent to the boards while another board's welcome was being read. */
+    private record Missed(JournalEntry entry, DisplayMessage.Event event) {
     }
 
     private record Stop() {
@@ -86,6 +117,13 @@ public class DisplayFeed {
 
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
+    /** Boards whose welcome is being read, by connection id. */
+    private final Map<String, Viewer> joining = new ConcurrentHashMap<>();
+    private final ExecutorService welcomers = Executors.newFixedThreadPool(WELCOMERS, task -> {
+        Thread t = new Thread(task, "display-welcome");
+        t.setDaemon(true);
+        return t;
+    });
     /** What each board shows, as last read: a board that connects while the database is away is shown its calls. */
     private final Map<Long, BoardScope> scopes = new ConcurrentHashMap<>();
     private final DisplaySnapshots snapshots;
@@ -114,6 +152,7 @@ public class DisplayFeed {
 
     void stop(@Observes ShutdownEvent stop) {
         inbox.add(new Stop());
+        welcomers.shutdownNow();
     }
 
     /** Fired by Journal.append inside a command's transaction, and delivered here only once that transaction committed. */
@@ -150,6 +189,7 @@ public class DisplayFeed {
 
     public void leave(WebSocketConnection connection) {
         viewers.remove(connection.id());
+        joining.remove(connection.id());
     }
 
     private void run() {
@@ -185,15 +225,20 @@ public class DisplayFeed {
             entries.clear();
             if (item instanceof Join join) {
                 welcome(join.viewer());
+            } else if (item instanceof Read read) {
+                welcomed(read);
             } else if (item instanceof DisplayMessage.Event broadcast) {
                 viewers.values().forEach(v -> send(v, broadcast));
+                joining.values().forEach(v -> v.miss(broadcast));
                 if (Mode.NORMAL.name().equals(broadcast.mode())) {
                     welcomeAgain(v -> v.seenSeq == AWAITING_SNAPSHOT);
                 }
             } else if (item instanceof Relay relay) {
                 viewers.values().stream().filter(v -> v.scope != null && v.scope.counterIds().contains(relay.counterId()))
                         .forEach(v -> send(v, relay.event()));
+                joining.values().forEach(v -> v.miss(relay));
             } else if (item instanceof Reload) {
+                joining.values().forEach(v -> v.stale = true);
                 welcomeAgain(v -> true);
             } else if (item instanceof Stop) {
                 return false;
@@ -213,7 +258,7 @@ public class DisplayFeed {
     }
 
     private void deliver(List<JournalEntry> entries) {
-        if (entries.isEmpty() || viewers.isEmpty()) {
+        if (entries.isEmpty() || viewers.isEmpty() && joining.isEmpty()) {
             return;
         }
         List<DisplayMessage.Event> translated;
@@ -235,18 +280,36 @@ public class DisplayFeed {
                     }, failure -> LOG.debugf("Board %d did not take an event: %s", v.boardId, failure));
                 }
             }
+            Missed missed = new Missed(entry, event);
+            joining.values().forEach(v -> v.miss(missed));
         }
     }
 
     /**
-     * Sends the missed events when the board resumes from a recent seq, or else (from further back, or across an
-     * outage) a fresh snapshot, and from then on the events after it. They are read in a transaction and sent after
-     * it: a read-only transaction whose commit fails (the database went away just after the read) still read the
-     * truth, so the board is welcomed all the same and stays on the feed for what is relayed during the outage.
+     * Has the board's welcome read by a welcomer; the feed goes on meanwhile and keeps what the board misses. The
+     * welcome is the missed events when the board resumes from a recent seq, or else (from further back, or across
+     * an outage) a fresh snapshot. They are read in a transaction and sent after it: a read-only transaction whose
+     * commit fails (the database went away just after the read) still read the truth, so the board is welcomed all
+     * the same and stays on the feed for what is relayed during the outage.
      */
     private void welcome(Viewer v) {
         if (!v.connection.isOpen()) {
             return;
+        }
+        v.missed = new ArrayList<>();
+        v.stale = false;
+        joining.put(v.connection.id(), v);
+        welcomers.execute(() -> inbox.add(readWelcome(v)));
+    }
+
+    /**
+     * On a welcomer: the missed events when the board resumes from a recent seq, or else a fresh snapshot. A
+     * read-only transaction whose commit fails (the database went away just after the read) still read the truth,
+     * so the board is welcomed all the same and stays on the feed for what is relayed during the outage.
+     */
+    private Read readWelcome(Viewer v) {
+        if (!v.connection.isOpen()) {
+            return new Read(v, null, null);
         }
         Welcome[] read = new Welcome[1];
         try {
@@ -256,22 +319,60 @@ public class DisplayFeed {
             });
         } catch (RuntimeException e) {
             if (read[0] == null) {
-                refuse(v, e);
-                return;
+                return new Read(v, null, e);
             }
             LOG.debugf("Board %d was read, then the transaction could not commit: %s", v.boardId, e.getMessage());
         }
-        try {
-            read[0].messages().forEach(m -> v.connection.sendTextAndAwait(write(m)));
-        } catch (RuntimeException e) {
-            LOG.debugf("Board %d did not take its welcome: %s", v.boardId, e.getMessage());
-            v.connection.close(new CloseReason(1011, "welcome not delivered")).subscribe().with(ok -> {
-            }, failure -> {
-            });
+        return new Read(v, read[0], null);
+    }
+
+    /**
+     * Back on the feed thread: sends the welcome, then what the other boards were sent while it was read and it
+     * has not seen, and from then on every event after it.
+     */
+    private void welcomed(Read read) {
+        Viewer v = read.viewer();
+        if (joining.remove(v.connection.id()) == null || !v.connection.isOpen()) {
+            return; // it left meanwhile
+        }
+        if (v.stale) {
+            welcome(new Viewer(v.connection, v.boardId, null));
             return;
         }
-        v.seenSeq = read[0].seenSeq();
+        if (read.welcome() == null) {
+            if (read.failure() != null) {
+                refuse(v, read.failure());
+            }
+            return;
+        }
+        read.welcome().texts().forEach(text -> v.connection.sendText(text).subscribe().with(ok -> {
+        }, failure -> {
+            LOG.debugf("Board %d did not take its welcome: %s", v.boardId, failure);
+            v.connection.close(new CloseReason(1011, "welcome not delivered")).subscribe().with(ok -> {
+            }, closing -> {
+            });
+        }));
+        v.seenSeq = read.welcome().seenSeq();
+        sendMissed(v);
         register(v);
+    }
+
+    private void sendMissed(Viewer v) {
+        for (Object item : v.missed) {
+            if (item instanceof Missed m) {
+                if (m.entry().seq > v.seenSeq && v.scope.concerns(m.entry())) {
+                    v.seenSeq = m.entry().seq;
+                    send(v, m.event());
+                }
+            } else if (item instanceof Relay relay) {
+                if (v.scope != null && v.scope.counterIds().contains(relay.counterId())) {
+                    send(v, relay.event());
+                }
+            } else {
+                send(v, item);
+            }
+        }
+        v.missed = List.of();
     }
 
     private Welcome read(Viewer v) {
@@ -282,14 +383,14 @@ public class DisplayFeed {
             List<JournalEntry> missed = journal.since(v.since, MAX_REPLAY).stream().filter(v.scope::concerns).toList();
             if (missed.stream().noneMatch(e -> e.outageReplay)) {
                 List<JournalEntry> shown = missed.stream().filter(DisplayFeed::forBoards).toList();
-                return new Welcome(shown.isEmpty() ? List.of() : List.copyOf(events.translate(shown)), last);
+                return new Welcome(shown.isEmpty() ? List.of() : events.translate(shown).stream().map(this::write).toList(), last);
             }
             // Across an outage: what the board showed then reached the journal only afterwards. Replayed as events,
             // its calls would be announced again; left out, a board that missed them would never show them. A
             // snapshot shows them without announcing them.
         }
         DisplayMessage.Snapshot snapshot = snapshots.snapshot(v.boardId);
-        return new Welcome(List.of(snapshot), snapshot.seq());
+        return new Welcome(List.of(write(snapshot)), snapshot.seq());
     }
 
     /**
@@ -310,6 +411,7 @@ public class DisplayFeed {
             v.seenSeq = AWAITING_SNAPSHOT;
             SystemMode.State state = mode.current();
             send(v, DisplayMessage.Event.mode(state.mode().name(), state.since()));
+            sendMissed(v);
             register(v);
             return;
         }

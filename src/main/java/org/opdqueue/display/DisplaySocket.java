@@ -1,29 +1,51 @@
 package org.opdqueue.display;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
-/** {@code WS /ws/display/{boardId}[?since=seq]}: a snapshot (or the missed events), then every event live. */
-@WebSocket(path = "/ws/display/{boardId}")
+/**
+ * {@code WS /ws/display/{boardId}[?since=seq][&device=key]}: a snapshot (or the missed events), then every event live.
+ * Who may connect is decided before the upgrade, by {@link BoardAdmission}.
+ */
+@WebSocket(path = "/ws/display/{boardId}", endpointId = DisplaySocket.ENDPOINT)
 public class DisplaySocket {
 
-    private final DisplayFeed feed;
+    static final String ENDPOINT = "display-board";
 
-    public DisplaySocket(DisplayFeed feed) {
+    private static final Logger LOG = Logger.getLogger(DisplaySocket.class);
+
+    private final DisplayFeed feed;
+    private final BoardConnections connections;
+
+    public DisplaySocket(DisplayFeed feed, BoardConnections connections) {
         this.feed = feed;
+        this.connections = connections;
     }
 
     /** The connection comes as a parameter: it is used later from the feed's own thread. */
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
+        connections.opened(connection.userData().get(BoardAdmission.SLOT));
         feed.join(connection, parse(connection.pathParam("boardId"), -1L), since(connection.handshakeRequest().query()));
     }
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
         feed.leave(connection);
+        connections.closed(connection.userData().get(BoardAdmission.SLOT));
+    }
+
+    /** A board that vanished mid-message is normal on a hall's network: counted, not logged with a stack each time. */
+    @OnError
+    public void onError(WebSocketConnection connection, Throwable failure) {
+        LOG.debugf("Board socket %s failed: %s", connection.id(), failure);
+        BoardConnections.Slot slot = connection.userData().get(BoardAdmission.SLOT);
+        connections.refused(BoardConnections.Refusal.DROPPED, slot != null ? slot.address : "unknown");
     }
 
     private static Long since(String query) {

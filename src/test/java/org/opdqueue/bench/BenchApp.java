@@ -79,7 +79,8 @@ final class BenchApp implements AutoCloseable {
 
     /** The demo again on the data a previous run (perhaps killed) left behind: a restart as a hospital does it. */
     static BenchApp startOnItsData(int httpPort, int dbPort, String... extraArgs) throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        // -Dbench.jar=… measures another build (e.g. the version before a change) with the same bench
+        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the app first: ./mvnw -B package -DskipTests");
         }

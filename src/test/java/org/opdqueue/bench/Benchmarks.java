@@ -35,7 +35,8 @@ public final class Benchmarks {
 
     private void run() throws Exception {
         int dbPort = 13310;
-        try (BenchApp app = BenchApp.start(18090, dbPort, DURABLE)) {
+        try (BenchApp app = BenchApp.start(18090, dbPort, DURABLE, BoardLatencyBench.MANY_BOARDS[0],
+                BoardLatencyBench.MANY_BOARDS[1])) {
             if (PARTS.contains("board")) {
                 board(app);
             }

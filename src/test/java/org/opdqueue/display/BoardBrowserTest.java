@@ -21,6 +21,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Api;
+import org.opdqueue.support.BoardClient;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.CuttableProxy;
 import org.opdqueue.support.TestHospital;
@@ -59,7 +60,7 @@ class BoardBrowserTest {
 
     @Test
     void aCallAppearsOnTheBoardWithinASecondAndFlashes() {
-        page.navigate(base.resolve("/board/" + board + "?muted=1").toString());
+        page.navigate(base.resolve("/board/" + board + "?muted=1&device=" + BoardClient.DEMO_KEY).toString());
         assertThat(page.getByTestId("now-calling")).isVisible();
         page.waitForFunction("() => window.__board && window.__board.connected()");
 
@@ -76,7 +77,7 @@ class BoardBrowserTest {
     @Test
     void theBoardShowsItIsStaleWhileTheServerIsGoneAndCatchesUpOnItsOwn() {
         try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
-            page.navigate("http://127.0.0.1:" + proxy.port() + "/board/" + board + "?muted=1");
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/board/" + board + "?muted=1&device=" + BoardClient.DEMO_KEY);
             page.waitForFunction("() => window.__board && window.__board.connected()");
             String first = Api.issue(service).getString("number");
             long firstId = Api.callNext(counter).then().statusCode(200).extract().jsonPath().getLong("id");

@@ -93,7 +93,10 @@ class FirstRunTest {
                 .getLong("find { it.code == 'HALLA' }.id");
         admin().body(Map.of("state", "OPEN")).put("/api/counters/" + room1 + "/state").then().statusCode(200);
 
-        try (BoardClient board = BoardClient.connect(base, hallA, null)) {
+        // the hall's board PC is enrolled like a kiosk: its key, shown once, goes into the board's address
+        String boardKey = admin().post("/api/board-pcs/BOARDPC1/key").then().statusCode(200).extract().jsonPath()
+                .getString("key");
+        try (BoardClient board = BoardClient.connect(base, hallA, null, boardKey)) {
             assertThat(board.next().path("type").asText()).isEqualTo("snapshot");
 
             // a kiosk's request names no priority: the patient is GENERAL

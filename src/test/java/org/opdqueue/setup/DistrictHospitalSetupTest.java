@@ -241,10 +241,13 @@ class DistrictHospitalSetupTest {
     void aConnectedBoardGetsItsNewSetUpWithoutReconnecting() throws Exception {
         admin().body(Map.of("format", 1, "services", List.of(SetupFileTest.service("BRDS", "BRD")),
                 "boards", List.of(Map.of("code", "BRDHALL", "name", "Hall", "nameHi", "कक्ष", "ticker", "Before",
-                        "services", List.of("BRDS"))))).put("/api/admin/setup").then().statusCode(200);
+                        "services", List.of("BRDS"))),
+                "devices", List.of(Map.of("code", "BRDPC", "name", "Hall PC", "kind", "BOARD", "active", true))))
+                .put("/api/admin/setup").then().statusCode(200);
         long board = io.restassured.RestAssured.given().get("/api/boards").then().extract().jsonPath().getLong("find { it.code == 'BRDHALL' }.id");
+        String key = admin().post("/api/board-pcs/BRDPC/key").then().statusCode(200).extract().jsonPath().getString("key");
 
-        try (BoardClient client = BoardClient.connect(base, board, null)) {
+        try (BoardClient client = BoardClient.connect(base, board, null, key)) {
             assertThat(client.next().path("board").path("ticker").asText()).isEqualTo("Before");
 
             admin().body(Map.of("format", 1, "boards", List.of(Map.of("code", "BRDHALL", "ticker", "After"))))

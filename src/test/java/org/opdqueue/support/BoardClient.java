@@ -1,6 +1,8 @@
 package org.opdqueue.support;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -14,24 +16,48 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A display board as the server sees it: a WebSocket client that keeps every message it receives. */
+/**
+ * A display board as the server sees it: a WebSocket client that keeps every message it receives. It connects as
+ * the demo hospital's board PC for hall A does, with its key, unless told otherwise.
+ */
 public final class BoardClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
+    private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
     private final WebSocket socket;
+
+    /** The demo board PC's key ({@code DemoBoards}): the demo seed enrols it in every test database it seeds. */
+    public static final String DEMO_KEY = "BOARDA.demo-board-a";
 
     private BoardClient(URI uri) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, new Collector()).join();
     }
 
-    /** Connects to {@code /ws/display/{boardId}}, optionally resuming after {@code since}. */
+    /** Connects to {@code /ws/display/{boardId}} with the demo board PC's key, optionally resuming after {@code since}. */
     public static BoardClient connect(URI httpBase, long boardId, Long since) {
+        return connect(httpBase, boardId, since, DEMO_KEY);
+    }
+
+    /** Connects with this board PC key (none when null). */
+    public static BoardClient connect(URI httpBase, long boardId, Long since, String key) {
+        return new BoardClient(uri(httpBase, boardId, since, key));
+    }
+
+    /** The socket's address for a board, with {@code since} and the board PC's key when given. */
+    public static URI uri(URI httpBase, long boardId, Long since, String key) {
         String ws = httpBase.toString().replaceFirst("^http", "ws").replaceAll("/$", "");
-        return new BoardClient(URI.create(ws + "/ws/display/" + boardId + (since == null ? "" : "?since=" + since)));
+        StringBuilder query = new StringBuilder();
+        if (since != null) {
+            query.append("since=").append(since);
+        }
+        if (key != null) {
+            query.append(query.isEmpty() ? "" : "&").append("device=").append(URLEncoder.encode(key, StandardCharsets.UTF_8));
+        }
+        return URI.create(ws + "/ws/display/" + boardId + (query.isEmpty() ? "" : "?" + query));
     }
 
     /** The next message, failing the test if none comes within the timeout. */
@@ -68,7 +94,25 @@ public final class BoardClient implements AutoCloseable {
         socket.abort();
     }
 
+    /** The close code the server ended the socket with, waiting up to the given time; null if still open. */
+    public Integer closedWith(Duration wait) {
+        try {
+            return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final class Collector implements WebSocket.Listener {
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+
         private final StringBuilder partial = new StringBuilder();
 
         @Override

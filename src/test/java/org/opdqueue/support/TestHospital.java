@@ -95,6 +95,19 @@ public class TestHospital {
         return b.id;
     }
 
+    /** A new active board PC (without a key yet); returns its code. */
+    @Transactional
+    public String boardPc() {
+        org.opdqueue.device.Device d = new org.opdqueue.device.Device();
+        d.facility = facility.code();
+        d.code = "PC" + Integer.toString(SEQUENCE.incrementAndGet(), 36).toUpperCase();
+        d.name = "Test board PC " + d.code;
+        d.kind = org.opdqueue.device.DeviceKind.BOARD;
+        d.active = true;
+        d.persist();
+        return d.code;
+    }
+
     /** A new active kiosk (without a credential yet); returns its code. */
     @Transactional
     public String kiosk() {

@@ -1,0 +1,135 @@
+package org.opdqueue.display;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OpenConnections;
+
+import org.opdqueue.common.Facility;
+import org.opdqueue.common.Hashes;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.device.Device;
+import org.opdqueue.device.DeviceKind;
+
+/**
+ * Board PC keys: like a kiosk's, a random secret shown once ({@code <code>.<secret>}), kept only as its SHA-256 on
+ * the device. The socket's upgrade check runs on the event loop and must stay cheap under a flood of made-up keys,
+ * so it checks against the active board PCs held in memory, read again every few seconds and after each change; a
+ * read that fails (database away) keeps the last list, so boards still connect during an outage.
+ */
+@ApplicationScoped
+public class BoardKeys {
+
+    private static final Logger LOG = Logger.getLogger(BoardKeys.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Facility facility;
+    private final OpenConnections connections;
+    /** Secret hash by device code, of the active board PCs that hold a key. */
+    private volatile Map<String, String> hashes = Map.of();
+
+    public BoardKeys(Facility facility, OpenConnections connections) {
+        this.facility = facility;
+        this.connections = connections;
+    }
+
+    public record Issued(String deviceCode, String key) {
+    }
+
+    /** The board PC that holds this key ({@code <code>.<secret>}), if any. */
+    public Optional<String> deviceFor(String key) {
+        if (key == null || key.indexOf('.') < 1) {
+            return Optional.empty();
+        }
+        String code = key.substring(0, key.indexOf('.'));
+        String known = hashes.get(code);
+        if (known == null) {
+            return Optional.empty();
+        }
+        byte[] given = Hashes.sha256Hex(key.substring(key.indexOf('.') + 1)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII), given) ? Optional.of(code) : Optional.empty();
+    }
+
+    /** A new key for the board PC: its old one stops working, and the boards open with it are closed. */
+    public Issued issue(String deviceCode) {
+        Issued issued = QuarkusTransaction.requiringNew().call(() -> {
+            Device device = Device.<Device>find("facility = ?1 and code = ?2", facility.code(), deviceCode)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                    .orElseThrow(() -> ProblemException.notFound("Device", deviceCode));
+            if (device.kind != DeviceKind.BOARD || !device.active) {
+                throw ProblemException.illegal("Only an active board PC gets a board key; " + deviceCode + " is not one");
+            }
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            device.secretHash = Hashes.sha256Hex(secret);
+            return new Issued(device.code, device.code + "." + secret);
+        });
+        refresh();
+        return issued;
+    }
+
+    /** The board PC's key stops working at once, and the boards open with it are closed. */
+    public void revoke(String deviceCode) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Device device = Device.findByCode(facility.code(), deviceCode)
+                    .filter(d -> d.kind == DeviceKind.BOARD)
+                    .orElseThrow(() -> ProblemException.notFound("Board PC", deviceCode));
+            device.secretHash = null;
+        });
+        refresh();
+    }
+
+    /** After the demo seed has enrolled its board PCs. */
+    void load(@Observes @Priority(4000) StartupEvent start) {
+        refresh();
+    }
+
+    /**
+     * Reads the board PCs again: also catches a PC switched off on the admin pages or by another server, whose
+     * open boards are then closed.
+     */
+    @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        Map<String, String> read;
+        try {
+            read = QuarkusTransaction.requiringNew().call(() -> Device.listFor(facility.code()).stream()
+                    .filter(d -> d.kind == DeviceKind.BOARD && d.active && d.secretHash != null)
+                    .collect(Collectors.toUnmodifiableMap(d -> d.code, d -> d.secretHash)));
+        } catch (RuntimeException e) {
+            LOG.debugf("Board PC keys not read again (%s); the last ones stay valid", e.getMessage());
+            return;
+        }
+        Map<String, String> before = hashes;
+        hashes = read;
+        before.forEach((code, hash) -> {
+            if (!hash.equals(read.get(code))) {
+                disconnect(code, "key no longer valid");
+            }
+        });
+    }
+
+    private void disconnect(String deviceCode, String why) {
+        connections.findByEndpointId(DisplaySocket.ENDPOINT).stream()
+                .filter(c -> deviceCode.equals(c.userData().get(BoardAdmission.DEVICE)))
+                .forEach(c -> c.close(new CloseReason(4401, why)).subscribe().with(ok -> {
+                }, failure -> {
+                }));
+    }
+}
