@@ -22,6 +22,7 @@ import org.opdqueue.common.Transactions;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.outage.Outage;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
@@ -43,6 +44,12 @@ public class PaperEntry {
 
     /** A clerk's PC clock may run a little ahead of the server's. */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+
+    /** How far before a recorded outage began, or after it ended, a slip time still counts as during it. */
+    static final Duration OUTAGE_MARGIN = Duration.ofMinutes(15);
+
+    /** In the journal entry of a slip whose time lies in no recorded outage. */
+    public static final String OUTSIDE_OUTAGES = "no outage recorded then: queued from entry";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH);
 
@@ -127,6 +134,10 @@ public class PaperEntry {
         boolean seen = Boolean.TRUE.equals(request.seen()) || day.isBefore(clock.businessDay());
         Token token = Token.waiting(facility.code(), at.service(), category, Channel.PAPER, NumberSeries.PAPER,
                 at.number().number(), at.number().toString(), issuedAt, day, now, request.patient());
+        boolean outsideOutages = !inAnOutage(issuedAt);
+        if (outsideOutages) {
+            token.queuedAt = now;
+        }
         if (seen) {
             token.status = TokenStatus.COMPLETED;
             token.completedAt = now;
@@ -138,7 +149,8 @@ public class PaperEntry {
         slip.tokenId = token.id;
 
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
-                .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER " + token.priority));
+                .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER " + token.priority
+                        + (outsideOutages ? " " + OUTSIDE_OUTAGES : "")));
         if (seen) {
             journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
                     .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER seen during the outage"));
@@ -162,12 +174,23 @@ public class PaperEntry {
         if (issuedAt.isAfter(now.plus(CLOCK_SLACK))) {
             throw ProblemException.invalid("issuedAt", "must not be in the future");
         }
-        LocalDate bookDay = clock.businessDayOf(at.book().reservedAt);
-        if (clock.businessDayOf(issuedAt).isBefore(bookDay)) {
+        // slip times are written to the minute
+        if (issuedAt.isBefore(at.book().reservedAt.minus(Duration.ofMinutes(1)))) {
             throw ProblemException.invalid("issuedAt", "is before book " + at.book().id + " of " + at.service().code
-                    + " was made (" + bookDay + ")");
+                    + " was made (" + WHEN.format(at.book().reservedAt.atZone(config.facility().timeZone())) + ")");
         }
         return issuedAt.isAfter(now) ? now : issuedAt;
+    }
+
+    /**
+     * Paper is handed out while the system is down, so a slip queues by the time written on it only if that time lies
+     * in a recorded outage (with a margin: the books come out as the screens go dark, and the time is written by hand).
+     * Any other slip is still entered, since the patient holds it, but queues from the moment it is entered: a time
+     * typed on a slip cannot put someone ahead of the patients who took a token while the system was up.
+     */
+    private boolean inAnOutage(Instant issuedAt) {
+        return Outage.count("facility = ?1 and startedAt <= ?2 and endedAt >= ?3", facility.code(),
+                issuedAt.plus(OUTAGE_MARGIN), issuedAt.minus(OUTAGE_MARGIN)) > 0;
     }
 
     private PaperSlip slip(Located at, PaperSlip.Outcome outcome, String actor, Instant now) {
