@@ -43,11 +43,14 @@ export const getStatus = (options) => call('/api/status', options);
 export const getServices = (options) => call('/api/services', options);
 export const getPriorityCategories = (options) => call('/api/priority-categories', options);
 
-/** 201 for a new token, 200 for the same token when this requestId was already issued: both are success. */
-export const postToken = (request, options) => call('/api/tokens', { ...options, method: 'POST', body: request });
-
-// Offline kiosks. The key is `<deviceCode>.<secret>`, given once by an admin (see README).
+// The kiosk's key is `<deviceCode>.<secret>`, given once by an admin (see README). The server issues tokens to
+// enrolled kiosks (and staff); without a key a kiosk gets tokens only where the hospital lets anyone have them.
 const deviceHeaders = (key) => ({ authorization: `Device ${key}` });
+
+/** 201 for a new token, 200 for the same token when this requestId was already issued: both are success. */
+export const postToken = (request, options = {}, key = null) => call('/api/tokens',
+  { ...options, method: 'POST', body: request, headers: { ...options.headers, ...(key ? deviceHeaders(key) : {}) } });
+
 export const deviceCode = (key) => key.slice(0, key.indexOf('.'));
 
 /** A block of offline numbers for one service today: { serviceCode, prefix, series, businessDay, from, to }. */

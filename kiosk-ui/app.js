@@ -276,7 +276,7 @@ if ('serviceWorker' in navigator) {
 startOffline({ target: config.reserveTarget, onChange: showConnection }).then((ready) => {
   if (!ready) return;
   offline = ready;
-  issuer = createIssuer({ offline: ready.issuing });
+  issuer = createIssuer({ offline: ready.issuing, post: ready.postToken });
   topUp();
   return ready.sync.check();
 }).catch((error) => console.warn('offline mode not available', error));

@@ -64,6 +64,8 @@ export async function startOffline({ target, onChange }) {
   let toppingUp = null;
   return {
     deviceCode: api.deviceCode(key),
+    /** Online issuing with this kiosk's key. */
+    postToken: (request, options) => api.postToken(request, options, key),
     reserve,
     outbox,
     sync,

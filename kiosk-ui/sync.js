@@ -1,4 +1,5 @@
 import { answersFor } from '../shared/outbox.js';
+import { isRetryable } from './api.js';
 import { syncItem } from './outbox.js';
 
 // Brings the kiosk back: while offline it asks GET /api/status every few seconds; once the server answers NORMAL
@@ -70,11 +71,15 @@ export function createSync({ outbox, postSync, getStatus, intervalMs = 5000, onC
     }
     if (status) onStatus(status);
     const normal = status?.mode === 'NORMAL';
-    if (normal !== online) online = normal;
+    let back = normal;
     if (normal && (await outbox.size()) > 0) {
+      // Online again only once the outbox is in: the server queues no offline token from before the kiosk's last
+      // online token, so one issued online first would push the patients who waited in the dark back behind it.
       const result = await replay({ outbox, postSync });
       if (result.failed) console.warn('outbox replay stopped', result.failed);
+      back = !(result.failed && isRetryable(result.failed));
     }
+    online = back;
     await report();
   }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProblemError, UnreachableError, call, isRetryable } from '../api.js';
+import { ProblemError, UnreachableError, call, isRetryable, postToken } from '../api.js';
 
 const answer = (status, body, type = 'application/json') => async () =>
   new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': type } });
@@ -37,4 +37,14 @@ test('no answer at all is an UnreachableError', async () => {
     signal.addEventListener('abort', () => { clearTimeout(socket); reject(signal.reason); });
   });
   await assert.rejects(call('/api/tokens', { fetchFn: hang, timeoutMs: 20 }), (error) => error.reason === 'timeout');
+});
+
+test('an enrolled kiosk issues online with its key, as JSON', async () => {
+  const sent = [];
+  const fetchFn = async (path, init) => { sent.push(init.headers); return answer(201, { id: 1 })(); };
+  await postToken({ requestId: 'r1' }, { fetchFn }, 'KIOSK1.secret');
+  await postToken({ requestId: 'r2' }, { fetchFn });
+  assert.equal(sent[0].authorization, 'Device KIOSK1.secret');
+  assert.equal(sent[0]['content-type'], 'application/json');
+  assert.equal(sent[1].authorization, undefined);
 });

@@ -128,3 +128,34 @@ test('the sync loop hands the app every refused slip with its reason, for the st
   assert.deepEqual(last.refused.map((e) => [e.offlineNumber, e.reason]), [['MED-K001', 'number MED-K001 was already merged for another token']]);
   assert.ok(Date.parse(last.refused[0].rejectedAt) > 0, 'when it was refused, to keep the list to recent ones');
 });
+
+test('the kiosk goes back online only once its outbox is in, so no online token goes ahead of it', async () => {
+  const outbox = await outboxWith(2);
+  let answer = () => { throw new ProblemError({ status: 503 }); };
+  const onlineWhileSending = [];
+  const sync = createSync({
+    outbox,
+    getStatus: async () => ({ mode: 'NORMAL' }),
+    postSync: async (batch) => { onlineWhileSending.push(sync.isOnline()); return answer(batch); },
+  });
+  await sync.wentOffline();
+  await sync.check();
+  assert.equal(sync.isOnline(), false, 'a replay that failed for a reason worth retrying keeps the kiosk offline');
+  answer = (batch) => ({ results: batch.tokens.map((t) => ({ requestId: t.requestId, result: 'created' })) });
+  await sync.check();
+  assert.deepEqual(onlineWhileSending, [false, false]);
+  assert.equal(sync.isOnline(), true);
+  assert.equal(await outbox.size(), 0);
+});
+
+test('a replay the server refuses outright (a revoked key) does not keep the kiosk offline for good', async () => {
+  const outbox = await outboxWith(1);
+  const sync = createSync({
+    outbox,
+    getStatus: async () => ({ mode: 'NORMAL' }),
+    postSync: async () => { throw new ProblemError({ status: 401 }); },
+  });
+  await sync.wentOffline();
+  await sync.check();
+  assert.equal(sync.isOnline(), true);
+});

@@ -86,6 +86,45 @@ public interface OpdConfig {
         Duration refusalsLoggedEvery();
     }
 
+    Issuing issuing();
+
+    /**
+     * Who may issue tokens, and how fast. Staff (logged in, journaled by name) are not limited; an enrolled kiosk is,
+     * per kiosk; a client with neither (a patient's phone) only where the hospital allows it, per address and in all.
+     */
+    interface Issuing {
+        Kiosk kiosk();
+
+        Anonymous anonymous();
+
+        interface Kiosk {
+            /**
+             * Tokens one kiosk may issue a minute, in a burst or spread. A patient spends half a minute at the screen at
+             * the least; this leaves room for a family, and bounds what a stolen key pushes in before it is revoked.
+             */
+            @WithDefault("20")
+            int perMinute();
+        }
+
+        interface Anonymous {
+            /** Issuing without a kiosk's key or a log-in (a patient's phone): off unless the hospital turns it on. */
+            @WithDefault("false")
+            boolean enabled();
+
+            /** Tokens one client address may take an hour (a patient, perhaps for family members too). */
+            @WithDefault("4")
+            int perClientPerHour();
+
+            /** Tokens all anonymous clients together may take a minute: changing addresses on the LAN gains no more. */
+            @WithDefault("20")
+            int perMinute();
+
+            /** Client addresses kept track of; beyond this the least recently seen are forgotten. */
+            @WithDefault("10000")
+            int clientsRemembered();
+        }
+    }
+
     Node node();
 
     /** This server process; a hospital may later run more than one against the same database. */

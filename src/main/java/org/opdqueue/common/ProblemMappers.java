@@ -54,7 +54,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
+        Response response = respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     /** No or wrong credentials. API clients log in with HTTP Basic; the staff pages' own scripts say so in a header. */

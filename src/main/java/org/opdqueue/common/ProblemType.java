@@ -13,6 +13,8 @@ public enum ProblemType {
     PAPER_DUPLICATE("paper-duplicate", 409, "Paper slip already entered or voided"),
     PAPER_OUT_OF_RANGE("paper-out-of-range", 422, "Number is in no paper book of the service"),
     LOG_IN_LOCKED("log-in-locked", 429, "Too many failed log-ins: wait, then try again"),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests from this client, try again later"),
+    CROSS_SITE("cross-site", 403, "Refused: a request from another site"),
     DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
     INTERNAL("internal", 500, "Internal error");

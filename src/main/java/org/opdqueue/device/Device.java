@@ -1,5 +1,6 @@
 package org.opdqueue.device;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,10 @@ public class Device extends PanacheEntityBase {
     /** SHA-256 of the kiosk's current secret; null when it has none or it was revoked. */
     @Column(name = "secret_hash")
     public String secretHash;
+
+    /** When the kiosk last spoke to the server online (an online token, a reserve); null before it has. */
+    @Column(name = "online_at")
+    public Instant onlineAt;
 
     @Version
     public long version;

@@ -15,8 +15,8 @@ import org.opdqueue.common.OpdConfig;
 import org.opdqueue.device.Device;
 
 /**
- * The demo hospital's first kiosk comes enrolled with a known key, so the demo's kiosk can reserve offline
- * numbers at once ({@code /kiosk/?device=KIOSK1.demo-kiosk-1}). Only with {@code opd.demo.seed}; a real
+ * The demo hospital's first kiosk comes enrolled with a known key, so the demo's kiosk issues tokens and reserves
+ * offline numbers at once ({@code /kiosk/?device=KIOSK1.demo-kiosk-1}). Only with {@code opd.demo.seed}; a real
  * kiosk is enrolled by an admin and gets a random key.
  */
 @ApplicationScoped
@@ -36,7 +36,9 @@ public class DemoKiosk {
                 .ifPresent(kiosk -> {
                     kiosk.numberSeries = "K";
                     kiosk.secretHash = Hashes.sha256Hex(SECRET);
-                    LOG.infof("Demo kiosk %s enrolled: open /kiosk/?device=%s.%s", CODE, CODE, SECRET);
                 });
+        // said at every start: a kiosk issues with its key, so the demo's kiosk is opened with it
+        Device.findByCode(facility.code(), CODE).filter(d -> Hashes.sha256Hex(SECRET).equals(d.secretHash))
+                .ifPresent(kiosk -> LOG.infof("Demo kiosk %s: open /kiosk/?device=%s.%s", CODE, CODE, SECRET));
     }
 }

@@ -3,6 +3,8 @@ package org.opdqueue.offline;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -14,6 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.Hashes;
+import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.device.Device;
@@ -39,6 +42,9 @@ public class DeviceCredentials {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** A busy kiosk's online moment is written at most this often; the merge allows for more than this. */
+    private static final Duration ONLINE_PRECISION = Duration.ofSeconds(5);
+
     /** Whether a kiosk may hold this series: one or two of the letters above (so never the paper books' P). */
     public static boolean isKioskSeries(String series) {
         return series != null && series.length() >= 1 && series.length() <= 2
@@ -46,11 +52,13 @@ public class DeviceCredentials {
     }
 
     private final Facility facility;
+    private final HospitalClock clock;
     private final Journal journal;
     private final SecurityIdentity admin;
 
-    public DeviceCredentials(Facility facility, Journal journal, SecurityIdentity admin) {
+    public DeviceCredentials(Facility facility, HospitalClock clock, Journal journal, SecurityIdentity admin) {
         this.facility = facility;
+        this.clock = clock;
         this.journal = journal;
         this.admin = admin;
     }
@@ -105,6 +113,18 @@ public class DeviceCredentials {
                 .filter(d -> d.active && d.secretHash != null && MessageDigest.isEqual(
                         d.secretHash.getBytes(StandardCharsets.US_ASCII), Hashes.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII)))
                 .orElseThrow(DeviceCredentials::unauthenticated);
+    }
+
+    /**
+     * Notes that the kiosk is online now (it issues or reserves), without touching its version: an admin's edit of
+     * the device at the same moment must not fail for it. Offline tokens it merges later cannot be older than this.
+     */
+    @Transactional
+    public void online(Device kiosk) {
+        Instant now = clock.now();
+        if (kiosk.onlineAt == null || kiosk.onlineAt.isBefore(now.minus(ONLINE_PRECISION))) {
+            Device.update("onlineAt = ?1 where id = ?2", now, kiosk.id);
+        }
     }
 
     private String freeSeries() {

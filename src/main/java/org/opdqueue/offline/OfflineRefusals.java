@@ -1,5 +1,6 @@
 package org.opdqueue.offline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -31,6 +32,9 @@ public class OfflineRefusals {
 
     private static final int REASON_LENGTH = 500;
 
+    /** Slip times further than this from the server's clock are not stored as they came. */
+    private static final Duration PLAUSIBLE = Duration.ofDays(366);
+
     private final Facility facility;
     private final HospitalClock clock;
     private final EntityManager em;
@@ -57,8 +61,17 @@ public class OfflineRefusals {
                 .setParameter(1, facility.code()).setParameter(2, kioskCode)
                 .setParameter(3, item.requestId().toString()).setParameter(4, item.serviceCode().strip().toUpperCase())
                 .setParameter(5, item.offlineNumber().strip().toUpperCase()).setParameter(6, item.priority())
-                .setParameter(7, text).setParameter(8, item.issuedAt()).setParameter(9, receivedAt)
+                .setParameter(7, text).setParameter(8, shown(item.issuedAt(), receivedAt)).setParameter(9, receivedAt)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * The time printed on the slip, if it is one the column can hold and staff can read back; a kiosk clock years
+     * off (or a forged item) shows the time the server received it, and the reason says what was sent.
+     */
+    private static Instant shown(Instant issuedAt, Instant receivedAt) {
+        boolean plausible = issuedAt.isAfter(receivedAt.minus(PLAUSIBLE)) && issuedAt.isBefore(receivedAt.plus(PLAUSIBLE));
+        return plausible ? issuedAt : receivedAt;
     }
 
     /** Not yet acknowledged, oldest slip first; no service codes means every service. */

@@ -1,5 +1,6 @@
 package org.opdqueue.offline;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +59,12 @@ public class OfflineSync {
     public static final String RESERVATION_UNKNOWN = "reservation unknown";
 
     private static final Logger LOG = Logger.getLogger(OfflineSync.class);
+
+    /** How far before its last online contact a kiosk's corrected clock may put an offline token. */
+    static final Duration ONLINE_MARGIN = Duration.ofSeconds(30);
+
+    /** How far a kiosk's own clock may be from the server's for its slip times to be believed at all. */
+    private static final Duration CLOCK_LIMIT = Duration.ofDays(365);
 
     /** An item that passed the checks that need no lock, ready to be written. */
     private record Prepared(int index, OfflineToken item, ServicePoint service, PriorityCategory category,
@@ -177,8 +184,7 @@ public class OfflineSync {
         if (number < 1) {
             throw ProblemException.invalid("offlineNumber", "'" + item.offlineNumber() + "' is not an offline number like MED-K007");
         }
-        Instant corrected = item.issuedAt().plus(skew);
-        corrected = corrected.isAfter(receivedAt) ? receivedAt : corrected;
+        Instant corrected = corrected(item.issuedAt(), skew, receivedAt);
         LocalDate day = clock.businessDayOf(corrected);
         if (day.isBefore(clock.businessDay().minusDays(1))) {
             // numbers are told apart per day from yesterday on only; and that patient has long gone home
@@ -187,11 +193,50 @@ public class OfflineSync {
         }
         Optional<OfflineReserve> block = reserves.stream().filter(r -> r.covers(service.id, day, kiosk.numberSeries, number))
                 .findFirst();
-        Instant queuedAt = block.isPresent() && corrected.isBefore(block.get().grantedAt) ? block.get().grantedAt : corrected;
+        Instant queuedAt = latest(corrected, block.map(b -> b.grantedAt).orElse(null), notBefore(kiosk));
         String fingerprint = new IssueTokenRequest(item.requestId(), code, category.code, Channel.OFFLINE_KIOSK, item.patient(),
                 kiosk.code, item.offlineNumber().strip().toUpperCase(), item.issuedAt()).fingerprint();
         return new Prepared(index, item, service, category, kiosk.numberSeries, number, day, queuedAt, fingerprint,
                 block.isEmpty());
+    }
+
+    /**
+     * The kiosk's clock corrected by how far it was off, never after the batch arrived. A time no kiosk could have
+     * printed (a year away, or arithmetic beyond what a date holds) is refused for this item alone, not the batch.
+     */
+    private Instant corrected(Instant issuedAt, Duration skew, Instant receivedAt) {
+        if (issuedAt.isBefore(receivedAt.minus(CLOCK_LIMIT)) || issuedAt.isAfter(receivedAt.plus(CLOCK_LIMIT))) {
+            // kept as the device time, it must be one the database holds, and a kiosk a year off needs its clock set
+            throw ProblemException.invalid("issuedAt", issuedAt + " is more than a year from the server's clock: "
+                    + "set the kiosk's clock");
+        }
+        try {
+            Instant corrected = issuedAt.plus(skew);
+            corrected = corrected.isAfter(receivedAt) ? receivedAt : corrected;
+            clock.businessDayOf(corrected);
+            return corrected;
+        } catch (DateTimeException | ArithmeticException e) {
+            throw ProblemException.invalid("issuedAt", issuedAt + " (sent at a clock " + skew.toDays()
+                    + " days off) is no time a kiosk issued a slip at");
+        }
+    }
+
+    /**
+     * An offline token cannot have been issued before the kiosk last spoke to the server online (its last online
+     * token or reserve): the kiosk was online then, and it merges its outbox before it issues online again. So a
+     * token back-dated past that moment, to jump the queue, is queued from it instead; the margin covers the
+     * correction of the kiosk's clock. Null when the kiosk has not been online since this was recorded.
+     */
+    private static Instant notBefore(Device kiosk) {
+        return kiosk.onlineAt == null ? null : kiosk.onlineAt.minus(ONLINE_MARGIN);
+    }
+
+    private static Instant latest(Instant first, Instant... others) {
+        Instant latest = first;
+        for (Instant other : others) {
+            latest = other != null && other.isAfter(latest) ? other : latest;
+        }
+        return latest;
     }
 
     private Set<String> usedNumbers(String series, List<Prepared> prepared) {

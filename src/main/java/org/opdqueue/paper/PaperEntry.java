@@ -20,6 +20,7 @@ import org.opdqueue.common.Transactions;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.outage.Outage;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
@@ -44,6 +45,12 @@ public class PaperEntry {
     /** The slip's own unique key refused it: it was entered or voided before, perhaps a moment ago by another clerk. */
     private static final Transactions.LostRace SLIP_USED = new Transactions.LostRace("the paper slip's unique key",
             e -> UniqueKeys.violated(e).filter(PaperSlip.UNIQUE_KEY::equals).isPresent());
+
+    /** How far before a recorded outage began, or after it ended, a slip time still counts as during it. */
+    static final Duration OUTAGE_MARGIN = Duration.ofMinutes(15);
+
+    /** In the journal entry of a slip whose time lies in no recorded outage. */
+    public static final String OUTSIDE_OUTAGES = "no outage recorded then: queued from entry";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH);
 
@@ -116,6 +123,10 @@ public class PaperEntry {
         boolean seen = Boolean.TRUE.equals(request.seen()) || day.isBefore(clock.businessDay());
         Token token = Token.waiting(facility.code(), at.service(), category, Channel.PAPER, NumberSeries.PAPER,
                 at.number().number(), at.number().toString(), issuedAt, day, now, request.patient());
+        boolean outsideOutages = !inAnOutage(issuedAt);
+        if (outsideOutages) {
+            token.placeFrom(now);
+        }
         if (seen) {
             token.takeAsServed(now);
         }
@@ -126,7 +137,8 @@ public class PaperEntry {
         slip.tokenId = token.id;
 
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
-                .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER " + token.priority));
+                .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER " + token.priority
+                        + (outsideOutages ? " " + OUTSIDE_OUTAGES : "")));
         if (seen) {
             journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
                     .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER seen during the outage"));
@@ -150,14 +162,23 @@ public class PaperEntry {
         if (issuedAt.isAfter(now.plus(CLOCK_SLACK))) {
             throw ProblemException.invalid("issuedAt", "must not be in the future");
         }
-        LocalDate bookDay = clock.businessDayOf(at.book().reservedAt);
-        // days before the book is before its day, asked first: a year like -10⁹ has no calendar day to compare
-        if (issuedAt.isBefore(at.book().reservedAt.minus(Duration.ofDays(2)))
-                || clock.businessDayOf(issuedAt).isBefore(bookDay)) {
+        // slip times are written to the minute
+        if (issuedAt.isBefore(at.book().reservedAt.minus(Duration.ofMinutes(1)))) {
             throw ProblemException.invalid("issuedAt", "is before book " + at.book().id + " of " + at.service().code
-                    + " was made (" + bookDay + ")");
+                    + " was made (" + WHEN.format(at.book().reservedAt.atZone(config.facility().timeZone())) + ")");
         }
         return issuedAt.isAfter(now) ? now : issuedAt;
+    }
+
+    /**
+     * Paper is handed out while the system is down, so a slip queues by the time written on it only if that time lies
+     * in a recorded outage (with a margin: the books come out as the screens go dark, and the time is written by hand).
+     * Any other slip is still entered, since the patient holds it, but queues from the moment it is entered: a time
+     * typed on a slip cannot put someone ahead of the patients who took a token while the system was up.
+     */
+    private boolean inAnOutage(Instant issuedAt) {
+        return Outage.count("facility = ?1 and startedAt <= ?2 and endedAt >= ?3", facility.code(),
+                issuedAt.plus(OUTAGE_MARGIN), issuedAt.minus(OUTAGE_MARGIN)) > 0;
     }
 
     private PaperSlip slip(Located at, PaperSlip.Outcome outcome, String actor, Instant now) {

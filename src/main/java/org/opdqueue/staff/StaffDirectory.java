@@ -72,7 +72,8 @@ public class StaffDirectory {
 
     private static boolean fromTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof JDBCException) {
+            // a read whose commit failed as the database went: what it read is still what the database held
+            if (t instanceof SQLException || t instanceof JDBCException || t instanceof jakarta.transaction.RollbackException) {
                 return true;
             }
         }

@@ -34,6 +34,11 @@ public record IssueTokenRequest(
         return channel == null ? Channel.COUNTER : channel;
     }
 
+    /** The same request, issued on this channel (the issuer's, whatever the client said). */
+    public IssueTokenRequest withChannel(Channel channel) {
+        return new IssueTokenRequest(requestId, serviceCode, priority, channel, patient, deviceId, offlineNumber, issuedAt);
+    }
+
     /** What identifies the request's content, so a reused requestId with a different body is caught. */
     public String fingerprint() {
         PatientDetails p = patient == null ? new PatientDetails(null, null, null, null, null, null) : patient;

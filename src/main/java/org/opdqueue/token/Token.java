@@ -215,6 +215,17 @@ public class Token extends PanacheEntityBase {
         status = TokenStatus.NO_SHOW;
     }
 
+    /**
+     * A new token whose place is taken from {@code at}, not from the time it says it was issued: that time (a hand-written
+     * paper slip's) cannot be trusted to put anyone ahead of the patients already waiting.
+     */
+    public void placeFrom(Instant at) {
+        if (status != TokenStatus.WAITING || calledAt != null) {
+            throw new IllegalStateException("only a new waiting token takes its place from entry");
+        }
+        queuedAt = at;
+    }
+
     /** Back in the waiting line at {@code queuedAt}, a place the caller chose among those waiting. */
     public void requeue(Instant queuedAt) {
         require(TokenTransition.REQUEUE);

@@ -37,9 +37,9 @@ class ReadmeScreenshotsTest {
         for (String priority : new String[] { "GENERAL", "GENERAL", "SENIOR_CITIZEN", "GENERAL", "PREGNANT", "GENERAL" }) {
             Map<String, Object> body = new HashMap<>(Api.issueBody("MED", priority));
             body.put("channel", "KIOSK");
-            given().contentType("application/json").body(body).post("/api/tokens").then().statusCode(201);
+            Api.kiosk().contentType("application/json").body(body).post("/api/tokens").then().statusCode(201);
         }
-        String code = given().contentType("application/json").body(Api.issueBody("MED", "GENERAL")).post("/api/tokens")
+        String code = Api.post("/api/tokens", Api.issueBody("MED", "GENERAL"))
                 .then().extract().path("code");
         Api.callNext(room1).then().statusCode(200);
 

@@ -99,8 +99,8 @@ class FirstRunTest {
         try (BoardClient board = BoardClient.connect(base, hallA, null, boardKey)) {
             assertThat(board.next().path("type").asText()).isEqualTo("snapshot");
 
-            // a kiosk's request names no priority: the patient is GENERAL
-            JsonPath token = given().contentType(ContentType.JSON).body(Map.of("requestId", UUID.randomUUID().toString(),
+            // a request that names no priority: the patient is GENERAL (issued by the admin: no kiosk is enrolled yet)
+            JsonPath token = admin().body(Map.of("requestId", UUID.randomUUID().toString(),
                     "serviceCode", "MED", "channel", "KIOSK")).post("/api/tokens").then().statusCode(201).extract().jsonPath();
             assertThat(token.getString("number")).isEqualTo("MED-001");
             assertThat(token.getString("priority")).isEqualTo("GENERAL");

@@ -202,7 +202,7 @@ class EndpointFuzzTest {
         String body = answer.body();
         String type = answer.contentType();
         List<String> wrong = new ArrayList<>();
-        if (status >= 500 && !documented503(status, type, body) && !knownItem13(numbered, status)) {
+        if (status >= 500 && !documented503(status, type, body)) {
             wrong.add(status + " server error");
         }
         Matcher leak = LEAK.matcher(body);
@@ -249,15 +249,6 @@ class EndpointFuzzTest {
 
     private static boolean httpLayerRefusal(int status, String body, FuzzCase c) {
         return body.isEmpty() && (status == 414 || status == 431 || (status == 400 && !isUri(c.target())));
-    }
-
-    /**
-     * Issue 12 item 13, fixed on another branch ({@code issuing}): an outbox token with an extreme {@code issuedAt}
-     * (year ±10⁹) fails the whole sync batch with a 500. Tolerated here, for that field of that operation only, until
-     * the fix is merged; then this goes.
-     */
-    private static boolean knownItem13(FuzzCase c, int status) {
-        return status == 500 && c.operation().equals("POST /api/sync/tokens") && "tokens[0].issuedAt".equals(c.field());
     }
 
     private static boolean documented503(int status, String type, String body) {

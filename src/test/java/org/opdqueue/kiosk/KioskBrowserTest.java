@@ -55,7 +55,7 @@ class KioskBrowserTest {
     void aPatientTakesATokenInEnglish() {
         String service = hospital.service();
         Api.issue(service); // one patient already waiting
-        page.navigate(base.resolve("/kiosk/").toString());
+        page.navigate(base.resolve("/kiosk/?device=" + Api.KIOSK_KEY).toString());
         page.locator(".start-touch").click();
 
         Locator slip = issue(service, "SENIOR_CITIZEN");
@@ -75,7 +75,7 @@ class KioskBrowserTest {
         String service = hospital.service();
         Api.issue(service);
         Api.issue(service);
-        page.navigate(base.resolve("/kiosk/").toString());
+        page.navigate(base.resolve("/kiosk/?device=" + Api.KIOSK_KEY).toString());
         page.locator("button.btn-language-big[lang=hi]").click();
 
         Locator slip = issue(service, "GENERAL");

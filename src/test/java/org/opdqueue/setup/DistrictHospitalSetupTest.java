@@ -141,7 +141,7 @@ class DistrictHospitalSetupTest {
         long room = Api.as("dh.admin", "dh-admin-pass").get("/api/counters").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.code == 'R24' }.id");
         admin().body(Map.of("state", "OPEN")).put("/api/counters/" + room + "/state").then().statusCode(200);
-        String number = Api.post("/api/tokens", Api.issueBody("ANC", "PREGNANT")).then().statusCode(201)
+        String number = admin().body(Api.issueBody("ANC", "PREGNANT")).post("/api/tokens").then().statusCode(201)
                 .extract().path("number");
         assertThat(number).startsWith("ANC-");
         admin().post("/api/counters/" + room + "/call-next").then().statusCode(200).body("number", equalTo(number));

@@ -39,11 +39,11 @@ class PriorityCategoryIssuingTest {
     @Test
     void aRequestWithoutPriorityGetsAGeneralToken() {
         String service = hospital.service();
-        given().contentType(ContentType.JSON)
+        Api.kiosk().contentType(ContentType.JSON)
                 .body(Map.of("requestId", UUID.randomUUID().toString(), "serviceCode", service))
                 .post("/api/tokens").then().statusCode(201)
                 .body("priority", equalTo("GENERAL"));
-        given().contentType(ContentType.JSON)
+        Api.kiosk().contentType(ContentType.JSON)
                 .body(Map.of("requestId", UUID.randomUUID().toString(), "serviceCode", service, "priority", " "))
                 .post("/api/tokens").then().statusCode(201)
                 .body("priority", equalTo("GENERAL"));
@@ -93,7 +93,7 @@ class PriorityCategoryIssuingTest {
 
         hospital.deactivateCategory(category);
 
-        given().get("/api/tokens/" + id).then().statusCode(200)
+        Api.staff().get("/api/tokens/" + id).then().statusCode(200) // the category is for staff eyes only
                 .body("priority", equalTo(category)).body("status", equalTo("WAITING"));
         given().get("/t/" + priority.getString("code") + "/state").then().statusCode(200)
                 .body("number", equalTo(number)).body("status", equalTo("WAITING"));

@@ -71,6 +71,7 @@ public class DeviceResource {
         if (!kiosk.code.equals(code)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A kiosk reserves numbers for itself only");
         }
+        credentials.online(kiosk);
         return numbers.reserve(kiosk, request.serviceCode(), request.count());
     }
 }

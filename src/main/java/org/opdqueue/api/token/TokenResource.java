@@ -7,24 +7,35 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.OpdConfig;
 import org.opdqueue.common.ProblemException;
+import org.opdqueue.device.Device;
+import org.opdqueue.offline.DeviceCredentials;
 import org.opdqueue.queue.TokenActions;
 import org.opdqueue.queue.TokenViews;
 import org.opdqueue.staff.Role;
 import org.opdqueue.token.IssueTokenRequest;
+import org.opdqueue.token.Issuer;
+import org.opdqueue.token.IssuingLimits;
+import org.opdqueue.token.IssuingRules;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenIssuing;
 import org.opdqueue.token.TokenView;
@@ -44,22 +55,35 @@ public class TokenResource {
     private final TokenViews views;
     private final Facility facility;
     private final SecurityIdentity staff;
+    private final DeviceCredentials kiosks;
+    private final IssuingRules rules;
+    private final IssuingLimits limits;
 
     public TokenResource(TokenIssuing issuing, TokenActions actions, TokenViews views, Facility facility,
-            SecurityIdentity staff) {
+            SecurityIdentity staff, DeviceCredentials kiosks, IssuingLimits limits, OpdConfig config) {
         this.issuing = issuing;
         this.actions = actions;
         this.views = views;
         this.facility = facility;
         this.staff = staff;
+        this.kiosks = kiosks;
+        this.limits = limits;
+        this.rules = new IssuingRules(config.issuing().anonymous().enabled());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a token", description = "201 with a new token; 200 with the same token when the "
-            + "same requestId and body are sent again; 409 when the requestId was used for a different body.")
-    public Response issue(@Valid @NotNull(message = "is required") IssueTokenRequest request) {
-        TokenIssuing.Issued issued = issuing.issue(request, staff.isAnonymous() ? null : actor());
+            + "same requestId and body are sent again; 409 when the requestId was used for a different body. An enrolled "
+            + "kiosk sends Authorization: Device <code>.<secret> and issues KIOSK tokens; staff log in and issue COUNTER "
+            + "(the default) or APPOINTMENT tokens; anyone else only where opd.issuing.anonymous.enabled, GENERAL KIOSK "
+            + "tokens. 429 with Retry-After beyond a kiosk's or a client's limit.")
+    public Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http,
+            @Valid @NotNull(message = "is required") IssueTokenRequest request) {
+        Issuer issuer = issuer(authorization, http);
+        IssueTokenRequest admitted = rules.admit(issuer, request);
+        limits.take(issuer);
+        TokenIssuing.Issued issued = issuing.issue(admitted, issuer.actor());
         TokenView view = views.justIssued(issued.token(), issued.service());
         if (!issued.created()) {
             return Response.ok(view).build();
@@ -69,10 +93,20 @@ public class TokenResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One token with its status, counter, people ahead and estimated wait")
+    @Operation(summary = "One token with its status, counter, people ahead and estimated wait",
+            description = "The status page's code and the priority category only for staff: ids are sequential, and a "
+                    + "category such as PREGNANT or DIVYANG says something about the patient's health.")
     public TokenView get(@PathParam("id") long id) {
-        return Token.findInFacility(facility.code(), id).map(views::of)
+        TokenView view = Token.findInFacility(facility.code(), id).map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("Token", id));
+        return staff.getRoles().isEmpty() ? asTheHallSeesIt(view) : view;
+    }
+
+    /** What a board shows of a token anyway: its number, where it stands and where to go; no code, no category. */
+    private static TokenView asTheHallSeesIt(TokenView v) {
+        return new TokenView(v.id(), null, v.number(), v.serviceCode(), v.serviceName(), null, v.channel(), v.status(),
+                v.counter(), v.peopleAhead(), v.estimatedWaitMinutes(), v.businessDay(), v.issuedAt(), v.calledAt(),
+                v.callCount(), v.degraded(), v.reservationUnknown());
     }
 
     @POST
@@ -132,6 +166,25 @@ public class TokenResource {
     @Operation(summary = "Cancel an open token")
     public TokenView cancel(@PathParam("id") long id) {
         return views.of(actions.cancel(id, actor()));
+    }
+
+    /**
+     * A kiosk names itself with its device key; staff log in; anyone else is known by the address they came from
+     * (the client's, behind a proxy that forwards it: quarkus.http.proxy.proxy-address-forwarding).
+     */
+    private Issuer issuer(String authorization, HttpServerRequest http) {
+        if (authorization != null && authorization.startsWith("Device ")) {
+            Device kiosk = kiosks.authenticate(authorization);
+            kiosks.online(kiosk);
+            return Issuer.kiosk(kiosk.code);
+        }
+        if (staff.isAnonymous()) {
+            return Issuer.anonymous(http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+        }
+        if (staff.getRoles().isEmpty()) {
+            throw new ForbiddenException(); // logged in, but holding no role yet: the mapper says why
+        }
+        return Issuer.staff(actor());
     }
 
     /** The logged-in staff member, recorded in the journal as the one who did it. */
