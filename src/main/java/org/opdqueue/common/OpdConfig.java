@@ -48,9 +48,16 @@ public interface OpdConfig {
         @WithDefault("PT12H")
         Duration absoluteLifetime();
 
-        /** Failed log-ins in a row, per user name and per client address, before log-in is locked for a while. */
+        /** Failed log-ins in a row as one user name before log-in as that user is locked for a while. */
         @WithDefault("10")
         int failuresBeforeLock();
+
+        /**
+         * Failed log-ins from one client address, whatever the user names, before log-in from there is locked: more
+         * than one user's, since a ward PC is shared by several staff members who each mistype now and then.
+         */
+        @WithDefault("30")
+        int addressFailuresBeforeLock();
 
         @WithDefault("PT15M")
         Duration lockFor();

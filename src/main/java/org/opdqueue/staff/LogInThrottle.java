@@ -29,7 +29,8 @@ public class LogInThrottle {
     public record Outcome(Optional<Instant> lockedUntil, boolean lockStarted) {
     }
 
-    private final int limit;
+    private final int userLimit;
+    private final int addressLimit;
     private final Duration lockFor;
     private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -40,11 +41,16 @@ public class LogInThrottle {
 
     @Inject
     public LogInThrottle(OpdConfig config) {
-        this(config.session().failuresBeforeLock(), config.session().lockFor());
+        this(config.session().failuresBeforeLock(), config.session().addressFailuresBeforeLock(), config.session().lockFor());
     }
 
     LogInThrottle(int limit, Duration lockFor) {
-        this.limit = limit;
+        this(limit, limit, lockFor);
+    }
+
+    LogInThrottle(int userLimit, int addressLimit, Duration lockFor) {
+        this.userLimit = userLimit;
+        this.addressLimit = addressLimit;
         this.lockFor = lockFor;
     }
 
@@ -64,8 +70,8 @@ public class LogInThrottle {
     }
 
     public synchronized Outcome failed(String username, String address, Instant now) {
-        boolean userLocked = count(userKey(username), now);
-        boolean addressLocked = count(addressKey(address), now);
+        boolean userLocked = count(userKey(username), userLimit, now);
+        boolean addressLocked = count(addressKey(address), addressLimit, now);
         Optional<Instant> until = lockedUntil(username, address, now);
         return new Outcome(until, userLocked || addressLocked);
     }
@@ -81,7 +87,7 @@ public class LogInThrottle {
     }
 
     /** Counts one failure; true when it is the one that starts a lock. */
-    private boolean count(String key, Instant now) {
+    private boolean count(String key, int limit, Instant now) {
         Failures f = failures.get(key);
         if (f == null || now.isAfter(f.since().plus(lockFor)) && (f.lockedUntil() == null || now.isAfter(f.lockedUntil()))) {
             f = new Failures(0, now, null);

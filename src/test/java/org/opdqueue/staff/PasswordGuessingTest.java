@@ -12,11 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import org.opdqueue.common.OpdConfig;
 import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.support.Api;
@@ -42,6 +44,10 @@ class PasswordGuessingTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    OpdConfig config;
+
+    @BeforeEach
     @AfterEach
     void liftTheLocks() {
         throttle.clear(); // every test here guesses from 127.0.0.1, as every other test logs in from it
@@ -73,8 +79,8 @@ class PasswordGuessingTest {
     }
 
     @Test
-    void tenWrongGuessesFromOneComputerLockItForEveryUserName() {
-        for (int i = 0; i < 10; i++) {
+    void wrongGuessesFromOneComputerUnderManyNamesLockItForEveryUserName() {
+        for (int i = 0; i < config.session().addressFailuresBeforeLock(); i++) {
             Api.as("nobody" + i, "guess").get(API).then().statusCode(401);
         }
         String neverGuessed = accounts.create(Role.COUNTER);

@@ -77,7 +77,7 @@ class ReadSideTest {
 
     @Test
     void openApiDescribesEveryEndpoint() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        Api.as("admin", "admin123").get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", hasKey("/api/tokens"))
                 .body("paths", hasKey("/api/tokens/{id}"))
                 .body("paths", hasKey("/api/tokens/{id}/transfer"))
