@@ -14,6 +14,7 @@ public enum ProblemType {
     PAPER_OUT_OF_RANGE("paper-out-of-range", 422, "Number is in no paper book of the service"),
     DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
+    OUTCOME_UNKNOWN("outcome-unknown", 503, "The database went away while saving: it may or may not be saved"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

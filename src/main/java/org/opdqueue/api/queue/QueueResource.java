@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,21 +32,37 @@ import org.opdqueue.token.TokenStatus;
 @Tag(name = "Queues")
 public class QueueResource {
 
+    /** Waiting tokens listed when the client does not say; {@code waitingCount} always counts them all. */
+    static final int DEFAULT_LIMIT = 200;
+    static final int MOST_LISTED = 1000;
+
     private final Facility facility;
     private final HospitalClock clock;
     private final WaitEstimates estimates;
+    private final QueueReads reads;
 
-    public QueueResource(Facility facility, HospitalClock clock, WaitEstimates estimates) {
+    public QueueResource(Facility facility, HospitalClock clock, WaitEstimates estimates, QueueReads reads) {
         this.facility = facility;
         this.clock = clock;
         this.estimates = estimates;
+        this.reads = reads;
     }
 
     @GET
     @Path("{serviceCode}")
-    @Operation(summary = "Today's waiting list in true call order, and the tokens now at counters")
-    public QueueView get(@PathParam("serviceCode") String serviceCode) {
-        ServicePoint service = ServicePoint.findByCode(facility.code(), serviceCode.toUpperCase())
+    @Operation(summary = "Today's waiting list in true call order (the first 'limit', default 200, at most 1000), "
+            + "the total waiting, and the tokens now at counters")
+    public QueueView get(@PathParam("serviceCode") String serviceCode,
+            @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT) int limit) {
+        if (limit < 1 || limit > MOST_LISTED) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MOST_LISTED);
+        }
+        String code = serviceCode.strip().toUpperCase();
+        return reads.of(code, () -> read(code)).first(limit);
+    }
+
+    private QueueView read(String serviceCode) {
+        ServicePoint service = ServicePoint.findByCode(facility.code(), serviceCode)
                 .orElseThrow(() -> ProblemException.notFound("Service", serviceCode));
         List<Token> tokens = Token.list("""
                 facility = ?1 and serviceId = ?2 and businessDay = ?3 and status in ?4 order by queuedAt, id""",

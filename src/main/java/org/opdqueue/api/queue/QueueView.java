@@ -10,6 +10,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record QueueView(String serviceCode, int waitingCount, int openCounters, long estimatedWaitMinutes,
         List<Waiting> waiting, List<AtCounter> atCounters) {
 
+    /** The same queue listing only the first {@code limit} waiting tokens; the count stays the total. */
+    public QueueView first(int limit) {
+        return waiting.size() <= limit ? this
+                : new QueueView(serviceCode, waitingCount, openCounters, estimatedWaitMinutes, waiting.subList(0, limit),
+                        atCounters);
+    }
+
     /** {@code reservationUnknown} is present (true) only on an offline kiosk token merged without its reservation on record. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Waiting(int position, long id, String number, String priority, boolean priorityLane,
