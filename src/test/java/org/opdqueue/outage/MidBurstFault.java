@@ -60,6 +60,12 @@ final class MidBurstFault {
                 ISSUES - failed.size(), failed.stream().collect(java.util.stream.Collectors.groupingBy(
                         a -> a.status() + " " + a.problemType(), java.util.TreeMap::new, java.util.stream.Collectors.counting())),
                 failed.stream().mapToLong(IssueBurst.Answer::millis).max().orElse(0));
+        long[] issued = answers.stream().filter(a -> a.status() == 201).mapToLong(IssueBurst.Answer::millis).sorted().toArray();
+        System.out.printf("issued: p50 %d ms, max %d ms%n", issued.length == 0 ? 0 : issued[issued.length / 2],
+                issued.length == 0 ? 0 : issued[issued.length - 1]);
+        System.out.println("slowest failures: " + failed.stream()
+                .sorted(java.util.Comparator.comparingLong(IssueBurst.Answer::millis).reversed()).limit(12)
+                .map(a -> a.millis() + " ms " + a.problemType()).toList());
         assertThat(answers).as("the fault came while the burst was under way").filteredOn(a -> a.status() == 201)
                 .hasSizeGreaterThanOrEqualTo(ISSUES / 4);
         assertThat(failed).as("refused issues").isNotEmpty()
