@@ -23,7 +23,7 @@ final class MidBurstFault {
     enum Fault { KILL, FREEZE }
 
     static final int ISSUES = 600;
-    static final int CLIENTS = 64;
+    static final int CLIENTS = 24;
     /** The slowest a refused issue may take: a kiosk waits 2 s before printing offline, a clerk not much longer. */
     static final long FAIL_WITHIN_MILLIS = 3_000;
 

@@ -26,7 +26,7 @@ public class QueueReads {
     static final long FRESH_NANOS = 1_000_000_000L;
     private static final int STRIPES = 64;
 
-    private record Reading(long changesBefore, long startedAt, LocalDate day, QueueView view) {
+    private record Reading(long changesBefore, long startedAt, long finishedAt, LocalDate day, QueueView view) {
     }
 
     private final HospitalClock clock;
@@ -50,27 +50,32 @@ public class QueueReads {
     /** The service's queue as read after every change this server committed before the call. */
     QueueView of(String serviceCode, Supplier<QueueView> read) {
         long known = changes.get();
+        long arrived = System.nanoTime();
         LocalDate day = clock.businessDay();
         Reading r = readings.get(serviceCode);
-        if (usable(r, known, day)) {
+        if (usable(r, known, day, arrived)) {
             return r.view();
         }
         // one reading per service at a time; those who waited for it use the one made after they came
         synchronized (locks[Math.floorMod(serviceCode.hashCode(), STRIPES)]) {
             r = readings.get(serviceCode);
-            if (usable(r, known, day)) {
+            if (usable(r, known, day, arrived)) {
                 return r.view();
             }
             long before = changes.get();
             long startedAt = System.nanoTime();
             QueueView view = read.get();
-            readings.put(serviceCode, new Reading(before, startedAt, day, view));
+            readings.put(serviceCode, new Reading(before, startedAt, System.nanoTime(), day, view));
             return view;
         }
     }
 
-    private static boolean usable(Reading r, long known, LocalDate day) {
+    /**
+     * Made after every change this server committed before the caller came, and either begun less than a second ago
+     * or finished after the caller came (a slow reading is not made again for each reader that waited for it).
+     */
+    private static boolean usable(Reading r, long known, LocalDate day, long arrived) {
         return r != null && r.changesBefore() >= known && r.day().equals(day)
-                && System.nanoTime() - r.startedAt() < FRESH_NANOS;
+                && (System.nanoTime() - r.startedAt() < FRESH_NANOS || r.finishedAt() - arrived >= 0);
     }
 }
