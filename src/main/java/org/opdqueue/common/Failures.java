@@ -10,6 +10,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 
 import org.hibernate.JDBCException;
 import org.hibernate.PessimisticLockException;
@@ -30,6 +33,9 @@ public final class Failures {
     }
 
     public static ProblemType classify(Throwable e) {
+        if (isCommitFailure(e)) {
+            return ProblemType.OUTCOME_UNKNOWN;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p) {
                 return p.type();
@@ -72,8 +78,28 @@ public final class Failures {
         return false;
     }
 
+    /**
+     * The commit itself failed (Narayana's "ARJUNA016053: Could not commit transaction", a heuristic outcome): the
+     * database may have written the change before the connection died, so nobody can say whether it happened.
+     */
+    public static boolean isCommitFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RollbackException || t instanceof HeuristicMixedException
+                    || t instanceof HeuristicRollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // Narayana reports what the connection said as a suppressed exception of its own
+            for (Throwable s : t.getSuppressed()) {
+                if (s != t && isUnreachable(s)) {
+                    return true;
+                }
+            }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
                 return true;
@@ -128,6 +154,7 @@ public final class Failures {
             case DEGRADED -> "The database cannot be reached. Issue paper tokens; the system will merge them when it is back.";
             case BUSY -> "Another change to the same queue happened at the same moment. Please try again.";
             case OVERLOADED -> "The server is busier than it can answer right now. Please try again in a moment.";
+            case OUTCOME_UNKNOWN -> "The database went away while this change was being saved, so it may or may not have been saved.";
             default -> "Something went wrong on the server. The error has been logged.";
         };
     }

@@ -52,8 +52,15 @@ public class ProblemMappers {
         this.identity = identity;
     }
 
+    /** Requests that carry their own id, so sending one again never does it twice. */
+    private static final java.util.regex.Pattern KEYED = java.util.regex.Pattern.compile(
+            "/api/(tokens|sync/tokens|counters/\\d+/offline-actions)/?");
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (e.type().status() == 503) {
+            return unavailable(e.type(), e.getMessage(), path(uri));
+        }
         Response response = respond(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
         if (e.retryAfterSeconds() != null) {
             response.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -150,11 +157,31 @@ public class ProblemMappers {
         } else {
             LOG.debugf("%s on %s: %s", type, path(uri), e);
         }
-        Response response = respond(Problem.of(type, Failures.detail(type), path(uri), List.of()));
         if (type.status() == 503) {
-            response.getHeaders().add("Retry-After", "5");
+            return unavailable(type, Failures.detail(type), path(uri));
         }
-        return response;
+        return respond(Problem.of(type, Failures.detail(type), path(uri), List.of()));
+    }
+
+    /**
+     * A 503 says what the client may do next. A request with its own id may always be sent again with that id,
+     * whether or not the first one was saved: the id's unique key makes one token of both. Anything else is only
+     * safe to repeat when it certainly was not saved.
+     */
+    static Response unavailable(ProblemType type, String detail, String path) {
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(Problem.of(type, detail + " " + retryRule(type, path), path, List.of())).build();
+    }
+
+    /** The sentence every 503 ends with: whether and how to retry. */
+    public static String retryRule(ProblemType type, String path) {
+        if (path != null && KEYED.matcher(path).matches()) {
+            String id = path.contains("offline-actions") ? "actionId" : "requestId";
+            return "Retry with the same " + id + ": it is safe, the same " + id + " never does anything twice.";
+        }
+        return type == ProblemType.OUTCOME_UNKNOWN
+                ? "Look at the current state before doing it again."
+                : "Nothing was changed: retrying is safe.";
     }
 
     /** The JSON path Jackson stopped at, as the client wrote it: {@code services[3].code}. */

@@ -17,6 +17,7 @@ public enum ProblemType {
     CROSS_SITE("cross-site", 403, "Refused: a request from another site"),
     DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
+    OUTCOME_UNKNOWN("outcome-unknown", 503, "The database went away while saving: it may or may not be saved"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

@@ -16,6 +16,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.common.Problem;
+import org.opdqueue.common.ProblemMappers;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.status.SystemMode;
 
@@ -58,8 +59,10 @@ public class DegradedGuard {
             return Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Retry-After", "5")
                     .entity(Templates.unavailable("/" + path.replaceFirst("^/", ""), since, zone).render()).build();
         }
+        String instance = "/" + path.replaceFirst("^/", "");
         Problem problem = Problem.of(ProblemType.DEGRADED, "The database cannot be reached (since "
-                + since + "). Issue paper tokens; they are merged when it is back.", path, List.of());
+                + since + "). Issue paper tokens; they are merged when it is back. "
+                + ProblemMappers.retryRule(ProblemType.DEGRADED, instance), path, List.of());
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
     }
 

@@ -1,10 +1,7 @@
 package org.opdqueue.status;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,7 +19,8 @@ import org.opdqueue.common.HospitalClock;
 
 /**
  * NORMAL while the database answers, DEGRADED (paper-token mode) while it does not. A failed request switches
- * to DEGRADED at once; a probe every second notices when the database is back.
+ * to DEGRADED at once; a probe every second, on a connection of its own ({@link ProbeConnection}), notices a
+ * database that stopped answering and when it is back. A pool busy with requests is not an outage.
  */
 @ApplicationScoped
 public class SystemMode implements DatabaseHealth {
@@ -33,13 +31,13 @@ public class SystemMode implements DatabaseHealth {
     public record State(Mode mode, Instant since, boolean databaseReachable, String cause) {
     }
 
-    private final DataSource dataSource;
+    private final ProbeConnection probe;
     private final HospitalClock clock;
     private final AtomicReference<State> state;
     private final Event<State> changed;
 
-    public SystemMode(DataSource dataSource, HospitalClock clock, Event<State> changed, MeterRegistry metrics) {
-        this.dataSource = dataSource;
+    public SystemMode(ProbeConnection probe, HospitalClock clock, Event<State> changed, MeterRegistry metrics) {
+        this.probe = probe;
         this.clock = clock;
         this.changed = changed;
         this.state = new AtomicReference<>(new State(Mode.NORMAL, clock.now(), true, null));
@@ -62,7 +60,7 @@ public class SystemMode implements DatabaseHealth {
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
-        String failure = databaseFailure();
+        String failure = probe.failure();
         observe(failure == null, failure);
     }
 
@@ -77,15 +75,6 @@ public class SystemMode implements DatabaseHealth {
         if (before.mode() != mode && state.compareAndSet(before, after)) {
             LOG.warnf("System mode %s -> %s%s", before.mode(), mode, reachable ? "" : " (" + cause + ")");
             changed.fire(after);
-        }
-    }
-
-    /** Null when the database answers, else what went wrong. */
-    private String databaseFailure() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(1) ? null : "the database did not answer a validation query within 1 s";
-        } catch (Exception e) {
-            return String.valueOf(e.getMessage());
         }
     }
 }

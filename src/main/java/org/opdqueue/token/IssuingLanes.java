@@ -1,21 +1,36 @@
 package org.opdqueue.token;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.ProblemType;
 
 /**
  * Group commit for issuing. Issues of one service take turns on its number row, and each turn used to end in
  * a commit that waits for the disk; under load the requests queued behind that lock now go through together,
- * in one transaction. A request joins its service's lane; whichever request finds the lane free leads: it takes
- * everything waiting (up to {@link #MOST_AT_ONCE}) and runs it as one batch, until its own request is done.
- * The others sleep until their answer comes or the leader, leaving, wakes the longest waiting one to lead next.
- * Alone, a request is a batch of one.
+ * in one transaction. A request joins its service's lane; the lane's runner takes everything waiting (up to
+ * {@link #MOST_AT_ONCE}) and runs it as one batch, again and again until the lane is empty. Alone, a request is a
+ * batch of one.
+ *
+ * <p>The runner is a thread of its own, not one of the waiting requests, so that no request waits longer than
+ * {@link #ANSWER_WITHIN} whatever the database does: with the database frozen, a batch hangs until the socket
+ * times out and every request queued behind it would wait for that, batch after batch. A request not yet taken
+ * when its time is up leaves the lane (nothing was written); one taken but unanswered is told that its outcome
+ * is unknown. Both may be sent again with the same request id.
  *
  * <p>Lanes are a fixed set chosen by the service code's hash, so a flood of made-up codes cannot grow memory;
  * two services that share a lane share its batches.
@@ -24,7 +39,11 @@ final class IssuingLanes {
 
     static final int MOST_AT_ONCE = 64;
     private static final int LANES = 32;
-    private static final long HAND_OVER_GRACE_NANOS = 20_000_000;
+    /**
+     * A kiosk gives up after about 2 s and prints offline; a refusal must reach it well within 3 s
+     * ({@code opd.issuing.answer-within}).
+     */
+    static final long ANSWER_WITHIN_MILLIS = 2_500;
 
     /** One request waiting in a lane, and the answer it gets. */
     static final class Waiting {
@@ -32,7 +51,6 @@ final class IssuingLanes {
         final String fingerprint;
         final String actor;
         private final CompletableFuture<TokenIssuing.Issued> answer = new CompletableFuture<>();
-        private final Thread owner = Thread.currentThread();
 
         Waiting(IssueTokenRequest request, String actor) {
             this.request = request;
@@ -42,12 +60,10 @@ final class IssuingLanes {
 
         void answer(TokenIssuing.Issued issued) {
             answer.complete(issued);
-            LockSupport.unpark(owner);
         }
 
         void fail(RuntimeException e) {
             answer.completeExceptionally(e);
-            LockSupport.unpark(owner);
         }
 
         boolean answered() {
@@ -57,12 +73,27 @@ final class IssuingLanes {
 
     private static final class Lane {
         final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-        final ReentrantLock leading = new ReentrantLock();
+        final AtomicBoolean running = new AtomicBoolean();
     }
 
+    private static final AtomicInteger RUNNERS = new AtomicInteger();
+
     private final Lane[] lanes = new Lane[LANES];
+    private final long answerWithinMillis;
+    /** At most one runner per lane is busy at a time; the threads die after a minute without work. */
+    private final ExecutorService runners = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "issuing-lane-" + RUNNERS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     IssuingLanes() {
+        this(ConfigProvider.getConfig().getOptionalValue("opd.issuing.answer-within", Duration.class)
+                .map(Duration::toMillis).orElse(ANSWER_WITHIN_MILLIS));
+    }
+
+    IssuingLanes(long answerWithinMillis) {
+        this.answerWithinMillis = answerWithinMillis;
         for (int i = 0; i < LANES; i++) {
             lanes[i] = new Lane();
         }
@@ -72,33 +103,46 @@ final class IssuingLanes {
     TokenIssuing.Issued issue(Waiting request, Consumer<List<Waiting>> runBatch) {
         Lane lane = lanes[Math.floorMod(laneKey(request.request.serviceCode()).hashCode(), LANES)];
         lane.waiting.add(request);
-        while (!request.answered()) {
-            if (lane.leading.tryLock()) {
-                try {
-                    while (!request.answered()) {
-                        List<Waiting> batch = take(lane);
-                        if (batch.isEmpty()) {
-                            break;
-                        }
-                        runBatch.accept(batch);
-                    }
-                } finally {
-                    lane.leading.unlock();
-                }
-                // hand the lane to the longest waiting request, if any
-                Waiting next = lane.waiting.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.owner);
-                }
-            } else {
-                // woken by its answer or by its turn to lead; the timeout only covers a hand-over that raced
-                LockSupport.parkNanos(this, HAND_OVER_GRACE_NANOS);
-            }
+        if (lane.running.compareAndSet(false, true)) {
+            runners.execute(() -> run(lane, runBatch));
         }
         try {
-            return request.answer.join();
-        } catch (CompletionException e) {
+            return request.answer.get(answerWithinMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (lane.waiting.remove(request)) {
+                throw new ProblemException(ProblemType.OVERLOADED, "The token was not issued: the database did not "
+                        + "take it within " + answerWithinMillis + " ms.");
+            }
+            throw new ProblemException(ProblemType.OUTCOME_UNKNOWN, "The database did not confirm the token within "
+                    + answerWithinMillis + " ms, so it may or may not have been issued.");
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the lane's batches until it is empty; a request queued just as it stops starts the next runner. */
+    private static void run(Lane lane, Consumer<List<Waiting>> runBatch) {
+        while (true) {
+            List<Waiting> batch = take(lane);
+            if (batch.isEmpty()) {
+                lane.running.set(false);
+                if (lane.waiting.isEmpty() || !lane.running.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                runBatch.accept(batch);
+            } catch (RuntimeException e) {
+                batch.forEach(w -> w.fail(e));
+            } catch (Throwable e) {
+                batch.forEach(w -> w.fail(new IllegalStateException(e)));
+                lane.running.set(false);
+                throw e;
+            }
         }
     }
 

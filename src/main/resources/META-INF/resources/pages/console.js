@@ -127,7 +127,7 @@ function startConsole(panel) {
     try {
       const [counter, ...queues] = await Promise.all([
         api('GET', `/api/counters/${counterId}`),
-        ...services.map((code) => api('GET', `/api/queues/${encodeURIComponent(code)}`)),
+        ...services.map((code) => api('GET', `/api/queues/${encodeURIComponent(code)}?limit=30`)),
       ]);
       drawCounter(counter);
       drawQueues(queues);

@@ -157,6 +157,15 @@ public class TestHospital {
         return t.id;
     }
 
+    /** A long queue in one go: {@code n} waiting kiosk tokens merged from offline, issued a second apart. */
+    @Transactional
+    public void longQueue(String serviceCode, int n) {
+        Instant first = clock.now().minusSeconds(n);
+        for (int i = 0; i < n; i++) {
+            mergedToken(serviceCode, Channel.OFFLINE_KIOSK, first.plusSeconds(i), clock.now());
+        }
+    }
+
     /** A recorded outage, as {@code OutageRecovery} writes it when the database is back; returns its id. */
     @Transactional
     public long outage(Instant startedAt, Instant endedAt, String cause, int relayedCalls) {

@@ -47,7 +47,7 @@ class PriorityCategoryIssuingTest {
                 .body(Map.of("requestId", UUID.randomUUID().toString(), "serviceCode", service, "priority", " "))
                 .post("/api/tokens").then().statusCode(201)
                 .body("priority", equalTo("GENERAL"));
-        given().get("/api/queues/" + service).then().statusCode(200)
+        Api.staff().get("/api/queues/" + service).then().statusCode(200)
                 .body("waiting.priorityLane", not(hasItem(true)));
     }
 
@@ -97,7 +97,7 @@ class PriorityCategoryIssuingTest {
                 .body("priority", equalTo(category)).body("status", equalTo("WAITING"));
         given().get("/t/" + priority.getString("code") + "/state").then().statusCode(200)
                 .body("number", equalTo(number)).body("status", equalTo("WAITING"));
-        given().get("/api/queues/" + service).then().statusCode(200)
+        Api.staff().get("/api/queues/" + service).then().statusCode(200)
                 .body("waiting[0].number", equalTo(number))
                 .body("waiting[0].priority", equalTo(category))
                 .body("waiting[0].priorityLane", equalTo(true))

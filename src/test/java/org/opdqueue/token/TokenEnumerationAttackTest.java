@@ -41,6 +41,17 @@ class TokenEnumerationAttackTest {
     }
 
     @Test
+    void anAnonymousReaderOfTheQueueSeesTheOrderButNoCategory() {
+        String service = hospital.service();
+        Api.issue(service, "PREGNANT");
+        Map<String, Object> waiting = given().get("/api/queues/" + service).then().statusCode(200).extract().jsonPath()
+                .getMap("waiting[0]");
+        assertThat(waiting).doesNotContainKeys("priority", "priorityLane").containsKeys("number", "position");
+        Api.staff().get("/api/queues/" + service).then().statusCode(200).body("waiting[0].priority", equalTo("PREGNANT"))
+                .body("waiting[0].priorityLane", equalTo(true));
+    }
+
+    @Test
     void staffStillSeeEverything() {
         String service = hospital.service();
         JsonPath issued = Api.issue(service, "PREGNANT");

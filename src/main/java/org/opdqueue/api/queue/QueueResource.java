@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
@@ -28,21 +32,41 @@ import org.opdqueue.token.Token;
 @Tag(name = "Queues")
 public class QueueResource {
 
+    /** Waiting tokens listed when the client does not say; {@code waitingCount} always counts them all. */
+    static final int DEFAULT_LIMIT = 200;
+    static final int MOST_LISTED = 1000;
+
     private final Facility facility;
     private final WaitEstimates estimates;
     private final QueueReads reads;
+    private final SharedQueueViews shared;
+    private final SecurityIdentity caller;
 
-    public QueueResource(Facility facility, WaitEstimates estimates, QueueReads reads) {
+    public QueueResource(Facility facility, WaitEstimates estimates, QueueReads reads, SharedQueueViews shared,
+            SecurityIdentity caller) {
         this.facility = facility;
         this.estimates = estimates;
         this.reads = reads;
+        this.shared = shared;
+        this.caller = caller;
     }
 
     @GET
     @Path("{serviceCode}")
-    @Operation(summary = "Today's waiting list in true call order, and the tokens now at counters")
-    public QueueView get(@PathParam("serviceCode") String serviceCode) {
-        ServicePoint service = ServicePoint.findByCode(facility.code(), serviceCode.toUpperCase())
+    @Operation(summary = "Today's waiting list in true call order (the first 'limit', default 200, at most 1000), "
+            + "the total waiting, and the tokens now at counters; priority categories for staff only")
+    public QueueView get(@PathParam("serviceCode") String serviceCode,
+            @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT) int limit) {
+        if (limit < 1 || limit > MOST_LISTED) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MOST_LISTED);
+        }
+        String code = serviceCode.strip().toUpperCase();
+        QueueView view = shared.of(code, () -> read(code)).first(limit);
+        return caller.isAnonymous() ? view.withoutCategories() : view;
+    }
+
+    private QueueView read(String serviceCode) {
+        ServicePoint service = ServicePoint.findByCode(facility.code(), serviceCode)
                 .orElseThrow(() -> ProblemException.notFound("Service", serviceCode));
         QueueReads.Line line = reads.lineOf(service);
         List<QueueView.Waiting> waiting = new ArrayList<>(line.waiting().size());

@@ -10,9 +10,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record QueueView(String serviceCode, int waitingCount, int openCounters, long estimatedWaitMinutes,
         List<Waiting> waiting, List<AtCounter> atCounters) {
 
+    /** The same queue listing only the first {@code limit} waiting tokens; the count stays the total. */
+    public QueueView first(int limit) {
+        return waiting.size() <= limit ? this
+                : new QueueView(serviceCode, waitingCount, openCounters, estimatedWaitMinutes, waiting.subList(0, limit),
+                        atCounters);
+    }
+
+    /**
+     * The same queue without the priority categories, for anonymous callers: PREGNANT or DIVYANG beside a number says
+     * something about a patient's health (issue 12, item 8); the order still shows who comes first.
+     */
+    public QueueView withoutCategories() {
+        return new QueueView(serviceCode, waitingCount, openCounters, estimatedWaitMinutes, waiting.stream()
+                .map(w -> new Waiting(w.position, w.id, w.number, null, null, w.issuedAt, w.reservationUnknown)).toList(),
+                atCounters);
+    }
+
     /** {@code reservationUnknown} is present (true) only on an offline kiosk token merged without its reservation on record. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Waiting(int position, long id, String number, String priority, boolean priorityLane,
+    public record Waiting(int position, long id, String number, String priority, Boolean priorityLane,
             Instant issuedAt, Boolean reservationUnknown) {
     }
 
