@@ -102,6 +102,14 @@ public interface OpdConfig {
     interface Issuing {
         Kiosk kiosk();
 
+        /**
+         * An issue not confirmed by then is answered 503 (retry with the same requestId), whatever the database does;
+         * with the half second the caller's kiosk or log-in may take to be checked, inside the 3 s any request may take.
+         * Read by {@code token/IssuingLanes}.
+         */
+        @WithDefault("2200ms")
+        Duration answerWithin();
+
         Anonymous anonymous();
 
         interface Kiosk {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,6 +22,7 @@ import org.opdqueue.common.Hashes;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
+import org.opdqueue.common.QuickReads;
 import org.opdqueue.device.Device;
 import org.opdqueue.device.DeviceKind;
 import org.opdqueue.journal.Journal;
@@ -55,10 +59,15 @@ public class DeviceCredentials {
     private final HospitalClock clock;
     private final Journal journal;
     private final SecurityIdentity admin;
+    private final QuickReads reads;
+    /** What the database said last of each kiosk that showed a key: only real kiosks, so no longer than the device list. */
+    private final Map<String, Device> lastRead = new ConcurrentHashMap<>();
 
-    public DeviceCredentials(Facility facility, HospitalClock clock, Journal journal, SecurityIdentity admin) {
+    public DeviceCredentials(Facility facility, HospitalClock clock, Journal journal, SecurityIdentity admin,
+            QuickReads reads) {
         this.facility = facility;
         this.clock = clock;
+        this.reads = reads;
         this.journal = journal;
         this.admin = admin;
     }
@@ -100,8 +109,11 @@ public class DeviceCredentials {
                 .detail("key of kiosk " + device.code + " revoked"));
     }
 
-    /** The enrolled kiosk that sent this Authorization header, or a 401 problem. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The enrolled kiosk that sent this Authorization header, or a 401 problem. Read for every request, so a revoked
+     * key counts at once; while the database does not answer in a moment, what it said last about this kiosk counts
+     * (a 503 for a kiosk not seen since the server started).
+     */
     public Device authenticate(String authorization) {
         if (authorization == null || !authorization.startsWith("Device ") || !authorization.contains(".")) {
             throw unauthenticated();
@@ -109,7 +121,16 @@ public class DeviceCredentials {
         String key = authorization.substring("Device ".length()).strip();
         String code = key.substring(0, key.indexOf('.'));
         String secret = key.substring(key.indexOf('.') + 1);
-        return Device.findByCode(facility.code(), code)
+        if (code.isEmpty() || code.length() > 32) {
+            throw unauthenticated();
+        }
+        Optional<Device> device = reads.within(() -> Device.findByCode(facility.code(), code)).map(found -> {
+            found.ifPresentOrElse(d -> lastRead.put(code, d), () -> lastRead.remove(code));
+            return found;
+        }).orElseGet(() -> Optional.of(Optional.ofNullable(lastRead.get(code)).orElseThrow(() -> new ProblemException(
+                ProblemType.DEGRADED, "The database cannot be reached, and kiosk " + code + " has not been seen since "
+                        + "the server started."))));
+        return device
                 .filter(d -> d.active && d.secretHash != null && MessageDigest.isEqual(
                         d.secretHash.getBytes(StandardCharsets.US_ASCII), Hashes.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII)))
                 .orElseThrow(DeviceCredentials::unauthenticated);
@@ -119,11 +140,11 @@ public class DeviceCredentials {
      * Notes that the kiosk is online now (it issues or reserves), without touching its version: an admin's edit of
      * the device at the same moment must not fail for it. Offline tokens it merges later cannot be older than this.
      */
-    @Transactional
     public void online(Device kiosk) {
         Instant now = clock.now();
         if (kiosk.onlineAt == null || kiosk.onlineAt.isBefore(now.minus(ONLINE_PRECISION))) {
-            Device.update("onlineAt = ?1 where id = ?2", now, kiosk.id);
+            // written soon, not waited for: a database that stopped answering must not hold the kiosk's issue
+            reads.soon(() -> Device.update("onlineAt = ?1 where id = ?2", now, kiosk.id));
         }
     }
 

@@ -10,12 +10,11 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.hibernate.JDBCException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.Failures;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
+import org.opdqueue.common.QuickReads;
 import org.opdqueue.status.SystemMode;
 
 /**
@@ -32,11 +31,13 @@ public class StaffDirectory {
 
     private final Facility facility;
     private final SystemMode mode;
+    private final QuickReads reads;
     private final Map<String, Login> lastRead = new ConcurrentHashMap<>();
 
-    public StaffDirectory(Facility facility, SystemMode mode) {
+    public StaffDirectory(Facility facility, SystemMode mode, QuickReads reads) {
         this.facility = facility;
         this.mode = mode;
+        this.reads = reads;
     }
 
     @ActivateRequestContext
@@ -49,8 +50,13 @@ public class StaffDirectory {
             return lastRead(name);
         }
         try {
-            // Its own short transaction, so the connection goes back to the pool at once, not at the end of the request.
-            Optional<Login> login = QuarkusTransaction.joiningExisting().call(() -> read(name));
+            // Its own short transaction, so the connection goes back to the pool at once, not at the end of the request;
+            // waited for a moment only: a database that stopped answering must not hold the request past its 3 s.
+            Optional<Optional<Login>> answered = reads.within(() -> read(name));
+            if (answered.isEmpty()) {
+                return lastRead(name);
+            }
+            Optional<Login> login = answered.get();
             login.ifPresentOrElse(l -> lastRead.put(name, l), () -> lastRead.remove(name));
             return login;
         } catch (RuntimeException e) {

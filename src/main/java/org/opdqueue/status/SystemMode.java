@@ -1,7 +1,10 @@
 package org.opdqueue.status;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -32,12 +35,15 @@ public class SystemMode implements DatabaseHealth {
     }
 
     private final ProbeConnection probe;
+    private final DataSource pool;
     private final HospitalClock clock;
     private final AtomicReference<State> state;
     private final Event<State> changed;
 
-    public SystemMode(ProbeConnection probe, HospitalClock clock, Event<State> changed, MeterRegistry metrics) {
+    public SystemMode(ProbeConnection probe, DataSource pool, HospitalClock clock, Event<State> changed,
+            MeterRegistry metrics) {
         this.probe = probe;
+        this.pool = pool;
         this.clock = clock;
         this.changed = changed;
         this.state = new AtomicReference<>(new State(Mode.NORMAL, clock.now(), true, null));
@@ -61,6 +67,12 @@ public class SystemMode implements DatabaseHealth {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
         String failure = probe.failure();
+        if (failure == null && degraded()) {
+            // Back only once the pool works too: its connections may still be the dead server's, and the recovery
+            // (relayed calls into the journal) and the first requests would fail on them and flip the mode again.
+            // While DEGRADED the pool is idle (requests are refused at the door), so it cannot be merely busy.
+            failure = poolFailure();
+        }
         observe(failure == null, failure);
     }
 
@@ -75,6 +87,15 @@ public class SystemMode implements DatabaseHealth {
         if (before.mode() != mode && state.compareAndSet(before, after)) {
             LOG.warnf("System mode %s -> %s%s", before.mode(), mode, reachable ? "" : " (" + cause + ")");
             changed.fire(after);
+        }
+    }
+
+    /** Null when a pooled connection answers, else what went wrong. */
+    private String poolFailure() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(1) ? null : "a pooled connection did not answer a validation query within 1 s";
+        } catch (Exception e) {
+            return String.valueOf(e.getMessage());
         }
     }
 }

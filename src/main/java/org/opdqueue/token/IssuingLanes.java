@@ -43,7 +43,7 @@ final class IssuingLanes {
      * A kiosk gives up after about 2 s and prints offline; a refusal must reach it well within 3 s
      * ({@code opd.issuing.answer-within}).
      */
-    static final long ANSWER_WITHIN_MILLIS = 2_500;
+    static final long ANSWER_WITHIN_MILLIS = 2_200;
 
     /** One request waiting in a lane, and the answer it gets. */
     static final class Waiting {

@@ -1,6 +1,5 @@
 package org.opdqueue.fuzz;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -68,6 +67,9 @@ class EndpointFuzzTest {
             "offline_reserve", "offline_refusal", "counter_offline_action", "paper_book", "paper_slip",
             "paper_number_sequence", "outage", "staff_user", "device", "service_point", "queue_state", "counter",
             "counter_service", "board", "board_service", "board_counter", "priority_category");
+
+    /** A failed log-in is journaled on purpose (issue 12, item 10): the one entry a refused request leaves. */
+    private static final String AUDIT_OF_REFUSALS = " WHERE type NOT IN ('STAFF_LOG_IN_FAILED', 'STAFF_LOG_IN_LOCKED')";
 
     /** What must never reach a client: a stack trace, a Java or framework class, SQL. */
     private static final Pattern LEAK = Pattern.compile("Exception|\\tat [\\w$.]+\\(|Caused by|\\bjava\\.(lang|util|sql|time)\\."
@@ -393,8 +395,7 @@ class EndpointFuzzTest {
         long board = hospital.board(List.of(service), List.of(counter));
         String kiosk = hospital.kiosk();
         String otherKiosk = hospital.kiosk();
-        var enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON).post("/api/devices/" + kiosk + "/credential")
-                .then().statusCode(200).extract().jsonPath();
+        var enrolled = Api.enrol(kiosk);
         kioskKey = enrolled.getString("key");
         var token = Api.issue(service);
         long paperBook = Api.as("admin", "admin123").contentType(ContentType.JSON)
@@ -447,7 +448,8 @@ class EndpointFuzzTest {
     }
 
     private String fingerprint() throws Exception {
-        String sql = TABLES.stream().map(t -> "(SELECT COUNT(*) FROM " + t + ")").collect(Collectors.joining(", ", "SELECT ", ""));
+        String sql = TABLES.stream().map(t -> "(SELECT COUNT(*) FROM " + t + ("journal_entry".equals(t) ? AUDIT_OF_REFUSALS : "") + ")")
+                .collect(Collectors.joining(", ", "SELECT ", ""));
         try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             List<String> counts = new ArrayList<>();

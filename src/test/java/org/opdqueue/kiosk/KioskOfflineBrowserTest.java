@@ -59,8 +59,7 @@ class KioskOfflineBrowserTest {
     void enrolKioskAndOpenBrowser() {
         service = hospital.service();
         kiosk = hospital.kiosk();
-        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON)
-                .post("/api/devices/" + kiosk + "/credential").then().statusCode(200).extract().jsonPath();
+        JsonPath enrolled = Api.enrol(kiosk);
         key = enrolled.getString("key");
         series = enrolled.getString("series");
         context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1080, 1920));

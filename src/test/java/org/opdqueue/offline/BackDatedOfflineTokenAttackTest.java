@@ -45,8 +45,7 @@ class BackDatedOfflineTokenAttackTest {
     void kioskReservedThreeHoursAgo() {
         service = hospital.service();
         kiosk = hospital.kiosk();
-        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON)
-                .post("/api/devices/" + kiosk + "/credential").then().statusCode(200).extract().jsonPath();
+        JsonPath enrolled = Api.enrol(kiosk);
         key = enrolled.getString("key");
         series = enrolled.getString("series");
         clock.advance(Duration.ofHours(-3));

@@ -39,8 +39,7 @@ class ExtremeIssueTimeSyncAttackTest {
     void enrolKiosk() {
         service = hospital.service();
         String kiosk = hospital.kiosk();
-        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON)
-                .post("/api/devices/" + kiosk + "/credential").then().statusCode(200).extract().jsonPath();
+        JsonPath enrolled = Api.enrol(kiosk);
         key = enrolled.getString("key");
         series = enrolled.getString("series");
         given().header("Authorization", "Device " + key).contentType(ContentType.JSON)

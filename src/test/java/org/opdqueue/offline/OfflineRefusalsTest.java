@@ -59,8 +59,7 @@ class OfflineRefusalsTest {
     void enrolKiosk() {
         service = hospital.service();
         kiosk = hospital.kiosk();
-        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON)
-                .post("/api/devices/" + kiosk + "/credential").then().statusCode(200).extract().jsonPath();
+        JsonPath enrolled = Api.enrol(kiosk);
         key = enrolled.getString("key");
         series = enrolled.getString("series");
     }

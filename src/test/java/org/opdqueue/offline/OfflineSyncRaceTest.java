@@ -36,8 +36,7 @@ class OfflineSyncRaceTest {
     void theSameOutboxSentFourTimesAtOnceIsMergedOnce() throws Exception {
         String service = hospital.service();
         String kiosk = hospital.kiosk();
-        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON)
-                .post("/api/devices/" + kiosk + "/credential").then().statusCode(200).extract().jsonPath();
+        JsonPath enrolled = Api.enrol(kiosk);
         String key = enrolled.getString("key");
         String series = enrolled.getString("series");
         given().header("Authorization", "Device " + key).contentType(ContentType.JSON)

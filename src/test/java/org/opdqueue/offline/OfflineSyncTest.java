@@ -40,8 +40,7 @@ class OfflineSyncTest {
     void enrolKiosk() {
         service = hospital.service();
         kiosk = hospital.kiosk();
-        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON).post("/api/devices/" + kiosk + "/credential").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath enrolled = Api.enrol(kiosk);
         key = enrolled.getString("key");
         series = enrolled.getString("series");
         assertThat(series).matches("[A-Z]{1,2}");

@@ -18,11 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.opdqueue.support.Api;
+
 /**
  * A burst of token issues from many clients at once, with a fault (the database killed or frozen) injected once
  * some of them were answered; then, with the database back, every request id sent again as a kiosk would.
  */
 final class IssueBurst {
+
+    /** Tokens are issued by staff or enrolled kiosks; a registration clerk's HTTP Basic log-in, as an API client sends it. */
+    private static final String STAFF = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (Api.STAFF_USER + ":" + Api.STAFF_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,7 +95,7 @@ final class IssueBurst {
         long began = System.nanoTime();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/tokens"))
-                    .header("content-type", "application/json").timeout(Duration.ofSeconds(60))
+                    .header("content-type", "application/json").header("authorization", STAFF).timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
             return new Answer(requestId, body, r.statusCode(), json, (System.nanoTime() - began) / 1_000_000);

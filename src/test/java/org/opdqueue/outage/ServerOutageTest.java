@@ -223,8 +223,7 @@ class ServerOutageTest {
 
     private Kiosk enrolledKiosk(String service) {
         String code = hospital.kiosk();
-        JsonPath enrolled = Api.as("admin", "admin123").contentType(ContentType.JSON)
-                .post("/api/devices/" + code + "/credential").then().statusCode(200).extract().jsonPath();
+        JsonPath enrolled = Api.enrol(code);
         return new Kiosk(code, enrolled.getString("key"), enrolled.getString("series"), service);
     }
 

@@ -28,6 +28,12 @@ public final class Api {
         return given().header("Authorization", "Device " + KIOSK_KEY);
     }
 
+    /** An admin enrols the kiosk: its answer holds the device {@code key} and the offline number {@code series}. */
+    public static JsonPath enrol(String kioskCode) {
+        return as("admin", "admin123").contentType(ContentType.JSON).post("/api/devices/" + kioskCode + "/credential")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     /** What a kiosk sends for a patient: channel KIOSK. */
     public static Map<String, Object> kioskBody(String serviceCode, String priority) {
         return Map.of("requestId", UUID.randomUUID().toString(), "serviceCode", serviceCode, "priority", priority,

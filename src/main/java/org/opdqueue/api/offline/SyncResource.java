@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.opdqueue.common.ProblemException;
 import org.opdqueue.device.Device;
 import org.opdqueue.offline.DeviceCredentials;
 import org.opdqueue.offline.OfflineSync;
@@ -39,9 +38,6 @@ public class SyncResource {
     public record Answer(List<SyncResult> results) {
     }
 
-    /** A kiosk clock outside these is broken, not skewed: correcting by it would overflow (a year like ±10⁹). */
-    private static final Instant SANE_FROM = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant SANE_TO = Instant.parse("9000-01-01T00:00:00Z");
 
     private final DeviceCredentials credentials;
     private final OfflineSync sync;
@@ -58,9 +54,6 @@ public class SyncResource {
     public Answer merge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull(message = "is required") Batch batch) {
         Device kiosk = credentials.authenticate(authorization);
-        if (batch.sentAt() != null && (batch.sentAt().isBefore(SANE_FROM) || batch.sentAt().isAfter(SANE_TO))) {
-            throw ProblemException.invalid("sentAt", "is not a real time: " + batch.sentAt());
-        }
         return new Answer(sync.merge(kiosk, batch.sentAt(), batch.tokens()));
     }
 }
