@@ -1,6 +1,10 @@
 package org.opdqueue.device;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +19,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.opdqueue.common.Hashes;
 
 /** An enrolled kiosk or board PC. Deactivated rather than deleted: offline tokens name the device that made them. */
 @Entity
@@ -40,7 +46,7 @@ public class Device extends PanacheEntityBase {
     @Column(name = "number_series")
     public String numberSeries;
 
-    /** SHA-256 of the kiosk's current secret; null when it has none or it was revoked. */
+    /** SHA-256 of the device's current secret (a kiosk's or a board PC's); null when it has none or it was revoked. */
     @Column(name = "secret_hash")
     public String secretHash;
 
@@ -50,6 +56,26 @@ public class Device extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * A new secret for this device, whose hash replaces the old one (which stops working): the key it is given once,
+     * {@code <code>.<secret>}. Only the hash is stored.
+     */
+    public String newKey() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        secretHash = Hashes.sha256Hex(secret);
+        return code + "." + secret;
+    }
+
+    /** Whether {@code secret} is the one whose hash is {@code secretHash}, compared in constant time; false for none. */
+    public static boolean keyMatches(String secretHash, String secret) {
+        return secretHash != null && MessageDigest.isEqual(secretHash.getBytes(StandardCharsets.US_ASCII),
+                Hashes.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII));
+    }
 
     public static List<Device> listFor(String facility) {
         return list("facility = ?1 order by kind, code", facility);

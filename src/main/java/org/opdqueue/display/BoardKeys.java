@@ -1,9 +1,5 @@
 package org.opdqueue.display;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,7 +18,6 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OpenConnections;
 
 import org.opdqueue.common.Facility;
-import org.opdqueue.common.Hashes;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.device.Device;
 import org.opdqueue.device.DeviceKind;
@@ -37,7 +32,6 @@ import org.opdqueue.device.DeviceKind;
 public class BoardKeys {
 
     private static final Logger LOG = Logger.getLogger(BoardKeys.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Facility facility;
     private final OpenConnections connections;
@@ -62,8 +56,7 @@ public class BoardKeys {
         if (known == null) {
             return Optional.empty();
         }
-        byte[] given = Hashes.sha256Hex(key.substring(key.indexOf('.') + 1)).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII), given) ? Optional.of(code) : Optional.empty();
+        return Device.keyMatches(known, key.substring(key.indexOf('.') + 1)) ? Optional.of(code) : Optional.empty();
     }
 
     /** A new key for the board PC: its old one stops working, and the boards open with it are closed. */
@@ -75,11 +68,7 @@ public class BoardKeys {
             if (device.kind != DeviceKind.BOARD || !device.active) {
                 throw ProblemException.illegal("Only an active board PC gets a board key; " + deviceCode + " is not one");
             }
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            device.secretHash = Hashes.sha256Hex(secret);
-            return new Issued(device.code, device.code + "." + secret);
+            return new Issued(device.code, device.newKey());
         });
         refresh();
         return issued;

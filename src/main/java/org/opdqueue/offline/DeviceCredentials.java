@@ -1,11 +1,7 @@
 package org.opdqueue.offline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +14,6 @@ import jakarta.transaction.Transactional;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
-import org.opdqueue.common.Hashes;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
@@ -44,7 +39,6 @@ public class DeviceCredentials {
      */
     static final String SERIES = "KLMNQRSTUVWXYZABCDEFGHJ";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A busy kiosk's online moment is written at most this often; the merge allows for more than this. */
     private static final Duration ONLINE_PRECISION = Duration.ofSeconds(5);
@@ -91,13 +85,10 @@ public class DeviceCredentials {
             throw ProblemException.illegal("Series " + device.numberSeries + " belongs to paper token books, not to kiosk "
                     + deviceCode);
         }
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        device.secretHash = Hashes.sha256Hex(secret);
+        String key = device.newKey();
         journal.append(JournalEventType.DEVICE_KEY_ISSUED, JournalEntryBuilder.system().actor(admin.getPrincipal().getName())
                 .detail("key of kiosk " + device.code + " issued (series " + device.numberSeries + "); any earlier key stops working"));
-        return new Issued(device.code, device.numberSeries, device.code + "." + secret);
+        return new Issued(device.code, device.numberSeries, key);
     }
 
     @Transactional
@@ -131,8 +122,7 @@ public class DeviceCredentials {
                 ProblemType.DEGRADED, "The database cannot be reached, and kiosk " + code + " has not been seen since "
                         + "the server started."))));
         return device
-                .filter(d -> d.active && d.secretHash != null && MessageDigest.isEqual(
-                        d.secretHash.getBytes(StandardCharsets.US_ASCII), Hashes.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII)))
+                .filter(d -> d.active && Device.keyMatches(d.secretHash, secret))
                 .orElseThrow(DeviceCredentials::unauthenticated);
     }
 

@@ -62,7 +62,7 @@ public class QueueResource {
         }
         String code = serviceCode.strip().toUpperCase();
         QueueView view = shared.of(code, () -> read(code)).first(limit);
-        return caller.isAnonymous() ? view.withoutCategories() : view;
+        return caller.getRoles().isEmpty() ? view.withoutCategories() : view; // as for one token (TokenResource.get)
     }
 
     private QueueView read(String serviceCode) {
