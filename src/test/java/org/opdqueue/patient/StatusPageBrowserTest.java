@@ -3,6 +3,7 @@ package org.opdqueue.patient;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import org.opdqueue.support.Api;
+import org.opdqueue.support.Axe;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.Screens;
 import org.opdqueue.support.TestHospital;
@@ -73,6 +75,17 @@ class StatusPageBrowserTest {
         assertThat(page.getByTestId("status-figures")).isHidden();
         assertThat(page.getByTestId("status-now-calling")).containsText(service + "-002");
         Screens.keep(page, "status-called");
+    }
+
+    @Test
+    void theStatusPageHasNoSeriousAccessibilityViolations() {
+        String service = hospital.service();
+        JsonPath mine = Api.issue(service);
+        page.navigate(base.resolve("/t/" + mine.getString("code")).toString());
+        assertThat(page.getByTestId("status-number")).hasText(mine.getString("number"));
+
+        List<Axe.Violation> violations = Axe.seriousOrCritical(page);
+        org.assertj.core.api.Assertions.assertThat(violations).as("axe: serious or critical").isEmpty();
     }
 
     @Test
