@@ -1,7 +1,10 @@
 // The announcer: chime, then English, then Hindi, one call after another.
-// A new call waits for the one being spoken; a broken voice cannot hold the queue for ever.
+// Each language is spoken by the PC's voice for it, or, when the PC has none (many Windows and Linux PCs
+// have no Hindi voice, some none at all), played from the recorded clips under audio/.
+// A new call waits for the one being announced; a broken voice or clip cannot hold the queue for ever.
 
 import { announcement } from './spoken.js';
+import { callClips } from './clips.js';
 
 const norm = (lang) => String(lang ?? '').replace('_', '-').toLowerCase();
 
@@ -16,17 +19,38 @@ export function pickVoice(voices, lang) {
   );
 }
 
+/** Which of the two languages this PC cannot speak, e.g. ["hi-IN"]: those are played from recordings. */
+export function missingVoices(voices) {
+  return ['en-IN', 'hi-IN'].filter((lang) => !pickVoice(voices ?? [], lang));
+}
+
 /** Long enough for any real utterance of this text; past it the voice is taken as stuck. */
 export function guardMs(text) {
   return Math.min(20_000, 3_000 + 120 * text.length);
 }
 
-export function createAnnouncer({ chime, isMuted, synth = globalThis.speechSynthesis }) {
+const CLIP_GUARD_MS = 5_000;
+
+/** Plays one recorded clip to its end (or until it fails or sticks). */
+function playClip(src) {
+  return new Promise((resolve) => {
+    const audio = new Audio(src);
+    const guard = setTimeout(finish, CLIP_GUARD_MS);
+    function finish() {
+      clearTimeout(guard);
+      resolve();
+    }
+    audio.onended = finish;
+    audio.onerror = finish;
+    audio.play().catch(finish);
+  });
+}
+
+export function createAnnouncer({ chime, isMuted, synth = globalThis.speechSynthesis, play = playClip }) {
   const queue = [];
   let running = false;
 
   function say(text, lang) {
-    if (!synth || isMuted()) return Promise.resolve();
     return new Promise((resolve) => {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = lang;
@@ -46,23 +70,38 @@ export function createAnnouncer({ chime, isMuted, synth = globalThis.speechSynth
     });
   }
 
+  async function playAll(clips) {
+    for (const clip of clips) {
+      if (isMuted()) return;
+      await play(clip);
+    }
+  }
+
+  /** Asks for the voices each time: Chromium fills the list late, and a voice may be installed while running. */
+  function sayOrPlay(text, lang, clips) {
+    if (isMuted()) return Promise.resolve();
+    return synth && pickVoice(synth.getVoices(), lang) ? say(text, lang) : playAll(clips);
+  }
+
   async function drain() {
     running = true;
     while (queue.length > 0) {
-      const { en, hi } = queue.shift();
+      const call = queue.shift();
       if (isMuted()) continue;
+      const words = announcement(call.number, call.counterName);
+      const clips = callClips(call);
       await chime();
-      await say(en, 'en-IN');
-      await say(hi, 'hi-IN');
+      await sayOrPlay(words.en, 'en-IN', clips.en);
+      await sayOrPlay(words.hi, 'hi-IN', clips.hi);
     }
     running = false;
   }
 
   return {
-    /** Queues one call (a recall too: it is announced again). */
-    announce(number, counterName) {
+    /** Queues one call, { number, counterName, counterId } (a recall too: it is announced again). */
+    announce(call) {
       if (isMuted()) return;
-      queue.push(announcement(number, counterName));
+      queue.push(call);
       if (!running) drain();
     },
     /** Muting stops what is being said and forgets what was waiting to be said. */
