@@ -3,7 +3,7 @@
 import { EMPTY, reduce } from './state.js';
 import { backoffDelay, openDisplaySocket } from './socket.js';
 import { healthView, watchStatus } from './health.js';
-import { createAnnouncer } from './speech.js';
+import { createAnnouncer, missingVoices } from './speech.js';
 import { audioAllowed, playChime, unlockAudio } from './chime.js';
 import { everySecond, now, syncWithServer } from './clock.js';
 import { MUTED_KEY, boardIdFrom, deviceKeyFrom, initiallyMuted, withoutDeviceKey } from './config.js';
@@ -37,10 +37,10 @@ function apply(message) {
 }
 
 function onCalled(call) {
-  view.flashTile(call.counterId);
+  view.showNewest(call);
   const at = Date.parse(call.at ?? '');
   if (Number.isFinite(at) && now() - at > ANNOUNCE_IF_NEWER_THAN_MS) return;
-  announcer.announce(call.number, call.counterName);
+  announcer.announce(call);
 }
 
 function renderHealth() {
@@ -90,12 +90,15 @@ function setMuted(value) {
   muted = value;
   localStorage.setItem(MUTED_KEY, muted ? '1' : '0');
   if (muted) announcer.silence();
-  view.renderMute(muted);
-  view.showSoundGate(!muted && !audioAllowed());
+  renderSound();
+}
+
+function renderSound() {
+  view.renderSound({ muted, blocked: !audioAllowed(), missingVoices: missingVoices(globalThis.speechSynthesis?.getVoices()) });
 }
 
 function onFirstGesture() {
-  unlockAudio().finally(() => view.showSoundGate(!muted && !audioAllowed()));
+  unlockAudio().finally(renderSound);
 }
 
 document.addEventListener('click', onFirstGesture, { once: true, capture: true });
@@ -115,8 +118,9 @@ window.__board = {
 
 document.fonts.addEventListener('loadingdone', view.refit);
 addEventListener('resize', view.refit);
-view.renderMute(muted);
-view.showSoundGate(!muted && !audioAllowed());
+renderSound();
+// Chromium lists its voices a moment after start, and again when one is installed.
+globalThis.speechSynthesis?.addEventListener('voiceschanged', renderSound);
 everySecond((ms) => {
   view.renderClock(ms);
   renderHealth();

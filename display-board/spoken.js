@@ -36,3 +36,14 @@ export function announcement(number, counterName) {
   if (!counterName) return { en, hi };
   return { en: `${en}, ${counterName}`, hi: `${hi}, ${hindiCounterName(counterName)}` };
 }
+
+/**
+ * A counter's name as the board writes it, Hindi and English: { hi: "कमरा 1", en: "Room 1" }. The counter's own
+ * Hindi name (nameHi, when the server sends one) wins; otherwise known words are translated, and a name with
+ * none ("Pharmacy") has no Hindi line rather than the same English twice.
+ */
+export function placeNames({ name, nameHi } = {}) {
+  const en = String(name ?? '');
+  const hi = String(nameHi ?? '') || hindiCounterName(en);
+  return { en, hi: hi === en ? '' : hi };
+}

@@ -76,6 +76,7 @@ function applyCalled(state, e) {
   const called = (c) => ({
     ...c,
     name: e.counterName ?? c.name,
+    nameHi: e.counterNameHi ?? c.nameHi,
     serviceCode: e.serviceCode ?? c.serviceCode,
     number: e.number,
     status: 'CALLED',
@@ -86,6 +87,7 @@ function applyCalled(state, e) {
     number: e.number,
     counterId: e.counterId,
     counterName: e.counterName,
+    counterNameHi: e.counterNameHi ?? state.counters.find((c) => c.id === e.counterId)?.nameHi,
     serviceCode: e.serviceCode,
     at: e.at ?? null,
   };

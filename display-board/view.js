@@ -1,10 +1,11 @@
 // Draws the state into the page. Server strings only ever go through textContent, never innerHTML.
 
-import { hindiCounterName } from './spoken.js';
+import { placeNames } from './spoken.js';
 import { ago } from './health.js';
 import { hoursMinutes, hoursMinutesSeconds, longDate, onServerClock } from './clock.js';
 
 export const FLASH_MS = 6_000;
+export const BANNER_MS = 6_000;
 const TICKER_PX_PER_SECOND = 110;
 
 const $ = (selector) => document.querySelector(selector);
@@ -45,116 +46,125 @@ export function renderClock(ms) {
 
 // ---- now calling ----------------------------------------------------------------------------------
 
-const tiles = new Map(); // counterId -> tile element, kept so a running flash survives re-renders
+const lines = new Map(); // counterId -> line element, kept so a running flash survives re-renders
+let bannerTimer = null;
 
 /**
- * Columns, rows and tile shape for n counters on a 16:9 screen, chosen so that an eight-character
- * number ("ORTH-042") stays at least 96 px high with 12 counters: up to 8 as tiles (name over number),
- * beyond that as two columns of rows (name beside number), like an airport board.
+ * Columns and rows for n calls. Lines never grow past a quarter of the area (a third standing up, where
+ * the destination goes under itself), so one call does not look like a different board; beyond six calls
+ * a wide screen takes two columns, each line with its destination stacked to fit.
  */
-export function gridFor(n) {
-  if (n <= 1) return { cols: 1, rows: 1, layout: 'tiles' };
-  if (n <= 2) return { cols: 2, rows: 1, layout: 'tiles' };
-  return { cols: 2, rows: Math.ceil(n / 2), layout: n <= 8 ? 'tiles' : 'rows' };
+export function linesFor(n, portrait) {
+  if (portrait) return { cols: 1, rows: Math.max(n, 3) };
+  if (n <= 6) return { cols: 1, rows: Math.max(n, 4) };
+  return { cols: 2, rows: Math.ceil(n / 2) };
 }
 
-const IDLE = {
-  OPEN: ['—', ''],
-  PAUSED: ['Paused', 'रुका हुआ'],
-  CLOSED: ['Closed', 'बंद'],
-};
-
-function newTile(counterId) {
-  const tile = el('article', 'tile');
-  tile.dataset.testid = `tile-${counterId}`;
-  const head = el('header', 'tile-head');
-  head.append(el('span', 'counter-name'), hindi('span', 'counter-name-hi hi'));
-  const idle = el('p', 'idle');
-  idle.append(el('span', 'en'), hindi('span', 'hi'));
-  tile.append(head, el('p', 'token'), idle, el('p', 'tile-note'));
-  return tile;
+/** "MED-063 → कमरा 1 · Room 1": the number and where to go, the same size. */
+function callLine(line, number, place) {
+  const { hi, en } = placeNames(place);
+  let parts = line.querySelector('.number');
+  if (!parts) {
+    const dest = el('span', 'dest');
+    dest.append(hindi('span', 'dest-hi hi'), el('span', 'sep', ' · '), el('span', 'dest-en'));
+    const arrow = el('span', 'arrow', '→');
+    arrow.setAttribute('aria-hidden', 'true');
+    line.append(el('span', 'number'), arrow, dest);
+    parts = line.querySelector('.number');
+  }
+  if (parts.textContent !== number) parts.textContent = number;
+  line.querySelector('.dest-hi').textContent = hi;
+  line.querySelector('.sep').hidden = !hi || !en;
+  line.querySelector('.dest-en').textContent = en;
+  return line;
 }
 
-function renderTile(tile, counter, latest) {
-  const number = counter.number ?? '';
-  const state = counter.state ?? 'OPEN';
-  tile.dataset.number = number;
-  tile.dataset.state = state;
-  tile.dataset.status = counter.status ?? '';
-  tile.classList.toggle('empty', !number);
-  tile.classList.toggle('latest', Boolean(number) && latest?.counterId === counter.id && latest?.number === number);
-
-  const name = counter.name ?? '';
-  const nameHi = hindiCounterName(name);
-  tile.querySelector('.counter-name').textContent = name;
-  tile.querySelector('.counter-name-hi').textContent = nameHi === name ? '' : nameHi;
-
-  const serving = Boolean(number) && counter.status === 'SERVING';
-  tile.querySelector('.tile-note').textContent = serving ? 'In consultation · परामर्श में' : '';
-
-  const token = tile.querySelector('.token');
-  if (token.textContent !== number) token.textContent = number;
-  const [idleEn, idleHi] = number ? ['', ''] : IDLE[state] ?? IDLE.OPEN;
-  tile.querySelector('.idle .en').textContent = idleEn;
-  tile.querySelector('.idle .hi').textContent = idleHi;
-}
-
-function renderTiles(state) {
+function renderCalls(state) {
   const container = $('[data-testid="now-calling"]');
-  const { cols, rows, layout } = gridFor(state.counters.length);
+  const calling = state.counters.filter((counter) => counter.number);
+  const { cols, rows } = linesFor(calling.length, isPortrait());
   container.style.setProperty('--cols', cols);
   container.style.setProperty('--rows', rows);
-  container.dataset.layout = layout;
+  $('[data-testid="empty-state"]').hidden = calling.length > 0;
 
   const latest = state.recentCalls[0];
-  const wanted = state.counters.map((counter) => {
-    const tile = tiles.get(counter.id) ?? newTile(counter.id);
-    tiles.set(counter.id, tile);
-    renderTile(tile, counter, latest);
-    return tile;
+  const wanted = calling.map((counter) => {
+    let line = lines.get(counter.id);
+    if (!line) {
+      line = el('article', 'call');
+      line.dataset.testid = `tile-${counter.id}`;
+      lines.set(counter.id, line);
+    }
+    line.dataset.number = counter.number;
+    line.dataset.status = counter.status ?? '';
+    line.classList.toggle('latest', latest?.counterId === counter.id && latest?.number === counter.number);
+    return callLine(line, counter.number, counter);
   });
-  for (const [id, tile] of tiles) {
-    if (!wanted.includes(tile)) tiles.delete(id);
+  for (const [id, line] of lines) {
+    if (!wanted.includes(line)) lines.delete(id);
   }
-  if (wanted.length !== container.children.length || wanted.some((tile, i) => container.children[i] !== tile)) {
+  if (wanted.length !== container.children.length || wanted.some((line, i) => container.children[i] !== line)) {
     container.replaceChildren(...wanted);
   }
   refit();
 }
 
+function isPortrait() {
+  return innerHeight > innerWidth;
+}
+
 /**
- * All numbers share one size, the largest at which the widest one fits, so the board reads as one
- * table and a long number (a four-digit day, an offline series) shrinks rather than spills.
+ * All lines share one size, the largest at which the widest fits: on one line ("कमरा 1 · Room 1") when it
+ * fits, else with the destination in two lines (Hindi over English) if that comes out larger.
  * Called again once the web fonts have arrived or the window has changed size.
  */
 export function refit() {
   const container = $('[data-testid="now-calling"]');
-  container.style.setProperty('--fit', 1);
-  const ratios = [...tiles.values()]
-    .map((tile) => tile.querySelector('.token'))
-    .filter((token) => token.textContent && token.scrollWidth > token.clientWidth)
-    .map((token) => token.clientWidth / token.scrollWidth);
-  if (ratios.length > 0) container.style.setProperty('--fit', (Math.min(...ratios) * 0.98).toFixed(3));
+  const shown = [...container.children];
+  if (shown.length === 0) return;
+  let best = null;
+  for (const dest of ['inline', 'stacked']) {
+    container.dataset.dest = dest;
+    container.style.setProperty('--fit', 1);
+    const ratio = Math.min(1, ...shown.map((line) => line.clientWidth / line.scrollWidth));
+    const size = Number.parseFloat(getComputedStyle(shown[0].querySelector('.number')).fontSize) * ratio;
+    if (!best || size > best.size) best = { dest, ratio, size };
+  }
+  container.dataset.dest = best.dest;
+  container.style.setProperty('--fit', best.ratio < 1 ? (best.ratio * 0.97).toFixed(3) : 1);
 }
 
-/** Restarts the flash on a freshly called (or recalled) counter. */
-export function flashTile(counterId) {
-  const tile = tiles.get(counterId);
-  if (!tile) return;
-  clearTimeout(tile.flashTimer);
-  tile.classList.remove('flash');
-  void tile.offsetWidth; // lets the animation start again from its first frame
-  tile.classList.add('flash');
-  tile.flashTimer = setTimeout(() => tile.classList.remove('flash'), FLASH_MS);
+/**
+ * A fresh call: its line flashes and the banner shows it for a few seconds. Only the newest flashes,
+ * so two calls a moment apart can be told apart: the older one stops as the newer one starts.
+ */
+export function showNewest(call) {
+  for (const line of lines.values()) {
+    clearTimeout(line.flashTimer);
+    line.classList.remove('flash');
+  }
+  const line = lines.get(call.counterId);
+  if (line) {
+    void line.offsetWidth; // lets the animation start again from its first frame
+    line.classList.add('flash');
+    line.flashTimer = setTimeout(() => line.classList.remove('flash'), FLASH_MS);
+  }
+  const banner = $('[data-testid="call-banner"]');
+  callLine(banner.querySelector('.call'), call.number, { name: call.counterName, nameHi: call.counterNameHi });
+  banner.dataset.number = call.number;
+  banner.hidden = false;
+  clearTimeout(bannerTimer);
+  bannerTimer = setTimeout(() => {
+    banner.hidden = true;
+  }, BANNER_MS);
 }
 
 // ---- side panel -----------------------------------------------------------------------------------
 
 function renderRecent(state) {
   const rows = state.recentCalls.map((call, i) => {
-    const row = el('li', i === 0 ? 'latest' : '');
+    const row = callLine(el('li', i === 0 ? 'latest' : ''), call.number, { name: call.counterName, nameHi: call.counterNameHi });
     row.dataset.number = call.number;
-    row.append(el('span', 'number', call.number), el('span', 'arrow', '→'), el('span', 'where', call.counterName ?? ''));
     return row;
   });
   $('[data-testid="recent-calls"]').replaceChildren(...rows);
@@ -192,7 +202,7 @@ function renderTicker(state) {
 
 export function renderState(state) {
   renderHeader(state);
-  renderTiles(state);
+  renderCalls(state);
   renderRecent(state);
   renderWaiting(state);
   renderTicker(state);
@@ -241,12 +251,17 @@ export function renderHealth({ stale, banner }, { connected, mode, everConnected
   }
 }
 
-export function renderMute(muted) {
+/** The footer says what the hall really hears: muted, waiting for a click, or sound on. */
+export function renderSound({ muted, blocked, missingVoices }) {
   const button = $('[data-testid="mute-toggle"]');
   button.setAttribute('aria-pressed', String(muted));
-  button.querySelector('.label').textContent = muted ? 'Muted · मौन' : 'Sound on · ध्वनि चालू';
-}
+  button.querySelector('.label').textContent = muted ? 'Muted · मौन' : blocked ? 'Sound off · ध्वनि बंद' : 'Sound on · ध्वनि चालू';
+  $('#sound-gate').hidden = muted || !blocked;
 
-export function showSoundGate(show) {
-  $('#sound-gate').hidden = !show;
+  const warning = $('[data-testid="voice-warning"]');
+  warning.hidden = missingVoices.length === 0;
+  const names = missingVoices.map((lang) => (lang.startsWith('hi') ? 'Hindi' : 'English')).join(' and ');
+  const namesHi = missingVoices.map((lang) => (lang.startsWith('hi') ? 'हिंदी' : 'अंग्रेज़ी')).join(' और ');
+  warning.querySelector('.en').textContent = `Staff: no ${names} voice on this PC — recorded announcements`;
+  warning.querySelector('.hi').textContent = `${namesHi} आवाज़ नहीं — रिकॉर्ड की गई घोषणा`;
 }

@@ -1,12 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gridFor } from '../view.js';
+import { linesFor } from '../view.js';
 
-test('every counter up to twelve gets a place, in tiles up to eight and rows beyond', () => {
-  for (let n = 1; n <= 12; n++) {
-    const { cols, rows, layout } = gridFor(n);
-    assert.ok(cols * rows >= n, `${n} counters fit`);
-    assert.ok(cols * rows - n < cols, `${n} counters leave no empty row`);
-    assert.equal(layout, n <= 8 ? 'tiles' : 'rows');
+test('every call gets a line: one column up to six on a wide screen, two beyond; one column standing up', () => {
+  for (let n = 0; n <= 12; n++) {
+    const wide = linesFor(n, false);
+    assert.ok(wide.cols * wide.rows >= n, `${n} calls fit`);
+    assert.equal(wide.cols, n <= 6 ? 1 : 2);
+    assert.equal(linesFor(n, true).cols, 1);
   }
+});
+
+test('a few calls do not grow into giant lines: at least four rows wide, three standing up', () => {
+  assert.equal(linesFor(1, false).rows, 4);
+  assert.equal(linesFor(1, true).rows, 3);
+  assert.equal(linesFor(5, true).rows, 5);
 });

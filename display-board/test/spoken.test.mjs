@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { announcement, hindiCounterName } from '../spoken.js';
+import { announcement, hindiCounterName, placeNames } from '../spoken.js';
 
 test('the prefix is spelt and the number said without leading zeros', () => {
   assert.deepEqual(announcement('MED-042', 'Room 1'), {
@@ -27,4 +27,11 @@ test('odd numbers still come out sayable', () => {
   assert.equal(announcement('med-000').en, 'Token M E D 0');
   assert.equal(announcement('ENT-1042', 'Room 4').en, 'Token E N T 1042, Room 4');
   assert.equal(announcement('MED-K2-015').en, 'Token M E D K 2 15');
+});
+
+test('a place is written in Hindi and English, the counter\'s own Hindi name first', () => {
+  assert.deepEqual(placeNames({ name: 'Room 1' }), { hi: 'कमरा 1', en: 'Room 1' });
+  assert.deepEqual(placeNames({ name: 'Room 1', nameHi: 'कक्ष 1 (भूतल)' }), { hi: 'कक्ष 1 (भूतल)', en: 'Room 1' });
+  assert.deepEqual(placeNames({ name: 'Pharmacy' }), { hi: '', en: 'Pharmacy' });
+  assert.deepEqual(placeNames({}), { hi: '', en: '' });
 });

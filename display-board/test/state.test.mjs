@@ -162,3 +162,12 @@ test('a board that joins while the database is away starts from the mode alone, 
   assert.equal(state.mode, 'NORMAL');
   assert.equal(state.seq, 123);
 });
+
+test('a counter\'s Hindi name, when the server sends one, follows the call to the recent calls', () => {
+  let state = reduce(start(), called(124, 'MED-043', 2, { counterNameHi: 'कक्ष 2' }));
+  assert.equal(counter(state, 2).nameHi, 'कक्ष 2');
+  assert.equal(state.recentCalls[0].counterNameHi, 'कक्ष 2');
+  state = reduce(state, called(125, 'MED-044', 2));
+  assert.equal(state.recentCalls[0].counterNameHi, 'कक्ष 2');
+  assert.equal(reduce(start(), called(124, 'MED-043', 2)).recentCalls[0].counterNameHi, undefined);
+});

@@ -3,7 +3,9 @@ package org.opdqueue.display;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -17,10 +19,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
+import com.microsoft.playwright.options.BoundingBox;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Api;
+import org.opdqueue.support.Axe;
 import org.opdqueue.support.BoardClient;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.CuttableProxy;
@@ -41,6 +46,7 @@ class BoardBrowserTest {
     long board;
     BrowserContext context;
     Page page;
+    final List<BrowserContext> contexts = new ArrayList<>();
 
     @BeforeEach
     void openBoard() {
@@ -56,6 +62,7 @@ class BoardBrowserTest {
         if (context != null) {
             context.close();
         }
+        contexts.forEach(BrowserContext::close);
     }
 
     @Test
@@ -100,5 +107,185 @@ class BoardBrowserTest {
             assertThat(page.getByTestId("mode-banner")).isHidden();
             assertThat(page.getByTestId("recent-calls")).containsText(second);
         }
+    }
+
+    /** A PC with no speech voice at all, as the Chromium these tests run in. */
+    private static final String NO_VOICES = "speechSynthesis.getVoices = () => [];";
+
+    /** Every recorded clip the page plays, by path, ending at once as if it had been heard. */
+    private static final String RECORD_CLIPS = """
+            window.__played = [];
+            HTMLMediaElement.prototype.play = function () {
+              window.__played.push(new URL(this.src).pathname);
+              setTimeout(() => this.dispatchEvent(new Event('ended')), 5);
+              return Promise.resolve();
+            };
+            """;
+
+    /** A browser that has not been allowed to play sound yet (the test browser is started with the autoplay flag). */
+    private static final String SOUND_BLOCKED = """
+            Object.defineProperty(AudioContext.prototype, 'state', { get: () => 'suspended' });
+            AudioContext.prototype.resume = () => Promise.resolve();
+            """;
+
+    /** Font sizes (px) of each line's number and destination, and whether the line fits its box and the screen. */
+    private static final String MEASURE_LINES = """
+            () => [...document.querySelectorAll('[data-testid="now-calling"] .call')].map((line) => {
+              const px = (selector) => parseFloat(getComputedStyle(line.querySelector(selector)).fontSize);
+              const box = line.getBoundingClientRect();
+              return { number: px('.number'), hi: px('.dest-hi'), en: px('.dest-en'), text: line.textContent,
+                       fits: line.scrollWidth <= line.clientWidth + 1 && box.right <= innerWidth && box.bottom <= innerHeight,
+                       viewport: innerHeight };
+            })
+            """;
+
+    private long room(String name) {
+        long id = hospital.openCounter(service);
+        hospital.nameCounter(id, name);
+        return id;
+    }
+
+    private Page open(int width, int height, String script, String query) {
+        BrowserContext sized = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height));
+        contexts.add(sized);
+        if (script != null) {
+            sized.addInitScript(script);
+        }
+        Page opened = sized.newPage();
+        opened.navigate(base.resolve("/board/" + board + "?device=" + BoardClient.DEMO_KEY + query).toString());
+        opened.waitForFunction("() => window.__board && window.__board.connected()");
+        return opened;
+    }
+
+    @Test
+    void eachCallIsOneLineWhereTheRoomIsAtLeastAsLargeAsTheNumberOnAWideAndAStandingScreen() {
+        hospital.nameCounter(counter, "Room 1");
+        long room12 = room("Room 12");
+        board = hospital.board(List.of(service), List.of(counter, room12));
+        Api.issue(service);
+        String second = Api.issue(service).getString("number");
+        Api.callNext(counter).then().statusCode(200);
+        Api.callNext(room12).then().statusCode(200);
+
+        for (int[] screen : new int[][] { { 1920, 1080 }, { 1080, 1920 } }) {
+            Page board = open(screen[0], screen[1], null, "&muted=1");
+            assertThat(board.getByTestId("tile-" + room12)).hasAttribute("data-number", second);
+            assertThat(board.getByTestId("call-banner")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10_000));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) board.evaluate(MEASURE_LINES);
+            String where = screen[0] + "x" + screen[1] + " " + lines;
+            board.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "board-" + screen[0] + "x" + screen[1] + ".png")));
+            org.assertj.core.api.Assertions.assertThat(lines).as(where).hasSize(2);
+            for (Map<String, Object> line : lines) {
+                double number = ((Number) line.get("number")).doubleValue();
+                double viewport = ((Number) line.get("viewport")).doubleValue();
+                for (String part : new String[] { "hi", "en" }) {
+                    double destination = ((Number) line.get(part)).doubleValue();
+                    org.assertj.core.api.Assertions.assertThat(destination).as(where).isGreaterThanOrEqualTo(number)
+                            .isGreaterThanOrEqualTo(0.05 * viewport);
+                }
+                org.assertj.core.api.Assertions.assertThat((Boolean) line.get("fits")).as(where).isTrue();
+            }
+            assertThat(board.getByTestId("tile-" + room12)).containsText("कमरा 12");
+            assertThat(board.getByTestId("tile-" + room12)).containsText("Room 12");
+            // the recent calls say where to go in both languages too
+            assertThat(board.getByTestId("recent-calls").locator("li").first()).containsText(second + "→कमरा 12 · Room 12");
+        }
+    }
+
+    @Test
+    void ofTwoCallsAMomentApartOnlyTheNewerFlashesAndTheBannerShowsIt() {
+        long room2 = room("Room 2");
+        board = hospital.board(List.of(service), List.of(counter, room2));
+        Page board = open(1920, 1080, null, "&muted=1");
+        Api.issue(service);
+        String second = Api.issue(service).getString("number");
+        Api.callNext(counter).then().statusCode(200);
+        Api.callNext(room2).then().statusCode(200);
+
+        Locator banner = board.getByTestId("call-banner");
+        assertThat(board.getByTestId("tile-" + room2)).hasAttribute("data-number", second);
+        assertThat(banner).isVisible();
+        assertThat(banner).hasAttribute("data-number", second);
+        assertThat(banner).containsText("Now calling");
+        assertThat(banner).containsText("अब बुलाया जा रहा है");
+        assertThat(banner).containsText("कमरा 2 · Room 2");
+        assertThat(board.getByTestId("tile-" + room2)).hasClass(Pattern.compile("\\bflash\\b"));
+        assertThat(board.getByTestId("tile-" + counter)).not().hasClass(Pattern.compile("\\bflash\\b"));
+        assertThat(banner).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10_000));
+    }
+
+    @Test
+    void beforeTheFirstCallTheBoardTellsPatientsWhatToWatchAndStaffWhatItCannotSay() {
+        Page board = open(1920, 1080, NO_VOICES + SOUND_BLOCKED, "&muted=0");
+        List<String> missing = new ArrayList<>();
+        board.onResponse(response -> {
+            if (response.status() >= 400) {
+                missing.add(response.status() + " " + response.url());
+            }
+        });
+        board.reload();
+        board.waitForFunction("() => window.__board && window.__board.connected()");
+
+        assertThat(board.getByTestId("empty-state")).isVisible();
+        assertThat(board.getByTestId("empty-state")).containsText("When your token number appears, go to the room");
+        assertThat(board.getByTestId("empty-state")).containsText("जब आपका टोकन नंबर दिखे");
+        // honest about sound: no "Sound on" while the browser still waits for a click
+        assertThat(board.getByTestId("sound-gate")).isVisible();
+        assertThat(board.getByTestId("mute-toggle")).not().containsText("Sound on");
+        assertThat(board.getByTestId("mute-toggle")).containsText("Sound off");
+        BoundingBox gate = board.getByTestId("sound-gate").boundingBox();
+        BoundingBox ticker = board.getByTestId("ticker").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(gate.x).as("the prompt sits beside the ticker, not on it")
+                .isGreaterThanOrEqualTo(ticker.x + ticker.width - 1);
+        assertThat(board.getByTestId("voice-warning")).isVisible();
+        assertThat(board.getByTestId("voice-warning")).containsText("no English and Hindi voice on this PC");
+        assertThat(board.getByTestId("voice-warning")).containsText("recorded announcements");
+
+        org.assertj.core.api.Assertions.assertThat(Axe.seriousOrCritical(board)).as("axe: serious or critical").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(missing).as("nothing the board asks for is missing (icon included)").isEmpty();
+    }
+
+    @Test
+    void withoutSpeechVoicesTheCallIsPlayedFromTheRecordings() {
+        hospital.nameCounter(counter, "Room 3");
+        Page board = open(1920, 1080, NO_VOICES + RECORD_CLIPS, "&muted=0");
+        String number = Api.issue(service).getString("number");
+        Api.callNext(counter).then().statusCode(200);
+
+        board.waitForFunction("() => window.__played.some((clip) => clip.endsWith('/hi/go.opus'))");
+        @SuppressWarnings("unchecked")
+        List<String> played = (List<String>) board.evaluate("() => window.__played");
+        List<String> expected = new ArrayList<>();
+        List<String> token = new ArrayList<>();
+        // "TDC0-001": letters one by one, each run of digits as a number ("0", then "1")
+        java.util.regex.Matcher part = Pattern.compile("[A-Za-z]+|\\d+").matcher(number);
+        while (part.find()) {
+            if (Character.isDigit(part.group().charAt(0))) {
+                token.add("n" + Integer.parseInt(part.group()));
+            } else {
+                part.group().toLowerCase().chars().forEach(letter -> token.add("letter-" + (char) letter));
+            }
+        }
+        expected.add("/board/audio/en/token-number.opus");
+        token.forEach(clip -> expected.add("/board/audio/en/" + clip + ".opus"));
+        List.of("please-go-to", "room", "n3").forEach(clip -> expected.add("/board/audio/en/" + clip + ".opus"));
+        expected.add("/board/audio/hi/token-number.opus");
+        token.forEach(clip -> expected.add("/board/audio/hi/" + clip + ".opus"));
+        List.of("please", "room", "n3", "go").forEach(clip -> expected.add("/board/audio/hi/" + clip + ".opus"));
+        org.assertj.core.api.Assertions.assertThat(played).isEqualTo(expected);
+        for (String clip : played) {
+            io.restassured.RestAssured.given().get(clip).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theBoardWithCallsHasNoSeriousAccessibilityViolations() {
+        hospital.nameCounter(counter, "Room 5");
+        Api.issue(service);
+        Api.callNext(counter).then().statusCode(200);
+        Page board = open(1920, 1080, null, "&muted=1");
+        assertThat(board.getByTestId("tile-" + counter)).isVisible();
+        org.assertj.core.api.Assertions.assertThat(Axe.seriousOrCritical(board)).as("axe: serious or critical").isEmpty();
     }
 }

@@ -204,4 +204,10 @@ public class TestHospital {
     public long openCounter(String... serviceCodes) {
         return counter(CounterState.OPEN, serviceCodes);
     }
+
+    /** Gives a counter the name patients see ("Room 4"), as an admin would. */
+    @Transactional
+    public void nameCounter(long counterId, String name) {
+        Counter.<Counter>findById(counterId).name = name;
+    }
 }
