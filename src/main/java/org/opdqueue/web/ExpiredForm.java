@@ -14,6 +14,7 @@ public class ExpiredForm {
 
     private static final String PAGE = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Form expired</title>
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/fonts/fonts.css"><link rel="stylesheet" href="/pages/pages.css"></head>
             <body class="narrow"><main><h1>This form has expired</h1>
             <p class="alert" role="alert" data-testid="form-expired">Nothing was saved. Go back, reload the page and
