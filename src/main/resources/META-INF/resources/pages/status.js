@@ -1,5 +1,6 @@
 // Keeps the patient's status page current: asks the server every few seconds and redraws in place.
 import { fetchJson } from '/shared/http.js';
+import { alertCalled, allowAlerts, isNewlyCalled, showCalled } from '/pages/status-alert.js';
 
 const POLL_MS = 3000;
 const TIMEOUT_MS = 10000;
@@ -7,18 +8,21 @@ const page = document.querySelector('[data-testid="status-page"]');
 const code = page.dataset.code;
 const $ = (id) => page.querySelector(`[data-testid="${id}"]`);
 let lastGood = Date.now();
+const plainTitle = document.title;
 
 function clock(date) {
   return date.toLocaleTimeString('en-IN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 function draw(token) {
+  const before = $('status-state').dataset.status;
   $('status-number').textContent = token.number;
   $('status-state').dataset.status = token.status;
   $('status-state').className = `state state-${token.status}`;
   $('status-state-en').textContent = token.statusEn;
   $('status-state-hi').textContent = token.statusHi;
   $('status-figures').hidden = token.status !== 'WAITING';
+  $('status-alerts').hidden = !['WAITING', 'CALLED'].includes(token.status);
   $('status-ahead').textContent = token.peopleAhead;
   $('status-wait').textContent = token.estimatedWaitMinutes;
   const list = $('status-now-calling');
@@ -32,6 +36,8 @@ function draw(token) {
   list.nextElementSibling.hidden = token.nowCalling.length > 0;
   $('status-updated').textContent = `${clock(new Date())}`;
   page.classList.remove('stale');
+  showCalled(token, token.status === 'CALLED', plainTitle);
+  if (isNewlyCalled(before, token.status)) alertCalled(token);
 }
 
 async function poll() {
@@ -54,5 +60,12 @@ async function poll() {
   }
 }
 
+const alerts = $('status-alerts');
+alerts.hidden = !['WAITING', 'CALLED'].includes($('status-state').dataset.status);
+alerts.addEventListener('click', async () => {
+  await allowAlerts();
+  alerts.setAttribute('aria-pressed', 'true');
+});
+showCalled({ number: $('status-number').textContent }, $('status-state').dataset.status === 'CALLED', plainTitle);
 $('status-updated').textContent = clock(new Date());
 setTimeout(poll, POLL_MS);
