@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -12,16 +13,19 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.opdqueue.support.Api;
+import org.opdqueue.support.BoardClient;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.Screens;
 
 /**
- * Takes the README's pictures of the console and the status page from the demo hospital. Runs only when asked:
+ * Takes the README's pictures of the console, the status page and the hall A board from the demo hospital. Runs only
+ * when asked:
  * {@code ./mvnw test -Dtest=ReadmeScreenshotsTest -Dreadme.screenshots=docs/screenshots}.
  */
 @QuarkusTest
@@ -62,6 +66,44 @@ class ReadmeScreenshotsTest {
             page.navigate(base.resolve("/t/" + code).toString());
             assertThat(page.getByTestId("status-now-calling")).containsText("MED-003");
             Screens.keep(page, "status-page");
+        }
+        boardOfHallA();
+    }
+
+    /**
+     * Hall A a few minutes into the day, on a PC that has Hindi and English voices (the test browser has none, and the
+     * board would rightly show its staff warning): first as the newest call arrives, then once its banner has gone.
+     */
+    private void boardOfHallA() {
+        for (String service : new String[] { "ORTH", "ORTH", "ORTH", "LAB", "LAB" }) {
+            Api.issue(service);
+        }
+        List<Long> counters = given().get("/api/display/1").then().extract().jsonPath().getList("counters.id", Long.class);
+        for (String room : new String[] { "R03", "R04", "R05", "C11", "C12" }) {
+            long id = given().get("/api/counters").then().extract().jsonPath().getLong("find { it.code == '" + room + "' }.id");
+            if (counters.contains(id)) {
+                Api.callNext(id).then().statusCode(200);
+            }
+        }
+        for (int[] screen : new int[][] { { 1920, 1080 }, { 1080, 1920 } }) {
+            try (BrowserContext tv = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setViewportSize(screen[0], screen[1]))) {
+                tv.addInitScript("speechSynthesis.getVoices = () => [{ lang: 'en-IN' }, { lang: 'hi-IN' }];");
+                Page page = tv.newPage();
+                page.navigate(base.resolve("/board/1?muted=1&device=" + BoardClient.DEMO_KEY).toString());
+                page.waitForFunction("() => window.__board && window.__board.connected()");
+                if (screen[0] > screen[1]) {
+                    Api.issue("MED");
+                    Api.callNext(given().get("/api/counters").then().extract().jsonPath().getLong("find { it.code == 'R02' }.id"))
+                            .then().statusCode(200);
+                    assertThat(page.getByTestId("call-banner")).isVisible();
+                    page.waitForTimeout(300);
+                    Screens.keep(page, "board-now-calling");
+                }
+                assertThat(page.getByTestId("call-banner")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10_000));
+                page.waitForTimeout(300);
+                Screens.keep(page, screen[0] > screen[1] ? "board" : "board-portrait");
+            }
         }
     }
 }
