@@ -288,6 +288,21 @@ class BoardBrowserTest {
     }
 
     @Test
+    void theRecordedClipsAreSoundChromiumCanPlay() {
+        Page board = open(1920, 1080, null, "&muted=1");
+        for (String clip : List.of("/board/audio/en/token-number.opus", "/board/audio/hi/n63.opus", "/board/audio/hi/go.opus")) {
+            double seconds = ((Number) board.evaluate("""
+                    (src) => new Promise((resolve, reject) => {
+                      const audio = new Audio(src);
+                      audio.oncanplaythrough = () => resolve(audio.duration);
+                      audio.onerror = () => reject(new Error(src + ': ' + audio.error.message));
+                      audio.load();
+                    })""", clip)).doubleValue();
+            org.assertj.core.api.Assertions.assertThat(seconds).as(clip).isBetween(0.2, 3.0);
+        }
+    }
+
+    @Test
     void theBoardWithCallsHasNoSeriousAccessibilityViolations() {
         hospital.nameCounter(counter, "Room 5");
         Api.issue(service);
