@@ -102,6 +102,7 @@ class JournalRebuildsTheDayTest {
     private final Map<String, Integer> lastPaper = new HashMap<>();
     private Device kiosk;
     private int refused;
+    private final Map<String, Integer> done = new java.util.TreeMap<>();
 
     @Test
     void theJournalRebuildsTheDayTheLiveTablesHold() {
@@ -113,45 +114,55 @@ class JournalRebuildsTheDayTest {
         long started = System.nanoTime();
         for (int i = 0; i < OPERATIONS; i++) {
             try {
-                step();
+                done.merge(step(), 1, Integer::sum);
             } catch (ProblemException e) {
                 refused++; // a refused command is an outcome of the day like any other: it must leave no trace
             }
         }
-        LOG.infof("%d operations (%d refused) in %d ms; %d tokens", OPERATIONS, refused,
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), tokenIds.size());
+        LOG.infof("%d operations (%d refused) in %d ms; %d tokens; done: %s", OPERATIONS, refused,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), tokenIds.size(), done);
 
         RebuiltDay day = DayRebuild.rebuild(QuarkusTransaction.requiringNew().call(
                 () -> JournalEntry.<JournalEntry>find("order by seq").stream().map(JournalRecord::of).toList()));
 
-        QuarkusTransaction.requiringNew().run(() -> {
-            Map<Long, String> serviceCodes = codes("service_point");
-            Map<Long, String> counterCodes = codes("counter");
-            Set<String> ours = Set.copyOf(services);
-            List<RebuiltDay.RebuiltToken> live = liveTokens(serviceCodes, counterCodes, ours);
-            List<RebuiltDay.RebuiltToken> rebuilt = day.tokens().stream().filter(t -> ours.contains(t.numberServiceCode()))
-                    .toList();
-            assertThat(live).hasSize(tokenIds.size());
-            assertThat(rebuilt).extracting(RebuiltDay.RebuiltToken::id)
-                    .containsExactlyElementsOf(live.stream().map(RebuiltDay.RebuiltToken::id).toList());
-            for (int i = 0; i < live.size(); i++) {
-                assertThat(rebuilt.get(i)).as("token %d", live.get(i).id()).isEqualTo(live.get(i));
-            }
-            assertThat(day.unknownTokens()).doesNotContainAnyElementsOf(tokenIds);
-
-            assertThat(day.highestNumbers().stream().filter(n -> ours.contains(n.serviceCode())).toList())
-                    .containsExactlyInAnyOrderElementsOf(liveHighestNumbers(serviceCodes, ours));
-            for (String service : services) {
-                assertThat(onlineSequence(service)).as("online numbers of %s", service)
-                        .isEqualTo(day.highestNumbers().stream().filter(n -> n.serviceCode().equals(service)
-                                && n.series().isEmpty()).mapToInt(RebuiltDay.HighestNumber::number).max().orElse(0));
-            }
-            for (long id : counters) {
-                Counter counter = Counter.findById(id);
-                assertThat(day.counterStates()).containsEntry(counter.code, counter.state);
-            }
-        });
+        Live live = QuarkusTransaction.requiringNew().call(this::live);
+        Set<String> ours = Set.copyOf(services);
+        List<RebuiltDay.RebuiltToken> rebuilt = day.tokens().stream().filter(t -> ours.contains(t.numberServiceCode()))
+                .toList();
+        assertThat(live.tokens()).hasSize(tokenIds.size());
+        assertThat(rebuilt).extracting(RebuiltDay.RebuiltToken::id)
+                .containsExactlyElementsOf(live.tokens().stream().map(RebuiltDay.RebuiltToken::id).toList());
+        for (int i = 0; i < rebuilt.size(); i++) {
+            assertThat(rebuilt.get(i)).as("token %d", rebuilt.get(i).id()).isEqualTo(live.tokens().get(i));
+        }
+        assertThat(day.unknownTokens()).doesNotContainAnyElementsOf(tokenIds);
+        assertThat(day.highestNumbers().stream().filter(n -> ours.contains(n.serviceCode())).toList())
+                .containsExactlyInAnyOrderElementsOf(live.highestNumbers());
+        live.onlineSequences().forEach((service, last) -> assertThat(last).as("online numbers of %s", service)
+                .isEqualTo(day.highestNumbers().stream().filter(n -> n.serviceCode().equals(service)
+                        && n.series().isEmpty()).mapToInt(RebuiltDay.HighestNumber::number).max().orElse(0)));
+        assertThat(day.counterStates()).containsAllEntriesOf(live.counterStates());
         assertThat(verifier.verify().ok()).as("the journal's hash chain, new columns included").isTrue();
+    }
+
+    /** The live tables, as a rebuild would give them: services and counters by code. */
+    private record Live(List<RebuiltDay.RebuiltToken> tokens, List<RebuiltDay.HighestNumber> highestNumbers,
+            Map<String, Integer> onlineSequences, Map<String, CounterState> counterStates) {
+    }
+
+    private Live live() {
+        Map<Long, String> serviceCodes = codes("service_point");
+        Map<Long, String> counterCodes = codes("counter");
+        Set<String> ours = Set.copyOf(services);
+        Map<String, Integer> sequences = new HashMap<>();
+        services.forEach(s -> sequences.put(s, onlineSequence(s)));
+        Map<String, CounterState> counterStates = new HashMap<>();
+        counters.forEach(id -> {
+            Counter counter = Counter.findById(id);
+            counterStates.put(counter.code, counter.state);
+        });
+        return new Live(liveTokens(serviceCodes, counterCodes, ours), liveHighestNumbers(serviceCodes, ours), sequences,
+                counterStates);
     }
 
     private void setUp() {
@@ -175,44 +186,59 @@ class JournalRebuildsTheDayTest {
         }
     }
 
-    private void step() {
+    /** One command of the day, chosen by the dice; returns its name once it went through. */
+    private String step() {
         int roll = random.nextInt(100);
         if (roll < 22) {
             issue(Channel.KIOSK, null);
+            return "issue-kiosk";
         } else if (roll < 30) {
             issue(Channel.COUNTER, "registrar");
+            return "issue-counter";
         } else if (roll < 34) {
-            syncOffline();
+            return syncOffline() ? "offline-sync" : "offline-sync-refused";
         } else if (roll < 37) {
             enterPaper();
+            return "paper-entry";
         } else if (roll < 52) {
-            calling.callNext(pick(counters), "counter").ifPresent(this::seen);
+            return calling.callNext(pick(counters), "counter").map(t -> {
+                seen(t);
+                return "call-next";
+            }).orElse("call-next-nobody");
         } else if (roll < 55) {
             Token t = pickToken(TokenStatus.WAITING, TokenStatus.NO_SHOW);
             seen(random.nextBoolean() ? calling.call(pick(counters), null, t.id, "counter")
                     : calling.call(pick(counters), t.displayNumber, null, "counter"));
+            return "call-by-number";
         } else if (roll < 59) {
             seen(actions.recall(pickToken(TokenStatus.CALLED).id, "counter"));
+            return "recall";
         } else if (roll < 68) {
             seen(actions.start(pickToken(TokenStatus.CALLED).id, "counter"));
+            return "start";
         } else if (roll < 80) {
             seen(actions.complete(pickToken(TokenStatus.SERVING, TokenStatus.CALLED).id, "counter"));
+            return "complete";
         } else if (roll < 85) {
             seen(actions.noShow(pickToken(TokenStatus.CALLED).id, random.nextBoolean() ? null : random.nextInt(4),
                     "counter"));
+            return "no-show";
         } else if (roll < 88) {
             seen(actions.requeue(pickToken(TokenStatus.NO_SHOW).id, random.nextBoolean() ? null : random.nextInt(6),
                     "counter"));
+            return "requeue";
         } else if (roll < 93) {
             seen(actions.transfer(pickToken(TokenStatus.WAITING, TokenStatus.CALLED, TokenStatus.SERVING).id,
                     pick(services), "counter"));
+            return "transfer";
         } else if (roll < 96) {
             seen(actions.cancel(pickToken(TokenStatus.WAITING, TokenStatus.NO_SHOW, TokenStatus.CALLED).id, "counter"));
-        } else {
-            CounterState[] states = CounterState.values();
-            counterCommands.changeState(pick(counters), random.nextInt(3) == 0 ? states[random.nextInt(states.length)]
-                    : CounterState.OPEN, "counter");
+            return "cancel";
         }
+        CounterState[] states = CounterState.values();
+        counterCommands.changeState(pick(counters), random.nextInt(3) == 0 ? states[random.nextInt(states.length)]
+                : CounterState.OPEN, "counter");
+        return "counter-state";
     }
 
     private void issue(Channel channel, String actor) {
@@ -224,7 +250,7 @@ class JournalRebuildsTheDayTest {
         }
     }
 
-    private void syncOffline() {
+    private boolean syncOffline() {
         List<OfflineToken> items = new ArrayList<>();
         Instant now = clock.now();
         for (int i = 1 + random.nextInt(3); i > 0; i--) {
@@ -236,11 +262,14 @@ class JournalRebuildsTheDayTest {
             items.add(new OfflineToken(UUID.randomUUID(), service, category(), service + "-" + kiosk.numberSeries
                     + String.format("%03d", number), now.minusMillis(random.nextInt(60_000)), patient()));
         }
+        boolean merged = false;
         for (SyncResult result : offlineSync.merge(kiosk, now, items)) {
             if (result.tokenId() != null) {
                 seen(QuarkusTransaction.requiringNew().call(() -> Token.<Token>findById(result.tokenId())));
+                merged = true;
             }
         }
+        return merged;
     }
 
     private void enterPaper() {
