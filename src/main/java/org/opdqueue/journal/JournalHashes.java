@@ -10,10 +10,10 @@ import org.opdqueue.common.Hashes;
  * insert); the chain hash binds the content to its seq and to the chain hash of the entry before it, so changing,
  * removing or inserting a sealed entry shows at that entry or the one after it.
  */
-final class JournalHashes {
+public final class JournalHashes {
 
     /** What the first entry's chain starts from. */
-    static final String GENESIS = "";
+    public static final String GENESIS = "";
 
     private JournalHashes() {
     }
@@ -24,14 +24,23 @@ final class JournalHashes {
      * so its stored hash still verifies; setting them all to NULL on a newer entry changes its hash all the same.
      */
     static String content(JournalEntry e) {
-        StringBuilder text = new StringBuilder("opd-journal-1");
-        append(text, e.facility, e.type == null ? null : e.type.name(), e.occurredAt,
+        return content(new Object[] { e.facility, e.type == null ? null : e.type.name(), e.occurredAt,
                 e.businessDay, e.tokenId, e.displayNumber, e.serviceId, e.fromServiceId, e.counterId, e.actor, e.detail,
-                e.degraded, e.deviceId, e.deviceTime, e.counterStateBefore, e.counterStateAfter, e.outageReplay);
-        Object[] rebuild = { e.requestId, e.publicCode, e.tokenDay, e.numberSeries, e.tokenNumber, e.priority,
-                e.priorityLane, e.channel, e.issuedAt, e.receivedAt, e.offlineNumber, e.paperBookId, e.reservationUnknown,
-                e.patient, e.tokenStatus, e.serviceCode, e.fromServiceCode, e.counterCode, e.tokenCounterCode, e.queuedAt,
-                e.calledAt, e.startedAt, e.completedAt, e.callCount };
+                e.degraded, e.deviceId, e.deviceTime, e.counterStateBefore, e.counterStateAfter, e.outageReplay },
+                new Object[] { e.requestId, e.publicCode, e.tokenDay, e.numberSeries, e.tokenNumber, e.priority,
+                        e.priorityLane, e.channel, e.issuedAt, e.receivedAt, e.offlineNumber, e.paperBookId,
+                        e.reservationUnknown, e.patient, e.tokenStatus, e.serviceCode, e.fromServiceCode, e.counterCode,
+                        e.tokenCounterCode, e.queuedAt, e.calledAt, e.startedAt, e.completedAt, e.callCount });
+    }
+
+    /**
+     * The content hash of an entry read from somewhere else than this database (an archive segment), given its
+     * fields in table order: facility to outage_replay ({@code fields}), then request_id to call_count
+     * ({@code rebuild}); the type by name.
+     */
+    public static String content(Object[] fields, Object[] rebuild) {
+        StringBuilder text = new StringBuilder("opd-journal-1");
+        append(text, fields);
         if (Arrays.stream(rebuild).anyMatch(Objects::nonNull)) {
             text.append("|rebuild");
             append(text, rebuild);
@@ -39,7 +48,7 @@ final class JournalHashes {
         return Hashes.sha256Hex(text.toString());
     }
 
-    private static void append(StringBuilder text, Object... fields) {
+    private static void append(StringBuilder text, Object[] fields) {
         for (Object field : fields) {
             if (field == null) {
                 text.append("|-");
@@ -50,7 +59,7 @@ final class JournalHashes {
         }
     }
 
-    static String chain(String previousChain, long seq, String content) {
+    public static String chain(String previousChain, long seq, String content) {
         return Hashes.sha256Hex(previousChain + "|" + seq + "|" + content);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.journal.JournalHashes;
 
 /**
  * One journal entry as plain data, every column of {@code journal_entry} in table order: what the day is rebuilt from,
@@ -64,6 +65,25 @@ public record JournalRecord(
                 e.issuedAt, e.receivedAt, e.offlineNumber, e.paperBookId, e.reservationUnknown, e.patient, e.tokenStatus,
                 e.serviceCode, e.fromServiceCode, e.counterCode, e.tokenCounterCode, e.queuedAt, e.calledAt, e.startedAt,
                 e.completedAt, e.callCount);
+    }
+
+    /** The content hash the fields give now: {@link #contentHash} unless the entry was changed since it was written. */
+    public String computedContentHash() {
+        return JournalHashes.content(new Object[] { facility, type == null ? null : type.name(), occurredAt, businessDay,
+                tokenId, displayNumber, serviceId, fromServiceId, counterId, actor, detail, degraded, deviceId, deviceTime,
+                counterStateBefore, counterStateAfter, outageReplay },
+                new Object[] { requestId, publicCode, tokenDay, numberSeries, tokenNumber, priority, priorityLane, channel,
+                        issuedAt, receivedAt, offlineNumber, paperBookId, reservationUnknown, patient, tokenStatus,
+                        serviceCode, fromServiceCode, counterCode, tokenCounterCode, queuedAt, calledAt, startedAt,
+                        completedAt, callCount });
+    }
+
+    /**
+     * The chain hash this entry must have when it follows an entry whose chain hash is {@code previousChainHash}
+     * ({@link JournalHashes#GENESIS} for the first): over the content its fields give, as the sealer chains it.
+     */
+    public String computedChainHash(String previousChainHash) {
+        return JournalHashes.chain(previousChainHash, seq, computedContentHash());
     }
 
     /** Whether the entry says what state a token is in after it (written since V23 by a change to a token). */
