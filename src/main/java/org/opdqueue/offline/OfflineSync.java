@@ -125,9 +125,11 @@ public class OfflineSync {
                 results[i] = SyncResult.rejected(item.requestId(), e.getMessage());
             }
         }
+        // Numbers first, then request ids: a twin of this outbox that commits between the two reads shows up in the
+        // second as a duplicate, never in the first alone as "number already merged for another token".
+        Set<String> usedNumbers = usedNumbers(kiosk.numberSeries, prepared);
         Map<String, RequestKeys.Earlier> earlier = requestKeys.find(facility.code(),
                 prepared.stream().map(p -> p.item().requestId().toString()).toList());
-        Set<String> usedNumbers = usedNumbers(kiosk.numberSeries, prepared);
         Set<String> seenRequests = new HashSet<>();
         List<String> unreserved = new ArrayList<>();
         prepared.sort(Comparator.comparing(Prepared::queuedAt).thenComparing(Prepared::number));
