@@ -125,9 +125,11 @@ public class OfflineSync {
                 results[i] = SyncResult.rejected(item.requestId(), e.getMessage());
             }
         }
+        // Numbers first, then request ids: a twin of this outbox that commits between the two reads shows up in the
+        // second as a duplicate, never in the first alone as "number already merged for another token".
+        Set<String> usedNumbers = usedNumbers(kiosk.numberSeries, prepared);
         Map<String, RequestKeys.Earlier> earlier = requestKeys.find(facility.code(),
                 prepared.stream().map(p -> p.item().requestId().toString()).toList());
-        Set<String> usedNumbers = usedNumbers(kiosk.numberSeries, prepared);
         Set<String> seenRequests = new HashSet<>();
         List<String> unreserved = new ArrayList<>();
         prepared.sort(Comparator.comparing(Prepared::queuedAt).thenComparing(Prepared::number));
@@ -269,8 +271,8 @@ public class OfflineSync {
         token.reservationUnknown = p.reservationUnknown();
         token.persist();
         requestKeys.record(token.facility, p.item().requestId().toString(), p.fingerprint(), token.id, receivedAt);
-        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
-                .degraded(kiosk.code, p.item().issuedAt()).detail("OFFLINE_KIOSK " + token.priority
+        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.issued(token.journaled(null), p.item().requestId().toString())
+                .offlineNumber(p.item().offlineNumber().strip().toUpperCase()).detail("OFFLINE_KIOSK " + token.priority
                         + (p.reservationUnknown() ? " " + RESERVATION_UNKNOWN : "")));
         return token;
     }
