@@ -32,8 +32,14 @@ import org.opdqueue.servicepoint.ServicePoint;
 @ApplicationScoped
 public class TokenIssuing {
 
-    /** What issuing produced: the token, and whether this request made it or replayed it. */
-    public record Issued(Token token, ServicePoint service, boolean created) {
+    /**
+     * What issuing produced: the token, whether this request made it or replayed it, and for a new token its place in
+     * the queue as it was issued (null for a replay: its place now is read afresh).
+     */
+    public record Issued(Token token, ServicePoint service, boolean created, PlacesAtIssue.Place place) {
+        Issued(Token token, ServicePoint service, boolean created) {
+            this(token, service, created, null);
+        }
     }
 
     private final Facility facility;
@@ -43,10 +49,12 @@ public class TokenIssuing {
     /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final RequestKeys requestKeys;
+    private final PlacesAtIssue places;
     private final IssuingLanes lanes = new IssuingLanes();
 
     public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
-            Transactions transactions, RequestKeys requestKeys) {
+            Transactions transactions, RequestKeys requestKeys, PlacesAtIssue places) {
+        this.places = places;
         this.facility = facility;
         this.clock = clock;
         this.numbers = numbers;
@@ -139,10 +147,17 @@ public class TokenIssuing {
         // Number rows are locked in service-id order, so two batches never wait for each other in a circle.
         byService.forEach((service, requests) -> {
             int number = numbers.nextBlock(facility.code(), clock.businessDayOf(now), service.id, requests.size());
+            List<Token> tokens = new ArrayList<>(requests.size());
             for (IssuingLanes.Waiting w : requests) {
-                Token token = newToken(service, categories.get(w.request.priorityOrDefault()), w.request, number++, now);
+                tokens.add(newToken(service, categories.get(w.request.priorityOrDefault()), w.request, number++, now));
+            }
+            // with the number row locked, so no other issue of this service comes in between
+            List<PlacesAtIssue.Place> placed = places.placesOf(service, tokens);
+            for (int i = 0; i < tokens.size(); i++) {
+                IssuingLanes.Waiting w = requests.get(i);
+                Token token = tokens.get(i);
                 record(token, service, w.request.requestId(), w.fingerprint, w.actor);
-                outcomes.put(w, new Outcome(new Issued(token, service, true), null));
+                outcomes.put(w, new Outcome(new Issued(token, service, true, placed.get(i)), null));
             }
         });
         for (IssuingLanes.Waiting twin : twins) {
@@ -209,8 +224,9 @@ public class TokenIssuing {
         Instant now = clock.now();
         Token token = newToken(service, category, request,
                 numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
+        PlacesAtIssue.Place place = places.placesOf(service, List.of(token)).get(0);
         record(token, service, request.requestId(), fingerprint, actor);
-        return new Issued(token, service, true);
+        return new Issued(token, service, true, place);
     }
 
     private Token newToken(ServicePoint service, PriorityCategory category, IssueTokenRequest request, int number,

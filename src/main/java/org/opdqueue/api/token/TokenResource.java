@@ -84,7 +84,7 @@ public class TokenResource {
         IssueTokenRequest admitted = rules.admit(issuer, request);
         limits.take(issuer);
         TokenIssuing.Issued issued = issuing.issue(admitted, issuer.actor());
-        TokenView view = views.justIssued(issued.token(), issued.service());
+        TokenView view = views.justIssued(issued);
         if (!issued.created()) {
             return Response.ok(view).build();
         }
