@@ -145,6 +145,7 @@ public class TokenIssuing {
             }
         });
         // Number rows are locked in service-id order, so two batches never wait for each other in a circle.
+        List<JournalEntryBuilder> issued = new ArrayList<>();
         byService.forEach((service, requests) -> {
             int number = numbers.nextBlock(facility.code(), clock.businessDayOf(now), service.id, requests.size());
             List<Token> tokens = new ArrayList<>(requests.size());
@@ -156,10 +157,14 @@ public class TokenIssuing {
             for (int i = 0; i < tokens.size(); i++) {
                 IssuingLanes.Waiting w = requests.get(i);
                 Token token = tokens.get(i);
-                record(token, service, w.request.requestId(), w.fingerprint, w.actor);
+                save(token, w.request.requestId(), w.fingerprint);
+                issued.add(issuedEntry(token, service, w.actor));
                 outcomes.put(w, new Outcome(new Issued(token, service, true, placed.get(i)), null));
             }
         });
+        if (!issued.isEmpty()) {
+            journal.appendAll(JournalEventType.ISSUED, issued); // last, with one flush for the whole batch
+        }
         for (IssuingLanes.Waiting twin : twins) {
             Outcome first = outcomes.get(firstOfId.get(twin.request.requestId().toString()));
             if (first != null && first.issued() != null) {
@@ -237,10 +242,19 @@ public class TokenIssuing {
 
     /** Saves a new token with the request id that made it, and journals its issue. */
     private void record(Token token, ServicePoint service, UUID requestId, String fingerprint, String actor) {
+        save(token, requestId, fingerprint);
+        journal.append(JournalEventType.ISSUED, issuedEntry(token, service, actor));
+    }
+
+    /** Saves a new token (inserted at once: its id is the database's) with the request id that made it. */
+    private void save(Token token, UUID requestId, String fingerprint) {
         token.persist();
         requestKeys.record(token.facility, requestId.toString(), fingerprint, token.id, token.issuedAt);
-        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)
-                .actor(actor).detail(token.channel + " " + token.priority));
+    }
+
+    private static JournalEntryBuilder issuedEntry(Token token, ServicePoint service, String actor) {
+        return JournalEntryBuilder.about(token.id, token.displayNumber, service.id).actor(actor)
+                .detail(token.channel + " " + token.priority);
     }
 
     private static ProblemException requestIdReused(UUID requestId) {
