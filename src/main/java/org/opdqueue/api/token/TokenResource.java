@@ -174,7 +174,7 @@ public class TokenResource {
      */
     private Issuer issuer(String authorization, HttpServerRequest http) {
         if (authorization != null && authorization.startsWith("Device ")) {
-            Device kiosk = kiosks.authenticate(authorization);
+            Device kiosk = kiosks.authenticateToIssue(authorization);
             kiosks.online(kiosk);
             return Issuer.kiosk(kiosk.code);
         }
