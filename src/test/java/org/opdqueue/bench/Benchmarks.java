@@ -106,6 +106,9 @@ public final class Benchmarks {
                 : "Device " + OfflineMergeBench.enrolKiosks(app, "WRK", 1).get(0);
         String issuer = ISSUER.equals("staff") ? "a clerk by HTTP Basic" : "one kiosk, its per-minute limit raised";
         IssueThroughputBench.wrk(app, authorization, 64, RUN); // warm-up, not counted
+        if (!PROFILE.isEmpty()) {
+            jcmd(app, "JFR.start", "name=issue", "settings=profile", "filename=" + PROFILE);
+        }
         for (int clients : CLIENTS) {
             IssueThroughputBench.Run api = median(REPEATS, () -> IssueThroughputBench.wrk(app, authorization, clients, RUN));
             IssueThroughputBench.Run jdbc = median(REPEATS, () -> IssueThroughputBench.jdbc(app, clients, RUN));
@@ -130,6 +133,28 @@ public final class Benchmarks {
             double serverCpu = api.cpu().server() / Math.max(1, api.tokens());
             row("server CPU per issued token, 64", "ms", String.format(Locale.ROOT, "%.2f", serverCpu), "≤ 0.5",
                     serverCpu <= 0.5, api.cpuPerToken());
+        }
+        if (!PROFILE.isEmpty()) {
+            jcmd(app, "JFR.stop", "name=issue");
+            System.out.println("profile of the issue runs (after warm-up): " + PROFILE
+                    + "; jfr print --events jdk.ExecutionSample " + PROFILE);
+        }
+    }
+
+    /**
+     * {@code -Dbench.profile=target/bench/issue.jfr}: a JFR recording of the app over the measured issue runs only
+     * (start-up and warm-up left out).
+     */
+    static final String PROFILE = System.getProperty("bench.profile", "");
+
+    private static void jcmd(BenchApp app, String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(app.pid())));
+        args.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + out);
         }
     }
 

@@ -3,7 +3,12 @@ package org.opdqueue.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * CPU time a process has used (user + system, from /proc/&lt;pid&gt;/stat), so each throughput figure can say what an
@@ -25,6 +30,38 @@ final class Cpu {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * CPU milliseconds of a process by thread name (digits left out, so a pool's threads add up; Linux keeps 15
+     * characters of a name): where the server's CPU went, JIT compiler and GC included, which a profile leaves out.
+     */
+    static Map<String, Double> byThread(long pid) {
+        Map<String, Double> spent = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    spent.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MILLIS_PER_TICK, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            // the process ended
+        }
+        return spent;
+    }
+
+    /** The thread groups that used the most CPU between two {@link #byThread} readings, as "name ms/op". */
+    static String topThreads(Map<String, Double> before, Map<String, Double> after, long operations, int most) {
+        Map<String, Double> spent = new HashMap<>();
+        after.forEach((name, ms) -> spent.put(name, ms - before.getOrDefault(name, 0.0)));
+        return spent.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(most)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / Math.max(1, operations)))
+                .collect(Collectors.joining(", "));
     }
 
     /** CPU milliseconds spent by the server, its database and the load generator over one measured run. */

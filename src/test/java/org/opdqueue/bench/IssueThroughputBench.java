@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,7 @@ final class IssueThroughputBench {
                 "--timeout", "10s", "-s", WRK_SCRIPT.toString(), app.base, "--", run, "'" + authorization + "'")
                 + "; times";
         Cpu.Meter meter = app.cpuMeter();
+        Map<String, Double> threadsBefore = Cpu.byThread(app.pid());
         Process wrk = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         wrk.waitFor();
@@ -71,6 +73,8 @@ final class IssueThroughputBench {
                 + Long.parseLong(times.group(3)) * 60 + Double.parseDouble(times.group(4))) * 1000;
         Cpu.Spent cpu = meter.stop(generator);
         long created = Long.parseLong(summary.group(1));
+        System.out.println("wrk, " + connections + " connections: " + created + " tokens; server CPU ms per token by thread: "
+                + Cpu.topThreads(threadsBefore, Cpu.byThread(app.pid()), created, 8));
         long errors = Long.parseLong(summary.group(2)) + Long.parseLong(summary.group(3)) + Long.parseLong(summary.group(4));
         if (errors > 0) {
             System.out.println("wrk, " + connections + " connections: " + errors + " answers other than 201; "
