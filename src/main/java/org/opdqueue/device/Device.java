@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -58,6 +62,24 @@ public class Device extends PanacheEntityBase {
     public long version;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Counts changes made to devices through this entity in this process (an admin's edit, a key issued or revoked),
+     * so a device read kept for a moment knows when it is out of date. Bulk updates (a kiosk's online time) leave it.
+     */
+    private static final AtomicLong CHANGES = new AtomicLong();
+
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void changed() {
+        CHANGES.incrementAndGet();
+    }
+
+    /** How many device changes this process has made so far (see {@link #CHANGES}). */
+    public static long changes() {
+        return CHANGES.get();
+    }
 
     /**
      * A new secret for this device, whose hash replaces the old one (which stops working): the key it is given once,

@@ -1,5 +1,6 @@
 package org.opdqueue.journal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,17 +30,29 @@ public class Journal {
     }
 
     public JournalEntry append(JournalEventType type, JournalEntryBuilder details) {
-        JournalEntry entry = details.build();
-        entry.facility = facility.code();
-        entry.type = type;
-        entry.occurredAt = clock.now();
-        entry.businessDay = clock.businessDayOf(entry.occurredAt);
-        entry.contentHash = JournalHashes.content(entry);
-        JournalEntry.flush(); // the change itself first, so the entry is the transaction's last write
-        entry.persist();
-        // Observed AFTER_SUCCESS (DisplayFeed.committed): boards hear of the entry only once this transaction commits.
-        committed.fire(entry);
-        return entry;
+        return appendAll(type, List.of(details)).get(0);
+    }
+
+    /**
+     * Entries of one command that changed many things at once (a batch of issues), in order: one flush for all of
+     * them, where appending each alone would flush the whole persistence context once per entry.
+     */
+    public List<JournalEntry> appendAll(JournalEventType type, List<JournalEntryBuilder> details) {
+        JournalEntry.flush(); // the change itself first, so the entries are the transaction's last writes
+        List<JournalEntry> entries = new ArrayList<>(details.size());
+        for (JournalEntryBuilder d : details) {
+            JournalEntry entry = d.build();
+            entry.facility = facility.code();
+            entry.type = type;
+            entry.occurredAt = clock.now();
+            entry.businessDay = clock.businessDayOf(entry.occurredAt);
+            entry.contentHash = JournalHashes.content(entry);
+            entry.persist();
+            entries.add(entry);
+        }
+        // Observed AFTER_SUCCESS (DisplayFeed.committed): boards hear of an entry only once this transaction commits.
+        entries.forEach(committed::fire);
+        return entries;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -92,6 +92,25 @@ public class QueueReads {
                 ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
     }
 
+    /**
+     * Who waits in a service's queue on a day, by lane: queued no later than {@code at} (so ahead of a token queued
+     * now, which has a higher id than any saved one), and in all. Read inside an issue, before its tokens are saved.
+     */
+    public Around aroundNewcomer(ServicePoint service, java.time.LocalDate day, java.time.Instant at) {
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                SELECT COALESCE(SUM(CASE WHEN is_priority AND queued_at <= ?4 THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN NOT is_priority AND queued_at <= ?4 THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0)
+                FROM token
+                WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'WAITING'
+                """)
+                .setParameter(1, service.facility).setParameter(2, service.id).setParameter(3, day).setParameter(4, at)
+                .getSingleResult();
+        return new Around(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
+    }
+
     /** How many wait today in each service that has anyone waiting. */
     public Map<Long, Long> waitingCounts() {
         return countsOf(em.createNativeQuery("""

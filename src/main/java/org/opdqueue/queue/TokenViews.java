@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import org.opdqueue.common.Failures;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.PlacesAtIssue;
 import org.opdqueue.token.Token;
+import org.opdqueue.token.TokenIssuing;
 import org.opdqueue.token.TokenStatus;
 import org.opdqueue.token.TokenView;
 
@@ -43,6 +45,16 @@ public class TokenViews {
             }
             return of(token, service, null);
         }
+    }
+
+    /** An issue's answer: a new token with the place it was given in the issuing transaction, or a replay as it is now. */
+    public TokenView justIssued(TokenIssuing.Issued issued) {
+        PlacesAtIssue.Place place = issued.place();
+        if (place == null) {
+            return justIssued(issued.token(), issued.service());
+        }
+        return of(issued.token(), issued.service(),
+                new WaitEstimates.Position(place.peopleAhead(), place.estimatedWaitMinutes()));
     }
 
     private TokenView of(Token token, ServicePoint service, WaitEstimates.Position position) {

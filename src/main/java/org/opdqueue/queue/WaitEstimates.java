@@ -2,6 +2,7 @@ package org.opdqueue.queue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +14,14 @@ import jakarta.transaction.Transactional;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.PlacesAtIssue;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
 
 /** People ahead and estimated wait: recent service times divided among the open counters. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class WaitEstimates {
+public class WaitEstimates implements PlacesAtIssue {
 
     public record Position(long peopleAhead, long estimatedWaitMinutes) {
         static final Position NOT_WAITING = new Position(0, 0);
@@ -46,12 +48,14 @@ public class WaitEstimates {
         if (token.status != TokenStatus.WAITING) {
             return Position.NOT_WAITING;
         }
-        QueueReads.Around around = reads.around(token, service);
+        return positionOf(token, service, reads.around(token, service), reads.policyOf(service));
+    }
+
+    private Position positionOf(Token token, ServicePoint service, QueueReads.Around around, CallPolicy policy) {
         long priorityAhead = around.priorityAhead();
         long generalAhead = around.generalAhead();
         long priorityWaiting = around.priorityWaiting();
         long generalWaiting = around.generalWaiting();
-        CallPolicy policy = reads.policyOf(service);
         long ahead;
         if (!policy.hasPriorityLane()) {
             ahead = priorityAhead + generalAhead;
@@ -61,6 +65,36 @@ public class WaitEstimates {
             ahead = policy.peopleAhead(false, generalAhead, priorityWaiting);
         }
         return new Position(ahead, waitMinutes(service, ahead));
+    }
+
+    /**
+     * New tokens' places from one read of the queue as it stands before them (and the call policy): as
+     * {@link #positionOf} would count each just after the commit, the batch's other tokens included.
+     */
+    @Override
+    public List<Place> placesOf(ServicePoint service, List<Token> fresh) {
+        Token first = fresh.get(0);
+        QueueReads.Around before = reads.aroundNewcomer(service, first.businessDay, first.queuedAt);
+        CallPolicy policy = reads.policyOf(service);
+        long freshPriority = fresh.stream().filter(t -> t.priorityLane).count();
+        long freshGeneral = fresh.size() - freshPriority;
+        long priorityBefore = 0;
+        long generalBefore = 0;
+        List<Place> places = new ArrayList<>(fresh.size());
+        for (Token t : fresh) {
+            QueueReads.Around around = new QueueReads.Around(before.priorityAhead() + priorityBefore,
+                    before.generalAhead() + generalBefore,
+                    before.priorityWaiting() + freshPriority - (t.priorityLane ? 1 : 0),
+                    before.generalWaiting() + freshGeneral - (t.priorityLane ? 0 : 1));
+            Position position = positionOf(t, service, around, policy);
+            places.add(new Place(position.peopleAhead(), position.estimatedWaitMinutes()));
+            if (t.priorityLane) {
+                priorityBefore++;
+            } else {
+                generalBefore++;
+            }
+        }
+        return places;
     }
 
     /** The wait a patient who takes a token now would face. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -45,7 +46,10 @@ public class RequestKeys {
     public void record(String facility, String requestId, String fingerprint, long tokenId, Instant at) {
         em.createNativeQuery("""
                 INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5)""").setParameter(1, facility).setParameter(2, requestId)
+                VALUES (?1, ?2, ?3, ?4, ?5)""")
+                // no flush of the whole persistence context first: the row depends on nothing unsaved (its token is
+                // inserted on persist), and in a batch of issues that flush ran once per token over every token
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, facility).setParameter(2, requestId)
                 .setParameter(3, fingerprint).setParameter(4, tokenId).setParameter(5, at).executeUpdate();
     }
 }

@@ -32,8 +32,14 @@ import org.opdqueue.servicepoint.ServicePoint;
 @ApplicationScoped
 public class TokenIssuing {
 
-    /** What issuing produced: the token, and whether this request made it or replayed it. */
-    public record Issued(Token token, ServicePoint service, boolean created) {
+    /**
+     * What issuing produced: the token, whether this request made it or replayed it, and for a new token its place in
+     * the queue as it was issued (null for a replay: its place now is read afresh).
+     */
+    public record Issued(Token token, ServicePoint service, boolean created, PlacesAtIssue.Place place) {
+        Issued(Token token, ServicePoint service, boolean created) {
+            this(token, service, created, null);
+        }
     }
 
     private final Facility facility;
@@ -43,10 +49,12 @@ public class TokenIssuing {
     /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final RequestKeys requestKeys;
+    private final PlacesAtIssue places;
     private final IssuingLanes lanes = new IssuingLanes();
 
     public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
-            Transactions transactions, RequestKeys requestKeys) {
+            Transactions transactions, RequestKeys requestKeys, PlacesAtIssue places) {
+        this.places = places;
         this.facility = facility;
         this.clock = clock;
         this.numbers = numbers;
@@ -137,14 +145,26 @@ public class TokenIssuing {
             }
         });
         // Number rows are locked in service-id order, so two batches never wait for each other in a circle.
+        List<JournalEntryBuilder> issued = new ArrayList<>();
         byService.forEach((service, requests) -> {
             int number = numbers.nextBlock(facility.code(), clock.businessDayOf(now), service.id, requests.size());
+            List<Token> tokens = new ArrayList<>(requests.size());
             for (IssuingLanes.Waiting w : requests) {
-                Token token = newToken(service, categories.get(w.request.priorityOrDefault()), w.request, number++, now);
-                record(token, service, w.request.requestId(), w.fingerprint, w.actor);
-                outcomes.put(w, new Outcome(new Issued(token, service, true), null));
+                tokens.add(newToken(service, categories.get(w.request.priorityOrDefault()), w.request, number++, now));
+            }
+            // with the number row locked, so no other issue of this service comes in between
+            List<PlacesAtIssue.Place> placed = places.placesOf(service, tokens);
+            for (int i = 0; i < tokens.size(); i++) {
+                IssuingLanes.Waiting w = requests.get(i);
+                Token token = tokens.get(i);
+                save(token, w.request.requestId(), w.fingerprint);
+                issued.add(issuedEntry(token, w.request.requestId(), w.actor));
+                outcomes.put(w, new Outcome(new Issued(token, service, true, placed.get(i)), null));
             }
         });
+        if (!issued.isEmpty()) {
+            journal.appendAll(JournalEventType.ISSUED, issued); // last, with one flush for the whole batch
+        }
         for (IssuingLanes.Waiting twin : twins) {
             Outcome first = outcomes.get(firstOfId.get(twin.request.requestId().toString()));
             if (first != null && first.issued() != null) {
@@ -209,8 +229,9 @@ public class TokenIssuing {
         Instant now = clock.now();
         Token token = newToken(service, category, request,
                 numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
+        PlacesAtIssue.Place place = places.placesOf(service, List.of(token)).get(0);
         record(token, service, request.requestId(), fingerprint, actor);
-        return new Issued(token, service, true);
+        return new Issued(token, service, true, place);
     }
 
     private Token newToken(ServicePoint service, PriorityCategory category, IssueTokenRequest request, int number,
@@ -221,10 +242,19 @@ public class TokenIssuing {
 
     /** Saves a new token with the request id that made it, and journals its issue. */
     private void record(Token token, ServicePoint service, UUID requestId, String fingerprint, String actor) {
+        save(token, requestId, fingerprint);
+        journal.append(JournalEventType.ISSUED, issuedEntry(token, requestId, actor));
+    }
+
+    /** Saves a new token (inserted at once: its id is the database's) with the request id that made it. */
+    private void save(Token token, UUID requestId, String fingerprint) {
         token.persist();
         requestKeys.record(token.facility, requestId.toString(), fingerprint, token.id, token.issuedAt);
-        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.issued(token.journaled(null), requestId.toString())
-                .actor(actor).detail(token.channel + " " + token.priority));
+    }
+
+    private static JournalEntryBuilder issuedEntry(Token token, UUID requestId, String actor) {
+        return JournalEntryBuilder.issued(token.journaled(null), requestId.toString())
+                .actor(actor).detail(token.channel + " " + token.priority);
     }
 
     private static ProblemException requestIdReused(UUID requestId) {

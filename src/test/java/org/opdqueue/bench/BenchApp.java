@@ -149,6 +149,18 @@ final class BenchApp implements AutoCloseable {
         return process.pid();
     }
 
+    /** The embedded MariaDB the app started (its child process), or -1 when it runs against another database. */
+    long databasePid() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    }
+
+    /** Starts counting the CPU the app and its database use, for a figure's CPU per operation. */
+    Cpu.Meter cpuMeter() {
+        return new Cpu.Meter(pid(), databasePid());
+    }
+
     /** kill -9 of the server process alone: its embedded MariaDB is left running, orphaned, as after a crash. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,8 +1,6 @@
 package org.opdqueue.bench;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Issue throughput: clients in closed loops issuing tokens over six services for a fixed time, through the API;
@@ -27,33 +28,70 @@ final class IssueThroughputBench {
 
     static final String[] SERVICES = { "MED", "ORTH", "ENT", "PAED", "GYN", "LAB" };
 
-    record Run(String what, int clients, long tokens, double seconds, long errors, Percentiles latency) {
+    record Run(String what, int clients, long tokens, double seconds, long errors, Percentiles latency, Cpu.Spent cpu) {
         double perSecond() {
             return tokens / seconds;
         }
+
+        /** CPU milliseconds per token: server / database / load generator. */
+        String cpuPerToken() {
+            return cpu.perOperation(tokens);
+        }
+    }
+
+    /** The wrk script that issues; it prints one "BENCH created=… p99=…" line. */
+    static final Path WRK_SCRIPT = Path.of("src/test/resources/bench/issue-tokens.lua");
+    private static final Pattern WRK_SUMMARY = Pattern.compile(
+            "BENCH created=(\\d+) replayed=(\\d+) refused=(\\d+) socket_errors=(\\d+) seconds=([\\d.]+) "
+                    + "p50=([\\d.]+) p95=([\\d.]+) p99=([\\d.]+) max=([\\d.]+)");
+    /** bash's {@code times}: the second line is the CPU its children (wrk) used, user then system. */
+    private static final Pattern CHILD_TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s\\s*$");
+
+    /**
+     * Issue through the API with wrk (a C load generator, so the generator takes little of the server's two cores):
+     * {@code connections} keep-alive connections, each sending its next request as soon as the last is answered.
+     * Every request has a requestId of its own, so every answer should be a 201.
+     */
+    static Run wrk(BenchApp app, String authorization, int connections, Duration duration) throws Exception {
+        String run = String.format("%08x", (int) (System.nanoTime() ^ (System.currentTimeMillis() << 7)));
+        int threads = Math.min(2, connections);
+        String command = String.join(" ", "wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--timeout", "10s", "-s", WRK_SCRIPT.toString(), app.base, "--", run, "'" + authorization + "'")
+                + "; times";
+        Cpu.Meter meter = app.cpuMeter();
+        Map<String, Double> threadsBefore = Cpu.byThread(app.pid());
+        Process wrk = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        wrk.waitFor();
+        Matcher summary = WRK_SUMMARY.matcher(out);
+        String[] lines = out.strip().split("\n");
+        Matcher times = CHILD_TIMES.matcher(lines[lines.length - 1]);
+        if (!summary.find() || !times.find()) {
+            throw new IllegalStateException("wrk said: " + out);
+        }
+        double generator = (Long.parseLong(times.group(1)) * 60 + Double.parseDouble(times.group(2))
+                + Long.parseLong(times.group(3)) * 60 + Double.parseDouble(times.group(4))) * 1000;
+        Cpu.Spent cpu = meter.stop(generator);
+        long created = Long.parseLong(summary.group(1));
+        System.out.println("wrk, " + connections + " connections: " + created + " tokens; server CPU ms per token by thread: "
+                + Cpu.topThreads(threadsBefore, Cpu.byThread(app.pid()), created, 8));
+        long errors = Long.parseLong(summary.group(2)) + Long.parseLong(summary.group(3)) + Long.parseLong(summary.group(4));
+        if (errors > 0) {
+            System.out.println("wrk, " + connections + " connections: " + errors + " answers other than 201; "
+                    + out.lines().filter(l -> l.startsWith("BENCH first refusal")).findFirst().orElse(""));
+        }
+        return new Run("API", connections, created, Double.parseDouble(summary.group(5)), errors,
+                new Percentiles((int) created, Double.parseDouble(summary.group(6)), Double.parseDouble(summary.group(7)),
+                        Double.parseDouble(summary.group(8)), Double.parseDouble(summary.group(9))), cpu);
     }
 
     interface Issue {
         void issue(int client, int n) throws Exception;
     }
 
+    /** A registration clerk (staff are not rate limited); -Dbench.issuer=staff issues as them. */
     static final String CLERK = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("registrar:registrar123".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-    static Run api(BenchApp app, int clients, Duration duration) throws Exception {
-        return load("API", clients, duration, (client, n) -> {
-            String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + SERVICES[(client + n) % 6]
-                    + "\",\"channel\":\"COUNTER\"}";
-            // as a registration clerk (staff are not rate limited; a kiosk is, per minute)
-            HttpResponse<Void> answer = app.http.send(HttpRequest.newBuilder(URI.create(app.base + "/api/tokens"))
-                    .header("content-type", "application/json").header("authorization", CLERK)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (answer.statusCode() != 201) {
-                throw new IllegalStateException("issue answered " + answer.statusCode());
-            }
-        });
-    }
 
     /** The same rows written by plain JDBC: what the database alone can do on this machine. */
     static Run jdbc(BenchApp app, int clients, Duration duration) throws Exception {
@@ -86,7 +124,7 @@ final class IssueThroughputBench {
             }
         }
         try {
-            return jdbcLoad(connections, serviceIds, day, clients, duration);
+            return jdbcLoad(app, connections, serviceIds, day, clients, duration);
         } finally {
             for (Connection c : opened) {
                 c.close();
@@ -94,8 +132,8 @@ final class IssueThroughputBench {
         }
     }
 
-    private static Run jdbcLoad(ThreadLocal<Connection> connections, List<Long> serviceIds, LocalDate day, int clients,
-            Duration duration) throws Exception {
+    private static Run jdbcLoad(BenchApp app, ThreadLocal<Connection> connections, List<Long> serviceIds, LocalDate day,
+            int clients, Duration duration) throws Exception {
         return load("raw JDBC", clients, duration, (client, n) -> {
             Connection c = connections.get();
             long service = serviceIds.get((client + n) % serviceIds.size());
@@ -152,10 +190,17 @@ final class IssueThroughputBench {
                 c.rollback();
                 throw e;
             }
-        });
+        }, app);
     }
 
     private static Run load(String what, int clients, Duration duration, Issue issue) throws Exception {
+        return load(what, clients, duration, issue, null);
+    }
+
+    /** Closed-loop clients in this JVM (which is then the load generator); with {@code app}, its CPU is measured. */
+    private static Run load(String what, int clients, Duration duration, Issue issue, BenchApp app) throws Exception {
+        Cpu.Meter meter = app == null ? null : app.cpuMeter();
+        double generatorAtStart = Cpu.millis(ProcessHandle.current().pid());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
@@ -190,8 +235,10 @@ final class IssueThroughputBench {
         start.countDown();
         done.await();
         double seconds = (System.nanoTime() - window[0]) / 1e9;
+        double generator = Cpu.millis(ProcessHandle.current().pid()) - generatorAtStart;
+        Cpu.Spent cpu = meter == null ? new Cpu.Spent(0, 0, generator) : meter.stop(generator);
         long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
-        return new Run(what, clients, samples.length, seconds, errors.get(), Percentiles.ofNanos(samples));
+        return new Run(what, clients, samples.length, seconds, errors.get(), Percentiles.ofNanos(samples), cpu);
     }
 
     private IssueThroughputBench() {

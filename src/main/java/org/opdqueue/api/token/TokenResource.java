@@ -84,7 +84,7 @@ public class TokenResource {
         IssueTokenRequest admitted = rules.admit(issuer, request);
         limits.take(issuer);
         TokenIssuing.Issued issued = issuing.issue(admitted, issuer.actor());
-        TokenView view = views.justIssued(issued.token(), issued.service());
+        TokenView view = views.justIssued(issued);
         if (!issued.created()) {
             return Response.ok(view).build();
         }
@@ -174,7 +174,7 @@ public class TokenResource {
      */
     private Issuer issuer(String authorization, HttpServerRequest http) {
         if (authorization != null && authorization.startsWith("Device ")) {
-            Device kiosk = kiosks.authenticate(authorization);
+            Device kiosk = kiosks.authenticateToIssue(authorization);
             kiosks.online(kiosk);
             return Issuer.kiosk(kiosk.code);
         }
