@@ -226,6 +226,22 @@ public class Token extends PanacheEntityBase {
         queuedAt = at;
     }
 
+    /**
+     * Takes back a complete or a no-show made by mistake: the patient is again at the same counter, being served
+     * (since the time they started) or called but not started, as the counter's journal said before the mistake.
+     */
+    public void undoClosing(boolean wasServing) {
+        require(TokenTransition.UNDO);
+        if (counterId == null) {
+            throw ProblemException.illegal("Token " + displayNumber + " was not closed at a counter: nothing to take back");
+        }
+        status = wasServing ? TokenStatus.SERVING : TokenStatus.CALLED;
+        if (!wasServing) {
+            startedAt = null; // complete() counted the service from the call; it never started
+        }
+        completedAt = null;
+    }
+
     /** Back in the waiting line at {@code queuedAt}, a place the caller chose among those waiting. */
     public void requeue(Instant queuedAt) {
         require(TokenTransition.REQUEUE);
