@@ -7,7 +7,7 @@
 
 importScripts('/shared/sw-cache.js'); // serveOffline, shared with the other app's worker
 
-const VERSION = 'v3';
+const VERSION = 'v4';
 const CACHED_API = ['/api/services', '/api/priority-categories'];
 
 const SHELL = [
@@ -15,7 +15,6 @@ const SHELL = [
   './api.js',
   './app.js',
   './config.js',
-  './dom.js',
   './i18n.js',
   './i18n/en.js',
   './i18n/hi.js',
@@ -27,8 +26,6 @@ const SHELL = [
   './numbers.js',
   './offline.js',
   './outbox.js',
-  './print.js',
-  './qr.js',
   './refused.js',
   './screens/confirm.js',
   './screens/details.js',
@@ -39,24 +36,28 @@ const SHELL = [
   './screens/service.js',
   './screens/start.js',
   './screens/waiting.js',
-  './slip.js',
   './staff.js',
   './store.js',
   './styles/base.css',
   './styles/details.css',
   './styles/offline.css',
   './styles/outcome.css',
-  './styles/slip.css',
   './styles/start.css',
   './styles/tiles.css',
   './sync.js',
   './ui.js',
   './validation.js',
-  './vendor/qrcode-generator/qrcode.js',
+  '/shared/dom.js',
   '/shared/http.js',
   '/shared/ids.js',
   '/shared/outbox.js',
+  '/shared/qr.js',
+  '/shared/slip-print.js',
+  '/shared/slip-words.js',
+  '/shared/slip.css',
+  '/shared/slip.js',
   '/shared/store.js',
+  '/shared/vendor/qrcode-generator/qrcode.js',
   '/fonts/fonts.css',
   '/fonts/noto-sans-400.woff2',
   '/fonts/noto-sans-700.woff2',

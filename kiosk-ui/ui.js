@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h } from '../shared/dom.js';
 import { LANGUAGES, language, secondLanguage, t, tIn } from './i18n.js';
 
 // Pieces every screen shares: the bar with the hospital name and language switch, bilingual headings, buttons.

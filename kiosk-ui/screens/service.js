@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { language, localName, secondLanguage, t } from '../i18n.js';
 import { bottomBar, screen, title, topBar } from '../ui.js';
 
