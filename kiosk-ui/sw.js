@@ -8,7 +8,7 @@
 importScripts('/shared/sw-cache.js'); // serveOffline, shared with the other app's worker
 
 const VERSION = 'v4';
-const CACHED_API = ['/api/services', '/api/priority-categories'];
+const CACHED_API = ['/api/services', '/api/priority-categories', '/api/kiosk-settings'];
 
 const SHELL = [
   './',
@@ -19,6 +19,8 @@ const SHELL = [
   './i18n/en.js',
   './i18n/hi.js',
   './icons.js',
+  './audio.js',
+  './pictograms.js',
   './idle.js',
   './index.html',
   './issuing.js',

@@ -33,7 +33,7 @@ export function languageSwitch(ctx) {
 export function topBar(ctx, { step } = {}) {
   return h('header', { class: 'topbar' },
     h('div', { class: 'hospital' }, ctx.state.hospitalName),
-    step && h('div', { class: 'step' }, t('nav.step', { step, total: STEPS })),
+    step && h('div', { class: 'step' }, t('nav.step', { step, total: ctx.state.settings?.askDetails === false ? 2 : STEPS })),
     languageSwitch(ctx));
 }
 

@@ -1,6 +1,7 @@
 import { h } from '../../shared/dom.js';
 import { language, localName, secondLanguage, t, tIn } from '../i18n.js';
 import { categoryIcon } from '../icons.js';
+import { roomHintIn } from '../../shared/slip.js';
 import { bottomBar, button, screen, title, topBar } from '../ui.js';
 import { PATIENT_FIELDS, display } from '../validation.js';
 
@@ -29,7 +30,7 @@ export function confirmScreen(ctx) {
     topBar(ctx, { step: 4 }),
     title('confirm.title'),
     h('dl', { class: 'summary' },
-      summaryRow(t('confirm.department'), [names(service?.name), service?.roomHint && h('span', { class: 'summary-note' }, service.roomHint)], () => ctx.go('service')),
+      summaryRow(t('confirm.department'), [names(service?.name), roomHintIn(service, language()) && h('span', { class: 'summary-note' }, roomHintIn(service, language()))], () => ctx.go('service')),
       summaryRow(t('confirm.category'), h('span', { class: 'summary-category' }, categoryIcon(category), h('span', null, names(category?.name))), () => ctx.go('priority')),
       summaryRow(t('confirm.details'),
         given.length
