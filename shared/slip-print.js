@@ -20,7 +20,7 @@ export function renderSlip(slip) {
     h('div', { class: 'slip-service', 'data-testid': 'slip-service' },
       slip.service.map((name, i) => h('div', { class: i ? 'secondary' : 'primary' }, name)),
       slip.room.length > 0 && h('div', { class: 'slip-room', 'data-testid': 'slip-room' },
-        slip.room.map((text, i) => h('div', { class: i ? 'secondary' : 'primary' }, text)))),
+        slip.room.map((text) => h('div', null, text)))),
     h('div', { class: 'slip-rows' },
       row('slip-ahead', slip.ahead, { strong: true }),
       row('slip-wait', slip.wait, { strong: true }),

@@ -9,7 +9,8 @@ function summaryRow(label, content, change) {
   return h('div', { class: 'summary-row' },
     h('dt', null, label),
     h('dd', null, content),
-    h('div', { class: 'summary-change' }, button(t('confirm.change'), change, { 'aria-label': `${t('confirm.change')}: ${label}` })));
+    // A dd, not a div: a definition list's group holds only dt and dd (axe: definition-list).
+    h('dd', { class: 'summary-change' }, button(t('confirm.change'), change, { 'aria-label': `${t('confirm.change')}: ${label}` })));
 }
 
 function names(map) {

@@ -39,5 +39,6 @@ test('a refusal names the field in words, never by its name in the API', async (
   const problem = { status: 400, message: 'issuedAt: must not be in the future', errors: [{ field: 'issuedAt', message: 'must not be in the future' }] };
   assert.equal(problemInWords(problem), 'The time on the slip must not be in the future');
   assert.equal(refusedText('MED-P0001', problem), '✗ MED-P0001 refused (not entered): The time on the slip must not be in the future');
-  assert.equal(problemInWords({ status: 409, message: 'already entered', errors: [] }), 'already entered');
+  assert.equal(problemInWords({ status: 409, message: 'MED-P0001 was already entered', errors: [{ field: 'number', message: 'x' }] }),
+    'MED-P0001 was already entered');
 });

@@ -21,10 +21,13 @@ const FIELD_WORDS = {
   reason: 'The reason',
 };
 
-/** The server's refusal as sentences: each field it names in words, then what is wrong with it. */
+/**
+ * The server's refusal as sentences: a field it found wrong (400, "issuedAt: must not be …") in words, then what is
+ * wrong with it; other refusals (a duplicate, a number in no book) already say it in a sentence.
+ */
 export function problemInWords(problem) {
   const errors = problem.errors ?? [];
-  if (!errors.length) return problem.message;
+  if (problem.status !== 400 || !errors.length) return problem.message;
   return errors.map(({ field, message }) => `${FIELD_WORDS[field] ?? 'A field'} ${message}`).join('; ');
 }
 
