@@ -159,8 +159,9 @@ public class Token extends PanacheEntityBase {
         return token;
     }
 
+    /** Also: only a token closed at a counter can be taken back there (not a paper slip taken as served). */
     public boolean allows(TokenTransition transition) {
-        return transition.allowedFrom(status);
+        return transition.allowedFrom(status) && (transition != TokenTransition.UNDO || counterId != null);
     }
 
     /** Refuses (409, illegal-transition) unless the token may go through {@code transition} in its state now. */
@@ -232,11 +233,9 @@ public class Token extends PanacheEntityBase {
      */
     public void undoClosing(boolean wasServing) {
         require(TokenTransition.UNDO);
-        if (counterId == null) {
-            throw ProblemException.illegal("Token " + displayNumber + " was not closed at a counter: nothing to take back");
-        }
-        status = wasServing ? TokenStatus.SERVING : TokenStatus.CALLED;
-        if (!wasServing) {
+        boolean serving = wasServing && status == TokenStatus.COMPLETED; // a no-show was always of a called patient
+        status = serving ? TokenStatus.SERVING : TokenStatus.CALLED;
+        if (!serving) {
             startedAt = null; // complete() counted the service from the call; it never started
         }
         completedAt = null;

@@ -86,7 +86,7 @@ class KioskOfflineBrowserTest {
             String origin = "http://127.0.0.1:" + proxy.port();
             page.navigate(origin + "/kiosk/?details=on&device=" + key);
             page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
-            assertThat(page.url()).as("the key leaves the address bar").isEqualTo(origin + "/kiosk/");
+            assertThat(page.url()).as("the key leaves the address bar").isEqualTo(origin + "/kiosk/?details=on"); // the other settings stay
 
             String online = issueAndFinish();
             assertThat(online).isEqualTo(service + "-001");
