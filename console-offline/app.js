@@ -1,6 +1,6 @@
 import * as api from './api.js';
 import { KIND_WORDS, makeAction, normalizeNumber } from './actions.js';
-import { createOutbox, rememberCounter, rememberedCounter } from './outbox.js';
+import { createOutbox, rememberCounter, rememberedCounter, rememberedCounters } from './outbox.js';
 import { replay } from './replay.js';
 import { openStore } from './store.js';
 
@@ -133,9 +133,29 @@ async function finish(kind) {
   });
 }
 
+/** No counter remembered: let staff choose one of the hospital's counters (kept by the online chooser). */
+async function chooseCounter() {
+  $('no-counter').hidden = false;
+  const counters = await rememberedCounters(store);
+  $('no-counter-list').hidden = counters.length > 0;
+  $('counter-choices').replaceChildren(...counters.map((c) => {
+    const item = document.createElement('li');
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: c.name });
+    button.dataset.counterId = String(c.id);
+    button.addEventListener('click', async () => {
+      counter = { id: c.id, name: c.name, services: c.services, current: null };
+      await rememberCounter(store, counter);
+      $('no-counter').hidden = true;
+      start();
+    });
+    item.append(button, ` ${(c.services ?? []).join(', ')}`);
+    return item;
+  }));
+}
+
 function start() {
   if (!counter) {
-    $('no-counter').hidden = false;
+    chooseCounter();
     return;
   }
   $('console').hidden = false;

@@ -1,5 +1,5 @@
 import * as api from './api.js';
-import { createOutbox, rememberCounter } from './outbox.js';
+import { createOutbox, rememberCounter, rememberCounters } from './outbox.js';
 import { replay } from './replay.js';
 import { openStore } from './store.js';
 
@@ -16,6 +16,17 @@ const store = () => {
 
 export async function prepareOffline(counter) {
   await rememberCounter(await store(), counter);
+  if ('serviceWorker' in navigator) {
+    await navigator.serviceWorker.register(`${OFFLINE_PAGE}sw.js`, { scope: OFFLINE_PAGE, updateViaCache: 'none' });
+  }
+}
+
+/**
+ * From the counter chooser: keeps every counter and installs the offline page, so a PC that has not opened a
+ * counter yet can still choose one offline and go on calling by number.
+ */
+export async function prepareOfflineChoices(counters) {
+  await rememberCounters(await store(), counters);
   if ('serviceWorker' in navigator) {
     await navigator.serviceWorker.register(`${OFFLINE_PAGE}sw.js`, { scope: OFFLINE_PAGE, updateViaCache: 'none' });
   }

@@ -41,6 +41,17 @@ export async function rememberedCounter(store) {
   return (await store.get('settings', COUNTER)) ?? null;
 }
 
+/** Every counter of the hospital, from the last visit to the online chooser: [{ id, name, services }]. */
+export const COUNTERS = 'counters';
+
+export async function rememberedCounters(store) {
+  return (await store.get('settings', COUNTERS)) ?? [];
+}
+
+export async function rememberCounters(store, counters) {
+  await store.put('settings', counters, COUNTERS);
+}
+
 export async function rememberCounter(store, counter) {
   const before = await rememberedCounter(store);
   const merged = before?.id === counter.id ? { ...before, ...counter } : counter;

@@ -42,6 +42,8 @@ export async function call(path, { timeoutMs = TIMEOUT_MS, ...options } = {}) {
 export const getStatus = (options) => call('/api/status', options);
 export const getServices = (options) => call('/api/services', options);
 export const getPriorityCategories = (options) => call('/api/priority-categories', options);
+/** { askDetails, audio }: how the hospital set its kiosks' screens (opd.kiosk.* on the server). */
+export const getKioskSettings = (options) => call('/api/kiosk-settings', options);
 
 // The kiosk's key is `<deviceCode>.<secret>`, given once by an admin (see README). The server issues tokens to
 // enrolled kiosks (and staff); without a key a kiosk gets tokens only where the hospital lets anyone have them.

@@ -1,11 +1,12 @@
 import * as api from './api.js';
+import { audioWanted, createPrompts } from './audio.js';
 import { config } from './config.js';
 import { language, secondLanguage, setLanguage, t, tIn } from './i18n.js';
 import { createIdleTimer } from './idle.js';
 import { NoReserveError, createIssuer } from './issuing.js';
 import { startOffline } from './offline.js';
-import { printSlip } from './print.js';
-import { slipModel } from './slip.js';
+import { printSlip } from '../shared/slip-print.js';
+import { slipModel } from '../shared/slip.js';
 import { createRefusedPanel } from './staff.js';
 import { PATIENT_FIELDS, fieldErrorsFromProblem } from './validation.js';
 import { confirmScreen } from './screens/confirm.js';
@@ -18,7 +19,8 @@ import { priorityScreen } from './screens/priority.js';
 import { serviceScreen } from './screens/service.js';
 import { startScreen } from './screens/start.js';
 
-// The patient's path through the kiosk: start → department → category → details → confirm → slip.
+// The patient's path through the kiosk: start → department → category → slip; when the hospital asks for patient
+// details (opd.kiosk.ask-details), details → confirm come before the slip.
 // This file owns the state and the moves between screens; each screen only draws and calls back.
 
 const root = document.getElementById('app');
@@ -67,7 +69,11 @@ const state = {
   notice: null,
   slip: null,
   failure: null,
+  // Until the server says otherwise (or when it cannot be asked): the short path, no spoken prompts.
+  settings: { askDetails: audioWanted(config.details, false), audio: false },
 };
+
+const prompts = createPrompts({ enabled: () => audioWanted(config.audio, state.settings.audio) });
 
 const idle = createIdleTimer({
   onTick: showCountdown,
@@ -87,6 +93,7 @@ function go(name) {
   view.querySelector('h1')?.focus({ preventScroll: true });
   const { idle: timing, shown } = SCREENS[name];
   if (timing) idle.arm(timing); else idle.stop();
+  prompts.play(name, language());
   shown?.(view);
 }
 
@@ -110,9 +117,11 @@ function setText(el, text) {
 async function loadCatalogue() {
   try {
     // The status is never cached by the service worker; the lists are, so a kiosk reloaded offline still works.
-    const [status, services, categories] = await Promise.all([
-      api.getStatus().catch(() => null), api.getServices(), api.getPriorityCategories()]);
+    const [status, services, categories, settings] = await Promise.all([
+      api.getStatus().catch(() => null), api.getServices(), api.getPriorityCategories(),
+      api.getKioskSettings().catch(() => null)]);
     Object.assign(state, { services, categories, catalogueReady: true, loadError: false });
+    if (settings) state.settings = { askDetails: audioWanted(config.details, settings.askDetails), audio: settings.audio === true };
     if (status) {
       state.hospitalName = status.hospitalName;
       localStorage.setItem('opd-kiosk-hospital', status.hospitalName ?? '');
@@ -247,7 +256,9 @@ const ctx = {
   },
   choosePriority(code) {
     state.draft.priority = code;
-    go('details');
+    // The one-tap path: department, category, slip; details and their check only when the hospital asks.
+    if (state.settings.askDetails) go('details');
+    else printToken();
   },
   submitDetails() {
     state.fieldErrors = {};

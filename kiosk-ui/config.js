@@ -10,6 +10,10 @@ export const config = Object.freeze({
   language: params.get('lang') ?? 'en',
   // The time printed on the slip; defaults to the kiosk PC's own zone.
   timeZone: params.get('tz') ?? undefined,
+  // Spoken prompts on this kiosk: 'on' or 'off' overrides the hospital's setting; absent, the setting decides.
+  audio: params.get('audio'),
+  // The details screen (mobile, ABHA, UHID) on this kiosk: 'on' or 'off' overrides the hospital's setting.
+  details: params.get('details'),
   idleSeconds: seconds('idle', 30),
   idleWarnSeconds: 10,
   doneSeconds: seconds('done', 10),

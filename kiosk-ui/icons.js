@@ -1,4 +1,4 @@
-import { svg } from './dom.js';
+import { svg } from '../shared/dom.js';
 
 // Simple pictograms drawn with currentColor, so they follow the tile's text colour and contrast.
 // They are decorative: each tile also says in words what it is.

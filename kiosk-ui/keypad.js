@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h } from '../shared/dom.js';
 import { backspaceIcon } from './icons.js';
 import { t } from './i18n.js';
 

@@ -1,4 +1,4 @@
-import { formatIssuedAt } from './slip.js';
+import { formatIssuedAt } from '../shared/slip.js';
 
 // The slips the server refused when the outbox went back: each is a patient holding a printed slip that is in no
 // queue. The kiosk shows them to staff (a text badge, then a list); the admin dashboard and the consoles of the

@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h } from '../shared/dom.js';
 import { LANGUAGES, language, secondLanguage, t, tIn } from './i18n.js';
 
 // Pieces every screen shares: the bar with the hospital name and language switch, bilingual headings, buttons.
@@ -33,7 +33,7 @@ export function languageSwitch(ctx) {
 export function topBar(ctx, { step } = {}) {
   return h('header', { class: 'topbar' },
     h('div', { class: 'hospital' }, ctx.state.hospitalName),
-    step && h('div', { class: 'step' }, t('nav.step', { step, total: STEPS })),
+    step && h('div', { class: 'step' }, t('nav.step', { step, total: ctx.state.settings?.askDetails === false ? 2 : STEPS })),
     languageSwitch(ctx));
 }
 

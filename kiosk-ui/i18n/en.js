@@ -64,16 +64,6 @@ export default {
   'failure.retry': 'Try again',
   'failure.serviceGone': 'That department is not taking tokens now. Please choose again.',
 
-  'slip.title': 'OPD token',
-  'slip.ahead': 'People ahead',
-  'slip.wait': 'Estimated wait',
-  'slip.minutes': '{minutes} min',
-  'slip.soon': 'Very soon',
-  'slip.category': 'Category',
-  'slip.scan': 'Scan to see your place in the queue',
-  'slip.keep': 'Keep this slip until you are seen',
-  'slip.offline': 'OFFLINE',
-  'slip.offlineWait': 'Watch the display board',
 
   'offline.banner': 'Working offline: tokens are being saved and will reach the queue shortly',
   'refused.badge.one': '{count} slip refused – staff',

@@ -63,16 +63,6 @@ export default {
   'failure.retry': 'फिर से कोशिश करें',
   'failure.serviceGone': 'यह विभाग अभी टोकन नहीं दे रहा है। कृपया फिर से चुनें।',
 
-  'slip.title': 'ओपीडी टोकन',
-  'slip.ahead': 'आपसे आगे',
-  'slip.wait': 'अनुमानित प्रतीक्षा',
-  'slip.minutes': '{minutes} मिनट',
-  'slip.soon': 'बहुत जल्द',
-  'slip.category': 'श्रेणी',
-  'slip.scan': 'कतार में अपनी जगह देखने के लिए स्कैन करें',
-  'slip.keep': 'अपनी बारी आने तक यह पर्ची रखें',
-  'slip.offline': 'ऑफ़लाइन',
-  'slip.offlineWait': 'डिस्प्ले बोर्ड देखते रहें',
 
   'offline.banner': 'ऑफ़लाइन चल रहा है: टोकन सहेजे जा रहे हैं और जल्द ही कतार में पहुँचेंगे',
   'refused.badge.one': '{count} पर्ची अस्वीकृत – स्टाफ़',

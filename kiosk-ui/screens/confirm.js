@@ -1,6 +1,7 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { language, localName, secondLanguage, t, tIn } from '../i18n.js';
 import { categoryIcon } from '../icons.js';
+import { roomHintIn } from '../../shared/slip.js';
 import { bottomBar, button, screen, title, topBar } from '../ui.js';
 import { PATIENT_FIELDS, display } from '../validation.js';
 
@@ -8,7 +9,8 @@ function summaryRow(label, content, change) {
   return h('div', { class: 'summary-row' },
     h('dt', null, label),
     h('dd', null, content),
-    h('div', { class: 'summary-change' }, button(t('confirm.change'), change, { 'aria-label': `${t('confirm.change')}: ${label}` })));
+    // A dd, not a div: a definition list's group holds only dt and dd (axe: definition-list).
+    h('dd', { class: 'summary-change' }, button(t('confirm.change'), change, { 'aria-label': `${t('confirm.change')}: ${label}` })));
 }
 
 function names(map) {
@@ -29,7 +31,7 @@ export function confirmScreen(ctx) {
     topBar(ctx, { step: 4 }),
     title('confirm.title'),
     h('dl', { class: 'summary' },
-      summaryRow(t('confirm.department'), [names(service?.name), service?.roomHint && h('span', { class: 'summary-note' }, service.roomHint)], () => ctx.go('service')),
+      summaryRow(t('confirm.department'), [names(service?.name), roomHintIn(service, language()) && h('span', { class: 'summary-note' }, roomHintIn(service, language()))], () => ctx.go('service')),
       summaryRow(t('confirm.category'), h('span', { class: 'summary-category' }, categoryIcon(category), h('span', null, names(category?.name))), () => ctx.go('priority')),
       summaryRow(t('confirm.details'),
         given.length

@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { language, secondLanguage, t, tIn } from '../i18n.js';
 import { applyKey, keypad } from '../keypad.js';
 import { bottomBar, bilingual, button, screen, title, topBar } from '../ui.js';

@@ -1,5 +1,5 @@
-import { h } from '../dom.js';
-import { renderSlip } from '../print.js';
+import { h } from '../../shared/dom.js';
+import { renderSlip } from '../../shared/slip-print.js';
 import { t } from '../i18n.js';
 import { screen, title } from '../ui.js';
 

@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { LANGUAGES, t, tIn } from '../i18n.js';
 import { button, screen, title } from '../ui.js';
 

@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { language, localName, secondLanguage } from '../i18n.js';
 import { categoryIcon } from '../icons.js';
 import { bottomBar, bilingual, screen, title, topBar } from '../ui.js';

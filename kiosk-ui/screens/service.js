@@ -1,5 +1,7 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { language, localName, secondLanguage, t } from '../i18n.js';
+import { pictogram } from '../pictograms.js';
+import { roomHintIn } from '../../shared/slip.js';
 import { bottomBar, screen, title, topBar } from '../ui.js';
 
 const hhmm = (time) => (time ?? '').slice(0, 5);
@@ -10,6 +12,7 @@ function serviceTile(ctx, service) {
   const secondName = localName(service.name, secondLanguage(lang));
   const waiting = service.waiting > 0 ? t('service.waiting', { count: service.waiting }) : t('service.waitingNone');
   // "No one waiting" already says there is no wait.
+  const room = roomHintIn(service, lang);
   const wait = service.waiting > 0 && service.estimatedWaitMinutes > 0 ? t('service.wait', { minutes: service.estimatedWaitMinutes }) : null;
   return h('button', {
     type: 'button',
@@ -18,13 +21,15 @@ function serviceTile(ctx, service) {
     'aria-current': ctx.state.draft.serviceCode === service.code ? 'true' : null,
     onclick: () => ctx.chooseService(service.code),
   },
-  h('span', { class: 'tile-name' }, primaryName),
-  secondName !== primaryName && h('span', { class: 'tile-name-second', lang: secondLanguage(lang) }, secondName),
-  service.roomHint && h('span', { class: 'tile-room' }, service.roomHint),
-  h('span', { class: 'tile-meta' },
-    h('span', { class: 'chip' }, waiting),
-    wait && h('span', { class: 'chip' }, wait),
-    service.opensAt && h('span', { class: 'chip chip-quiet' }, t('service.hours', { from: hhmm(service.opensAt), to: hhmm(service.closesAt) }))));
+  pictogram(service),
+  h('span', { class: 'tile-text' },
+    h('span', { class: 'tile-name' }, primaryName),
+    secondName !== primaryName && h('span', { class: 'tile-name-second', lang: secondLanguage(lang) }, secondName),
+    room && h('span', { class: 'tile-room', 'data-testid': 'tile-room' }, room),
+    h('span', { class: 'tile-meta' },
+      h('span', { class: 'chip' }, waiting),
+      wait && h('span', { class: 'chip' }, wait),
+      service.opensAt && h('span', { class: 'chip chip-quiet' }, t('service.hours', { from: hhmm(service.opensAt), to: hhmm(service.closesAt) })))));
 }
 
 /** Columns that keep every tile on one screen, whatever the number of departments and the orientation. */

@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { LANGUAGES, language, t, tIn } from '../i18n.js';
 import { touchIcon } from '../icons.js';
 import { screen } from '../ui.js';

@@ -1,4 +1,4 @@
-import { h } from '../dom.js';
+import { h } from '../../shared/dom.js';
 import { screen, title } from '../ui.js';
 
 /** A spinner and one line, while the kiosk talks to the server. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLEAR, DELETE, applyKey } from '../keypad.js';
-import { qrDataUrl } from '../qr.js';
+import { qrDataUrl } from '../../shared/qr.js';
 
 test('keys type, delete the last character, or clear', () => {
   assert.equal(applyKey('98', '7'), '987');

@@ -31,3 +31,10 @@ test('a slip\'s entry carries its number, time and seen mark; no category chosen
     { requestId: 'r1', number: 'MED-P0012', issuedAt: '2025-03-12T05:15:00.000Z', seen: true, priority: undefined, patient: { name: 'Asha', age: 34 } });
   assert.equal(entryRequest(() => '', { number: 'MED-P0012' }).patient, undefined);
 });
+
+test('a time read off a slip is the hospital\'s clock, whatever zone the PC is set to', () => {
+  assert.equal(readIssueTime('2025-03-12', '10:45', 'Asia/Kolkata').instant, '2025-03-12T05:15:00.000Z');
+  assert.equal(readIssueTime('2025-07-01', '9:00', 'America/New_York').instant, '2025-07-01T13:00:00.000Z');
+  assert.equal(readIssueTime('2025-01-01', '00:10', 'Asia/Kolkata').instant, '2024-12-31T18:40:00.000Z');
+  assert.deepEqual(localParts(new Date('2025-03-12T20:00:00Z'), 'Asia/Kolkata'), { date: '2025-03-13', time: '01:30' });
+});

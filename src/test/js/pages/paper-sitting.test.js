@@ -33,3 +33,12 @@ test('the sitting counts slips taken and refused and lists them newest first', (
   assert.deepEqual([line.textContent, line.dataset.outcome, line.hidden], ['Scan or type the slip number, e.g. MED-P0012.', 'refused', false]);
   delete globalThis.document;
 });
+
+test('a refusal names the field in words, never by its name in the API', async () => {
+  const { problemInWords } = await import('/pages/paper-sitting.js');
+  const problem = { status: 400, message: 'issuedAt: must not be in the future', errors: [{ field: 'issuedAt', message: 'must not be in the future' }] };
+  assert.equal(problemInWords(problem), 'The time on the slip must not be in the future');
+  assert.equal(refusedText('MED-P0001', problem), '✗ MED-P0001 refused (not entered): The time on the slip must not be in the future');
+  assert.equal(problemInWords({ status: 409, message: 'MED-P0001 was already entered', errors: [{ field: 'number', message: 'x' }] }),
+    'MED-P0001 was already entered');
+});

@@ -16,12 +16,14 @@ public class CounterForm {
 
     @RestForm public String code;
     @RestForm public String name;
+    @RestForm public String nameHi;
     @RestForm public List<String> services = new ArrayList<>();
 
     public static CounterForm of(Counter c, List<String> serviceCodes) {
         CounterForm f = new CounterForm();
         f.code = c.code;
         f.name = c.name;
+        f.nameHi = c.nameHi;
         f.services = new ArrayList<>(serviceCodes);
         return f;
     }
@@ -32,6 +34,7 @@ public class CounterForm {
         Fields fields = new Fields(errors);
         String checkedCode = isNew ? fields.code("code", code, 16) : c.code;
         String checkedName = fields.required("name", name, 100);
+        String checkedNameHi = fields.optional("nameHi", nameHi, 100);
         List<String> codes = services == null ? List.of() : services;
         if (codes.isEmpty()) {
             errors.add("services", "Choose at least one service this counter calls from.");
@@ -47,6 +50,7 @@ public class CounterForm {
         if (errors.isEmpty()) {
             c.code = checkedCode;
             c.name = checkedName;
+            c.nameHi = checkedNameHi;
         }
         return errors;
     }

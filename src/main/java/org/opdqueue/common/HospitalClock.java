@@ -3,6 +3,7 @@ package org.opdqueue.common;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,11 @@ public class HospitalClock {
     /** Now, to the microsecond the database stores. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The hospital's time zone: what its slips, pages and paper forms mean by a time of day, whatever a PC's zone. */
+    public ZoneId zone() {
+        return facility.timeZone();
     }
 
     public LocalDate businessDay() {

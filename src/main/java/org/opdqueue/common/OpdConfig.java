@@ -242,4 +242,20 @@ public interface OpdConfig {
         @WithDefault("120s")
         Duration sealGapAfter();
     }
+
+    KioskScreens kiosk();
+
+    /** How the kiosk talks to patients (read by the kiosk from /api/kiosk-settings). */
+    interface KioskScreens {
+        /**
+         * Ask for a mobile, ABHA or UHID number before printing: off, the path is department, category, slip; on, a
+         * details screen and a confirm screen come before the slip.
+         */
+        @WithDefault("false")
+        boolean askDetails();
+
+        /** Recorded spoken prompts (Hindi and English) on each screen, for patients who cannot read them. */
+        @WithDefault("false")
+        boolean audio();
+    }
 }

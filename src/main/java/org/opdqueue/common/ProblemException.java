@@ -41,6 +41,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.ILLEGAL_TRANSITION, detail);
     }
 
+    /** An undo asked for after its window, or after something else happened to the token or its counter. */
+    public static ProblemException undoTooLate(String detail) {
+        return new ProblemException(ProblemType.UNDO_TOO_LATE, detail);
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.INVALID_INPUT, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));

@@ -18,6 +18,7 @@ public enum ProblemType {
     DEGRADED("degraded", 503, "Database unavailable: paper-token mode"),
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
     OUTCOME_UNKNOWN("outcome-unknown", 503, "The database went away while saving: it may or may not be saved"),
+    UNDO_TOO_LATE("undo-too-late", 409, "Too late to undo"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

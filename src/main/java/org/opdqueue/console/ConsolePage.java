@@ -21,6 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
@@ -39,36 +40,48 @@ import org.opdqueue.web.Refused;
 public class ConsolePage {
 
     public record CounterChoice(long id, String code, String name, String state, String services) {
+
+        /** The state in plain words, as the console's script says it (pages/console-view.js). */
+        public String stateWords() {
+            return switch (state) {
+                case "OPEN" -> "Open / खुला";
+                case "PAUSED" -> "Paused / रुका हुआ";
+                default -> "Closed / बंद";
+            };
+        }
     }
 
-    public record ServiceChoice(String code, String nameEn, String nameHi) {
+    /** {@code roomHint}, {@code roomHintHi}: what the walk-in's slip says about where to go. */
+    public record ServiceChoice(String code, String nameEn, String nameHi, String roomHint, String roomHintHi) {
     }
 
-    public record CategoryChoice(String code, String nameEn, boolean priority) {
+    public record CategoryChoice(String code, String nameEn, boolean priority, String nameHi) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance chooser(List<CounterChoice> counters, List<ServiceChoice> services,
-                List<CategoryChoice> categories);
+                List<CategoryChoice> categories, String timeZone);
 
         static native TemplateInstance console(CounterChoice counter, List<ServiceChoice> services,
-                List<CategoryChoice> categories);
+                List<CategoryChoice> categories, String timeZone);
 
         static native TemplateInstance noCounter(long counterId);
     }
 
     private final Facility facility;
+    private final HospitalClock clock;
 
-    public ConsolePage(Facility facility) {
+    public ConsolePage(Facility facility, HospitalClock clock) {
         this.facility = facility;
+        this.clock = clock;
     }
 
     @GET
     @Operation(hidden = true)
     public TemplateInstance chooser() {
         return Templates.chooser(Counter.listFor(facility.code()).stream().map(this::choiceOf).toList(), services(),
-                categories());
+                categories(), clock.zone().getId());
     }
 
     @GET
@@ -76,7 +89,7 @@ public class ConsolePage {
     @Operation(hidden = true)
     public Response console(@PathParam("counterId") long counterId) {
         return Counter.<Counter>findByIdOptional(counterId).filter(c -> facility.code().equals(c.facility))
-                .map(c -> Response.ok(Templates.console(choiceOf(c), services(), categories())))
+                .map(c -> Response.ok(Templates.console(choiceOf(c), services(), categories(), clock.zone().getId())))
                 .orElseGet(() -> Response.status(404).entity(Templates.noCounter(counterId)))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
@@ -89,12 +102,12 @@ public class ConsolePage {
 
     private List<ServiceChoice> services() {
         return ServicePoint.<ServicePoint>list("facility = ?1 and active = true order by code", facility.code()).stream()
-                .map(s -> new ServiceChoice(s.code, s.nameEn, s.nameHi)).toList();
+                .map(s -> new ServiceChoice(s.code, s.nameEn, s.nameHi, s.roomHint, s.roomHintHi)).toList();
     }
 
     private List<CategoryChoice> categories() {
         return PriorityCategory.offeredIn(facility.code()).stream()
-                .map(c -> new CategoryChoice(c.code, c.nameEn, c.priority)).toList();
+                .map(c -> new CategoryChoice(c.code, c.nameEn, c.priority, c.nameHi)).toList();
     }
 
     /** Every staff role works here; only a staff member who must first change their password is refused (and sent there). */

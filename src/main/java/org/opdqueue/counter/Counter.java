@@ -2,6 +2,7 @@ package org.opdqueue.counter;
 
 import java.util.List;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,6 +28,10 @@ public class Counter extends PanacheEntityBase {
     public String code;
 
     public String name;
+
+    /** The room or desk in Hindi, e.g. "कमरा 1", for Hindi screens (null: the name is shown as it is). */
+    @Column(name = "name_hi")
+    public String nameHi;
 
     @Enumerated(EnumType.STRING)
     public CounterState state;

@@ -34,10 +34,11 @@ public class DemoHospital {
 
     private static final Logger LOG = Logger.getLogger(DemoHospital.class);
 
-    record Department(String code, String prefix, String en, String hi, String room, int interleave, int seconds) {
+    record Department(String code, String prefix, String en, String hi, String room, int interleave, int seconds,
+            String roomHi, String pictogram) {
     }
 
-    record Room(String code, String name, List<String> services) {
+    record Room(String code, String name, List<String> services, String nameHi) {
     }
 
     /** Demo log-ins, listed in the README. Never seeded outside the demo and test profiles. */
@@ -51,26 +52,32 @@ public class DemoHospital {
             new Person("counter2", "Room 2 assistant", Role.COUNTER, "counter123"));
 
     static final List<Department> DEPARTMENTS = List.of(
-            new Department("MED", "MED", "General Medicine", "सामान्य चिकित्सा", "Rooms 1–3, ground floor", 2, 300),
-            new Department("ORTH", "ORT", "Orthopaedics", "हड्डी रोग", "Rooms 4–5, ground floor", 2, 420),
-            new Department("ENT", "ENT", "ENT (Ear, Nose, Throat)", "नाक, कान, गला", "Room 6, first floor", 2, 360),
-            new Department("PAED", "PED", "Paediatrics", "शिशु रोग", "Rooms 7–8, first floor", 2, 300),
-            new Department("GYN", "GYN", "Gynaecology", "स्त्री रोग", "Rooms 9–10, first floor", 3, 480),
-            new Department("LAB", "LAB", "Sample Collection", "नमूना संग्रह", "Counters 11–12, near the lab", 2, 120));
+            new Department("MED", "MED", "General Medicine", "सामान्य चिकित्सा", "Rooms 1–3, ground floor", 2, 300,
+                    "कमरा 1–3, भूतल", "GENERAL_MEDICINE"),
+            new Department("ORTH", "ORT", "Orthopaedics", "हड्डी रोग", "Rooms 4–5, ground floor", 2, 420,
+                    "कमरा 4–5, भूतल", "ORTHOPAEDICS"),
+            new Department("ENT", "ENT", "ENT (Ear, Nose, Throat)", "नाक, कान, गला", "Room 6, first floor", 2, 360,
+                    "कमरा 6, पहली मंज़िल", "ENT"),
+            new Department("PAED", "PED", "Paediatrics", "शिशु रोग", "Rooms 7–8, first floor", 2, 300,
+                    "कमरा 7–8, पहली मंज़िल", "PAEDIATRICS"),
+            new Department("GYN", "GYN", "Gynaecology", "स्त्री रोग", "Rooms 9–10, first floor", 3, 480,
+                    "कमरा 9–10, पहली मंज़िल", "GYNAECOLOGY"),
+            new Department("LAB", "LAB", "Sample Collection", "नमूना संग्रह", "Counters 11–12, near the lab", 2, 120,
+                    "काउंटर 11–12, लैब के पास", "LAB"));
 
     static final List<Room> ROOMS = List.of(
-            new Room("R01", "Room 1", List.of("MED")),
-            new Room("R02", "Room 2", List.of("MED")),
-            new Room("R03", "Room 3", List.of("MED")),
-            new Room("R04", "Room 4", List.of("ORTH")),
-            new Room("R05", "Room 5", List.of("ORTH")),
-            new Room("R06", "Room 6", List.of("ENT")),
-            new Room("R07", "Room 7", List.of("PAED")),
-            new Room("R08", "Room 8", List.of("PAED")),
-            new Room("R09", "Room 9", List.of("GYN")),
-            new Room("R10", "Room 10", List.of("GYN")),
-            new Room("C11", "Counter 11", List.of("LAB")),
-            new Room("C12", "Counter 12", List.of("LAB", "MED")));
+            new Room("R01", "Room 1", List.of("MED"), "कमरा 1"),
+            new Room("R02", "Room 2", List.of("MED"), "कमरा 2"),
+            new Room("R03", "Room 3", List.of("MED"), "कमरा 3"),
+            new Room("R04", "Room 4", List.of("ORTH"), "कमरा 4"),
+            new Room("R05", "Room 5", List.of("ORTH"), "कमरा 5"),
+            new Room("R06", "Room 6", List.of("ENT"), "कमरा 6"),
+            new Room("R07", "Room 7", List.of("PAED"), "कमरा 7"),
+            new Room("R08", "Room 8", List.of("PAED"), "कमरा 8"),
+            new Room("R09", "Room 9", List.of("GYN"), "कमरा 9"),
+            new Room("R10", "Room 10", List.of("GYN"), "कमरा 10"),
+            new Room("C11", "Counter 11", List.of("LAB"), "काउंटर 11"),
+            new Room("C12", "Counter 12", List.of("LAB", "MED"), "काउंटर 12"));
 
     private final Facility facility;
     private final boolean seed;
@@ -108,6 +115,9 @@ public class DemoHospital {
             s.nameEn = d.en();
             s.nameHi = d.hi();
             s.roomHint = d.room();
+            s.roomHintHi = d.roomHi();
+            s.displayOrder = DEPARTMENTS.indexOf(d) * 10;
+            s.pictogram = d.pictogram();
             s.opensAt = LocalTime.of(8, 0);
             s.closesAt = LocalTime.of(14, 0);
             s.priorityInterleave = d.interleave();
@@ -120,6 +130,7 @@ public class DemoHospital {
             c.facility = facility.code();
             c.code = r.code();
             c.name = r.name();
+            c.nameHi = r.nameHi();
             c.state = CounterState.OPEN;
             c.persist();
             for (String code : r.services()) {

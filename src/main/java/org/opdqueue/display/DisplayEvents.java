@@ -84,7 +84,8 @@ public class DisplayEvents {
         DisplayMessage.Event.Counts changed = changedCounts(e, service, codes, counts);
         return switch (e.type) {
             case CALLED, RECALLED -> DisplayMessage.Event.called(token, e.type == JournalEventType.RECALLED, changed);
-            case STARTED -> DisplayMessage.Event.started(token, changed);
+            // an undone complete or no-show: the number is back on its counter's tile, without a second announcement
+            case STARTED, UNDONE -> DisplayMessage.Event.started(token, changed);
             case COMPLETED, NO_SHOW, CANCELLED, TRANSFERRED -> e.counterId != null
                     ? DisplayMessage.Event.cleared(token, e.type.name(), changed)
                     : DisplayMessage.Event.waiting(token, changed);

@@ -27,5 +27,11 @@ public enum JournalEventType {
     STAFF_REACTIVATED,
     DEVICE_KEY_ISSUED,
     DEVICE_KEY_REVOKED,
-    PAPER_SLIP_VOIDED
+    PAPER_SLIP_VOIDED,
+    /**
+     * A complete or a no-show taken back at the counter within seconds (a mis-key): the token is again as it was
+     * just before it (CALLED, or SERVING when it had been started), at the same counter. Always about the token's
+     * previous entry, which was its COMPLETED or NO_SHOW.
+     */
+    UNDONE
 }

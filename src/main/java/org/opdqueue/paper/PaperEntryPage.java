@@ -22,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.HospitalClock;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.staff.Role;
@@ -46,13 +47,16 @@ public class PaperEntryPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance entry(List<BookRanges> books, List<Category> categories);
+        /** {@code timeZone}: the hospital's, in which the page reads the times written on slips. */
+        static native TemplateInstance entry(List<BookRanges> books, List<Category> categories, String timeZone);
     }
 
     private final Facility facility;
+    private final HospitalClock clock;
 
-    public PaperEntryPage(Facility facility) {
+    public PaperEntryPage(Facility facility, HospitalClock clock) {
         this.facility = facility;
+        this.clock = clock;
     }
 
     @GET
@@ -68,7 +72,7 @@ public class PaperEntryPage {
         }).sorted((a, b) -> a.code().compareTo(b.code())).toList();
         List<Category> categories = PriorityCategory.offeredIn(facility.code()).stream()
                 .map(c -> new Category(c.code, c.nameEn)).toList();
-        return Templates.entry(books, categories);
+        return Templates.entry(books, categories, clock.zone().getId());
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record PatientStatus(String number, String serviceCode, String serviceEn, String serviceHi, String roomHint,
         String status, String statusEn, String statusHi, long peopleAhead, long estimatedWaitMinutes, String counter, List<NowCalling> nowCalling,
-        Instant updatedAt) {
+        Instant updatedAt, String roomHintHi) {
 
     /** A token of the same service now at a counter. */
     public record NowCalling(String number, String counter) {

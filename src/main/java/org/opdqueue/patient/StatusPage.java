@@ -89,10 +89,12 @@ public class StatusPage {
         TokenView view = views.of(token);
         ServicePoint service = ServicePoint.findById(token.serviceId);
         String counter = view.counter() == null ? null : view.counter().name();
-        StatusWords.Words words = StatusWords.of(view.status(), counter);
+        String counterHi = view.counter() == null ? null : Counter.<Counter>findByIdOptional(view.counter().id())
+                .map(c -> c.nameHi).orElse(null);
+        StatusWords.Words words = StatusWords.of(view.status(), counter, counterHi);
         return new PatientStatus(view.number(), service.code, service.nameEn, service.nameHi, service.roomHint,
                 view.status().name(), words.en(), words.hi(), view.peopleAhead(), view.estimatedWaitMinutes(),
-                counter, nowCalling(service), clock.now());
+                counter, nowCalling(service), clock.now(), service.roomHintHi);
     }
 
     private List<PatientStatus.NowCalling> nowCalling(ServicePoint service) {

@@ -12,8 +12,13 @@ final class StatusWords {
     }
 
     static Words of(TokenStatus status, String counter) {
+        return of(status, counter, null);
+    }
+
+    /** {@code counterHi}: the counter's name in Hindi (issue 16), for the Hindi words; null: its name as it is. */
+    static Words of(TokenStatus status, String counter, String counterHi) {
         String at = counter == null ? "the counter" : counter;
-        String atHi = counter == null ? "काउंटर" : counter;
+        String atHi = counter == null ? "काउंटर" : counterHi == null || counterHi.isBlank() ? counter : counterHi;
         return switch (status) {
             case WAITING -> new Words("Waiting", "प्रतीक्षा में");
             case CALLED -> new Words("Called: please go to " + at, "आपको बुलाया गया है: " + atHi + " पर जाएँ");

@@ -58,6 +58,15 @@ public class QueueLocks {
         return queue(serviceId);
     }
 
+    /** The counter the token was last at (null: none), read without locking the token. */
+    public Long counterOfToken(long tokenId) {
+        return Token.<Token>find("id = ?1 and facility = ?2", tokenId, facility.code()).project(CounterOfToken.class)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Token", tokenId)).counterId();
+    }
+
+    public record CounterOfToken(Long counterId) {
+    }
+
     /** Just the token's current service, read without loading (and so without holding) the token. */
     public record ServiceOfToken(Long serviceId) {
     }

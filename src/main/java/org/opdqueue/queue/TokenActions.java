@@ -1,5 +1,6 @@
 package org.opdqueue.queue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.Transactions;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.servicepoint.QueueState;
@@ -23,6 +25,9 @@ import org.opdqueue.token.TokenTransition;
 /** What counter staff do with a called token: recall, start, complete, no-show, requeue, transfer, cancel. */
 @ApplicationScoped
 public class TokenActions {
+
+    /** How long after a complete or a no-show the console may take it back. */
+    public static final Duration UNDO_WINDOW = Duration.ofSeconds(10);
 
     private final Facility facility;
     private final HospitalClock clock;
@@ -97,6 +102,56 @@ public class TokenActions {
             putBack(token, queue, places == null ? defaultRequeueAfter : places, actor);
             return token;
         });
+    }
+
+    /**
+     * Takes back the token's complete or no-show (a mis-key at the console), only within {@link #UNDO_WINDOW} of it,
+     * only if nothing else happened to the token since, and only while its counter holds no other patient: after that
+     * the patient may already have left or another been called, and the counter must act afresh.
+     */
+    public Token undo(long tokenId, String actor) {
+        Token undone = transactions.run(() -> {
+            // The counter before the token, in the order calling takes them, so an undo and a call never deadlock.
+            Long counterId = locks.counterOfToken(tokenId);
+            Counter counter = counterId == null ? null : locks.counter(counterId);
+            Token token = locks.todaysToken(tokenId);
+            token.require(TokenTransition.UNDO);
+            if (counter == null || !counter.id.equals(token.counterId)) {
+                throw ProblemException.undoTooLate("Token " + token.displayNumber + " has left its counter");
+            }
+            JournalEntry last = JournalEntry.<JournalEntry>find("facility = ?1 and tokenId = ?2 order by seq desc",
+                    facility.code(), token.id).firstResult();
+            if (last == null || (last.type != JournalEventType.COMPLETED && last.type != JournalEventType.NO_SHOW)
+                    || last.outageReplay || last.degraded) {
+                throw ProblemException.undoTooLate("Token " + token.displayNumber + " was " + token.status
+                        + " by another way than this console's button: it cannot be undone here");
+            }
+            Duration since = Duration.between(last.occurredAt, clock.now());
+            if (since.compareTo(UNDO_WINDOW) > 0) {
+                throw ProblemException.undoTooLate("Token " + token.displayNumber + " was closed " + since.toSeconds()
+                        + " s ago; undo is possible for " + UNDO_WINDOW.toSeconds() + " s only");
+            }
+            reads.heldBy(counter).stream().findFirst().ifPresent(other -> {
+                throw ProblemException.undoTooLate("Counter " + counter.name + " has already called " + other.displayNumber
+                        + "; " + token.displayNumber + " can no longer be undone");
+            });
+            token.undoClosing(startedSinceLastCall(token.id));
+            record(JournalEventType.UNDONE, token, actor, "undid " + last.type + " -> " + token.status);
+            return token;
+        });
+        estimates.invalidate(undone.serviceId);
+        return undone;
+    }
+
+    /**
+     * The journal, not the token, says whether it was started (complete() fills startedAt in either way). An undo
+     * brings back the state of the latest call or start, so earlier undos need not be read.
+     */
+    private boolean startedSinceLastCall(long tokenId) {
+        JournalEntry latest = JournalEntry.<JournalEntry>find(
+                "facility = ?1 and tokenId = ?2 and type in ?3 order by seq desc", facility.code(), tokenId,
+                List.of(JournalEventType.CALLED, JournalEventType.STARTED)).firstResult();
+        return latest != null && latest.type == JournalEventType.STARTED;
     }
 
     /** Moves the patient to another service's queue (e.g. consultation → sample collection), keeping the number. */

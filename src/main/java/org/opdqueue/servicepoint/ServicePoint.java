@@ -1,6 +1,7 @@
 package org.opdqueue.servicepoint;
 
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -19,6 +20,11 @@ import org.opdqueue.common.ProblemException;
 @Entity
 @Table(name = "service_point")
 public class ServicePoint extends PanacheEntityBase {
+
+    /** The department pictures the kiosk can draw (the keys of {@code PICTOGRAMS} in kiosk-ui/pictograms.js). */
+    public static final List<String> PICTOGRAMS = List.of("GENERAL_MEDICINE", "ORTHOPAEDICS", "EYE", "ENT", "DENTAL",
+            "PAEDIATRICS", "GYNAECOLOGY", "SKIN", "CARDIOLOGY", "LAB", "XRAY", "PHARMACY", "PHYSIOTHERAPY", "PSYCHIATRY",
+            "SURGERY", "GENERAL");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,10 +59,31 @@ public class ServicePoint extends PanacheEntityBase {
     @Column(name = "room_hint")
     public String roomHint;
 
+    /** The same "where" in Hindi, for Hindi screens, the slip and the phone page (blank: the English one is shown). */
+    @Column(name = "room_hint_hi")
+    public String roomHintHi;
+
+    /** The kiosk shows departments by this, then by code. */
+    @Column(name = "display_order")
+    public int displayOrder;
+
+    /** One of the kiosk's built-in pictures ({@link #PICTOGRAMS}), or null for none. */
+    public String pictogram;
+
     public boolean active;
 
     @Version
     public long version;
+
+    /** The active departments in the order the admin chose for the kiosk (then by code). */
+    public static List<ServicePoint> activeInKioskOrder(String facility) {
+        return list("facility = ?1 and active = true order by displayOrder, code", facility);
+    }
+
+    /** The "where" in Hindi when there is one, else the English one (a room number reads the same). */
+    public String roomHintIn(String lang) {
+        return "hi".equals(lang) && roomHintHi != null && !roomHintHi.isBlank() ? roomHintHi : roomHint;
+    }
 
     public static Optional<ServicePoint> findByCode(String facility, String code) {
         return find("facility = ?1 and code = ?2", facility, code).firstResultOptional();

@@ -26,12 +26,13 @@ record CounterImport(ImportRun run) implements SetupApplier.EntryImport<SetupDoc
                 : Counter.<Counter>find("facility = ?1 and code = ?2", run.facility, code).firstResult();
         boolean isNew = c == null;
         List<String> current = isNew ? List.of() : ImportRun.codesOf(CounterService.serviceIdsOf(c.id), run.serviceCodes());
-        if (!isNew && run.alreadySo(d, new SetupDocument.Counter(c.code, c.name, current))) {
+        if (!isNew && run.alreadySo(d, new SetupDocument.Counter(c.code, c.name, current, c.nameHi))) {
             return;
         }
         CounterForm form = isNew ? new CounterForm() : CounterForm.of(c, current);
         form.code = d.code();
         form.name = or(d.name(), form.name);
+        form.nameHi = or(d.nameHi(), form.nameHi);
         form.services = d.services() == null ? form.services
                 : run.existing(path + ".services", d.services(), run.serviceCodes());
         Map<String, Object> before = isNew ? null : fields(c, current);
@@ -61,6 +62,6 @@ record CounterImport(ImportRun run) implements SetupApplier.EntryImport<SetupDoc
     }
 
     private static Map<String, Object> fields(Counter c, List<String> services) {
-        return ImportRun.ordered("name", c.name, "services", services);
+        return ImportRun.ordered("name", c.name, "nameHi", c.nameHi, "services", services);
     }
 }

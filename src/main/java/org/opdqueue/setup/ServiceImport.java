@@ -26,6 +26,9 @@ record ServiceImport(ImportRun run) implements SetupApplier.EntryImport<SetupDoc
         form.nameHi = or(d.nameHi(), form.nameHi);
         form.prefix = or(d.prefix(), form.prefix);
         form.roomHint = or(d.roomHint(), form.roomHint);
+        form.roomHintHi = or(d.roomHintHi(), form.roomHintHi);
+        form.order = d.order() == null ? form.order : d.order().toString();
+        form.pictogram = or(d.pictogram(), form.pictogram);
         form.opensAt = or(d.opensAt(), form.opensAt);
         form.closesAt = or(d.closesAt(), form.closesAt);
         form.interleave = d.interleave() == null ? form.interleave : d.interleave().toString();
@@ -50,6 +53,7 @@ record ServiceImport(ImportRun run) implements SetupApplier.EntryImport<SetupDoc
 
     private static Map<String, Object> fields(ServicePoint s) {
         return ImportRun.ordered("nameEn", s.nameEn, "nameHi", s.nameHi, "prefix", s.tokenPrefix, "roomHint", s.roomHint,
+                "roomHintHi", s.roomHintHi, "order", s.displayOrder, "pictogram", s.pictogram,
                 "opensAt", s.opensAt, "closesAt", s.closesAt, "interleave", s.priorityInterleave,
                 "serviceMinutes", s.defaultServiceSeconds, "active", s.active);
     }

@@ -27,12 +27,13 @@ public record SetupDocument(Integer format, String facility, List<Category> cate
     /** A department: its token prefix, hours, and the call policy's priority interleave. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Service(String code, String nameEn, String nameHi, String prefix, String roomHint, String opensAt,
-            String closesAt, Integer interleave, Integer serviceMinutes, Boolean active) {
+            String closesAt, Integer interleave, Integer serviceMinutes, Boolean active, String roomHintHi,
+            Integer order, String pictogram) {
     }
 
     /** A counter or room and the codes of the services it calls from. Its OPEN/CLOSED state is not set-up. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Counter(String code, String name, List<String> services) {
+    public record Counter(String code, String name, List<String> services, String nameHi) {
     }
 
     /** A waiting-hall board and the codes of the services and counters it shows. */

@@ -37,7 +37,7 @@ public class SetupExport {
                 PriorityCategory.listFor(f).stream().map(SetupExport::category).toList(),
                 ServicePoint.<ServicePoint>list("facility = ?1 order by code", f).stream().map(SetupExport::service).toList(),
                 Counter.<Counter>list("facility = ?1 order by code", f).stream()
-                        .map(c -> new SetupDocument.Counter(c.code, c.name, sorted(c.serviceIds(), serviceCodes))).toList(),
+                        .map(c -> new SetupDocument.Counter(c.code, c.name, sorted(c.serviceIds(), serviceCodes), c.nameHi)).toList(),
                 Board.<Board>list("facility = ?1 order by code", f).stream()
                         .map(b -> new SetupDocument.Board(b.code, b.name, b.nameHi, b.ticker, b.active,
                                 sorted(b.serviceIds(), serviceCodes), sorted(b.counterIds(), counterCodes))).toList(),
@@ -55,7 +55,8 @@ public class SetupExport {
     static SetupDocument.Service service(ServicePoint s) {
         ServiceForm f = ServiceForm.of(s);
         return new SetupDocument.Service(f.code, f.nameEn, f.nameHi, f.prefix, f.roomHint, f.opensAt, f.closesAt,
-                s.priorityInterleave, Integer.valueOf(f.serviceMinutes), s.active);
+                s.priorityInterleave, Integer.valueOf(f.serviceMinutes), s.active, s.roomHintHi, s.displayOrder,
+                s.pictogram);
     }
 
     private static <T> Map<Long, String> codes(List<T> rows, Function<T, Long> id, Function<T, String> code) {

@@ -160,8 +160,9 @@ public class Token extends PanacheEntityBase {
         return token;
     }
 
+    /** Also: only a token closed at a counter can be taken back there (not a paper slip taken as served). */
     public boolean allows(TokenTransition transition) {
-        return transition.allowedFrom(status);
+        return transition.allowedFrom(status) && (transition != TokenTransition.UNDO || counterId != null);
     }
 
     /** Refuses (409, illegal-transition) unless the token may go through {@code transition} in its state now. */
@@ -225,6 +226,20 @@ public class Token extends PanacheEntityBase {
             throw new IllegalStateException("only a new waiting token takes its place from entry");
         }
         queuedAt = at;
+    }
+
+    /**
+     * Takes back a complete or a no-show made by mistake: the patient is again at the same counter, being served
+     * (since the time they started) or called but not started, as the counter's journal said before the mistake.
+     */
+    public void undoClosing(boolean wasServing) {
+        require(TokenTransition.UNDO);
+        boolean serving = wasServing && status == TokenStatus.COMPLETED; // a no-show was always of a called patient
+        status = serving ? TokenStatus.SERVING : TokenStatus.CALLED;
+        if (!serving) {
+            startedAt = null; // complete() counted the service from the call; it never started
+        }
+        completedAt = null;
     }
 
     /** Back in the waiting line at {@code queuedAt}, a place the caller chose among those waiting. */

@@ -1,6 +1,7 @@
 package org.opdqueue.token;
 
 import static org.opdqueue.token.TokenStatus.CALLED;
+import static org.opdqueue.token.TokenStatus.COMPLETED;
 import static org.opdqueue.token.TokenStatus.NO_SHOW;
 import static org.opdqueue.token.TokenStatus.SERVING;
 import static org.opdqueue.token.TokenStatus.WAITING;
@@ -19,7 +20,9 @@ public enum TokenTransition {
     TRANSFER("transferred", EnumSet.of(WAITING, CALLED, SERVING)),
     CANCEL("cancelled", TokenStatus.OPEN),
     /** A paper slip entered after the outage whose patient was already seen: never called in the system. */
-    TAKE_AS_SERVED("taken as served", EnumSet.of(WAITING));
+    TAKE_AS_SERVED("taken as served", EnumSet.of(WAITING)),
+    /** A complete or a no-show taken back at the counter straight after (the console's undo). */
+    UNDO("taken back", EnumSet.of(COMPLETED, NO_SHOW));
 
     private final String verb;
     private final Set<TokenStatus> from;

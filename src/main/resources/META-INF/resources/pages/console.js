@@ -1,9 +1,9 @@
 // The counter console: what is at the counter, who waits, and one click or key for each action.
 // When the API stops answering it hands over to the offline console (/console-offline/), which it keeps ready.
-import { OFFLINE_PAGE, offlineReady, prepareOffline, sendLeftovers } from '/console-offline/link.js';
+import { OFFLINE_PAGE, offlineReady, prepareOffline, prepareOfflineChoices, sendLeftovers } from '/console-offline/link.js';
 import { api as callApi } from './api.js';
-import { actionForKey, currentStatusText, enabledActions, leftoversMessage, priorityLabel, queueHeading, refusedLine,
-  refusedTitle, serverGone } from './console-view.js';
+import { NOBODY_WAITING, UNDO_SECONDS, actionForKey, confirmationFor, currentStatusText, enabledActions, leftoversMessage,
+  priorityLabel, queueHeading, refusedLine, refusedTitle, serverGone, waitedText, words } from './console-view.js';
 import { startWalkIn } from './walkin.js';
 
 const REFRESH_MS = 3000;
@@ -16,6 +16,12 @@ const walkIn = document.querySelector('#walk-in');
 if (walkIn) startWalkIn(walkIn);
 
 if (root) startConsole(root);
+const chooser = document.querySelector('[data-testid="counter-list"]');
+if (chooser) {
+  const counters = [...chooser.querySelectorAll('[data-counter-id]')].map((a) => ({
+    id: Number(a.dataset.counterId), name: a.dataset.counterName, services: a.dataset.services.split(',').filter(Boolean) }));
+  prepareOfflineChoices(counters).catch((error) => console.warn('offline console not prepared', error));
+}
 
 function startConsole(panel) {
   const counterId = panel.dataset.counterId;
@@ -26,6 +32,8 @@ function startConsole(panel) {
   let busy = false;
   let leaving = false;
   let remembered;
+  let asking = null; // { action, until }: the question an action asked, confirmed by the same action again
+  let undoable = null; // { id, number, until }: the last complete or no-show, while it can be taken back
   const counterName = panel.dataset.counterName;
 
   function say(text, kind = 'alert') {
@@ -51,7 +59,9 @@ function startConsole(panel) {
       say('The server is not answering: switching to the offline console…');
       window.location.assign(`${OFFLINE_PAGE}${number ? `?number=${encodeURIComponent(number)}` : ''}`);
     } else {
-      say('The server is not answering, and this PC has no offline console yet: use the paper token book.');
+      say('The server is not answering, and this PC has not kept the offline console yet. Call by voice and write each '
+        + 'number you call on the paper sheet; when the server is back, open this console, choose your counter and type '
+        + 'the numbers you called. New patients get paper tokens at registration.');
     }
   }
 
@@ -65,7 +75,7 @@ function startConsole(panel) {
     state = counter.state;
     current = counter.currentToken || null;
     remember();
-    $('counter-state').textContent = state;
+    $('counter-state').textContent = words(state);
     $('counter-state').className = `tag ${state}`;
     $('current-number').textContent = current ? current.number : '—';
     $('current-status').textContent = currentStatusText(state, current);
@@ -86,6 +96,11 @@ function startConsole(panel) {
         const item = document.createElement('li');
         item.textContent = w.number;
         item.dataset.number = w.number;
+        if (w.issuedAt) {
+          const waited = Object.assign(document.createElement('span'), { className: 'muted waited', textContent: waitedText(w.issuedAt, Date.now()) });
+          waited.dataset.testid = 'waited';
+          item.append(' ', waited);
+        }
         if (w.priorityLane) {
           const mark = document.createElement('span');
           mark.className = 'tag prio';
@@ -101,8 +116,10 @@ function startConsole(panel) {
         }
         list.append(item);
       }
-      if (!q.waiting.length) list.append(Object.assign(document.createElement('li'), { textContent: 'Nobody waiting', className: 'muted' }));
-      block.append(title, list);
+      // Not a list item: an empty queue is not "1. Nobody waiting".
+      const nobody = Object.assign(document.createElement('p'), { textContent: NOBODY_WAITING, className: 'muted' });
+      nobody.dataset.testid = `nobody-${q.serviceCode}`;
+      block.append(title, q.waiting.length ? list : nobody);
       return block;
     }));
   }
@@ -149,6 +166,13 @@ function startConsole(panel) {
     start: () => tokenAction('start'),
     complete: () => tokenAction('complete'),
     'no-show': () => tokenAction('no-show'),
+    undo: async () => {
+      if (!undoable || Date.now() > undoable.until) return;
+      const { id } = undoable;
+      showUndo(null);
+      const token = await api('POST', `/api/tokens/${id}/undo`, {});
+      say(`${token.number} is back: ${words(token.status)}`, 'notice');
+    },
     transfer: async () => {
       const to = $('transfer-to').value;
       if (!current) return;
@@ -165,7 +189,40 @@ function startConsole(panel) {
   async function tokenAction(action) {
     if (!current) return;
     const token = await api('POST', `/api/tokens/${current.id}/${action}`, {});
-    say(`${token.number}: ${token.status}`, 'notice');
+    say(`${token.number}: ${words(token.status)}`, 'notice');
+    if (action === 'complete' || action === 'no-show') showUndo({ id: token.id, number: token.number, until: Date.now() + UNDO_SECONDS * 1000 });
+  }
+
+  /** The undo button, for as long as the server would still take the complete or no-show back. */
+  function showUndo(next) {
+    undoable = next;
+    const bar = $('undo-bar');
+    bar.hidden = !next;
+    if (!next) return;
+    const tick = () => {
+      if (undoable !== next) return;
+      const left = Math.ceil((next.until - Date.now()) / 1000);
+      if (left <= 0) {
+        showUndo(null);
+        return;
+      }
+      bar.querySelector('[data-undo-text]').textContent = `Undo ${next.number} (U) — ${left} s left / ${left} सेकंड तक वापस ले सकते हैं`;
+      setTimeout(tick, 500);
+    };
+    tick();
+  }
+
+  /** True when the action may go ahead now; else it asks its question and waits for the same action again. */
+  function confirmed(name) {
+    const question = confirmationFor(name, current);
+    if (!question) return true;
+    if (asking && asking.action === name && asking.number === current.number && Date.now() < asking.until) {
+      asking = null;
+      return true;
+    }
+    asking = { action: name, number: current.number, until: Date.now() + 8000 };
+    say(question);
+    return false;
   }
 
   async function setState(next) {
@@ -175,6 +232,8 @@ function startConsole(panel) {
 
   async function run(name) {
     if (busy) return;
+    if (!confirmed(name)) return;
+    if (name !== 'undo') asking = null;
     busy = true;
     try {
       await actions[name]();
@@ -215,6 +274,11 @@ function startConsole(panel) {
     if (event.ctrlKey || event.altKey || event.metaKey) return;
     if (event.target.closest('input, select, textarea')) {
       if (event.key === 'Escape') event.target.blur();
+      return;
+    }
+    if (event.key === 'Escape' && asking) {
+      asking = null;
+      say('');
       return;
     }
     const name = actionForKey(event.key);

@@ -2,7 +2,7 @@
 // POST /api/paper/entries; the answer is shown in one line and the number field is ready for the next slip.
 import { api, noAnswer, requestId } from './api.js';
 import { PATIENT, completeNumber, entryRequest, localParts, prefixOf, readIssueTime } from './paper-numbers.js';
-import { createSitting } from './paper-sitting.js';
+import { createSitting, problemInWords } from './paper-sitting.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('entry-form');
@@ -15,7 +15,9 @@ let lastPrefix = null;
 let pendingId = null; // kept only when the server could not be reached, so a retry cannot make a second token
 let busy = false;
 
-const now = localParts(new Date());
+// Times on paper slips are the hospital's, whatever zone this PC's clock is set to.
+const timeZone = form.dataset.timeZone || undefined;
+const now = localParts(new Date(), timeZone);
 issuedTime.value = now.time;
 issuedDate.value = now.date;
 number.focus();
@@ -63,7 +65,7 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   number.value = slip;
-  const when = readIssueTime(issuedDate.value, issuedTime.value);
+  const when = readIssueTime(issuedDate.value, issuedTime.value, timeZone);
   if (when.error) {
     showErrors(form, [{ field: 'issuedAt', message: when.error }]);
     sitting.message(false, `${slip} not entered: ${when.error}`);
@@ -113,7 +115,7 @@ voidForm.addEventListener('submit', async (event) => {
     voidForm.reset();
   } catch (problem) {
     showErrors(voidForm, problem.errors || []);
-    line.textContent = problem.message;
+    line.textContent = problemInWords(problem);
     line.className = 'result alert';
   }
   line.hidden = false;

@@ -8,10 +8,33 @@ export function createdText(token, seen) {
   return `✓ ${token.number} entered: ${token.serviceName.en}, ${state}.`;
 }
 
+/** What the clerk calls each field the server may name ("issuedAt" is not a word anyone at the desk says). */
+const FIELD_WORDS = {
+  number: 'The slip number',
+  issuedAt: 'The time on the slip',
+  priority: 'The category',
+  seen: '"Already seen"',
+  'patient.name': 'The name',
+  'patient.age': 'The age',
+  'patient.sex': 'The sex',
+  'patient.mobile': 'The mobile number',
+  reason: 'The reason',
+};
+
+/**
+ * The server's refusal as sentences: a field it found wrong (400, "issuedAt: must not be …") in words, then what is
+ * wrong with it; other refusals (a duplicate, a number in no book) already say it in a sentence.
+ */
+export function problemInWords(problem) {
+  const errors = problem.errors ?? [];
+  if (problem.status !== 400 || !errors.length) return problem.message;
+  return errors.map(({ field, message }) => `${FIELD_WORDS[field] ?? 'A field'} ${message}`).join('; ');
+}
+
 /** The line for a slip the server refused, with the kind of refusal in a word the clerk can act on. */
 export function refusedText(number, problem) {
   const why = problem.status === 409 ? 'duplicate' : problem.status === 422 ? 'out of range' : 'not entered';
-  return `✗ ${number || 'Slip'} refused (${why}): ${problem.message}`;
+  return `✗ ${number || 'Slip'} refused (${why}): ${problemInWords(problem)}`;
 }
 
 export function createSitting(resultLine, list, createdCount, refusedCount) {

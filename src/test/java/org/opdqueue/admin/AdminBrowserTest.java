@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -48,6 +49,36 @@ class AdminBrowserTest extends DeskBrowserTest {
         page.locator(".start-touch").click();
         assertThat(page.locator("[data-service=" + code + "]")).containsText("Dermatology");
         assertThat(page.locator("[data-service=" + code + "]")).containsText("त्वचा रोग");
+    }
+
+    @Test
+    void anAdminGivesADepartmentItsHindiRoomPictureAndPlaceAndTheHindiKioskShowsThem() {
+        String code = "HIN" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36).toUpperCase();
+        logIn("admin", "admin123", "/admin/services/new");
+        assertThat(org.opdqueue.support.Axe.seriousOrCritical(page)).as("axe on the service form").isEmpty();
+        page.locator("#code").fill(code);
+        page.locator("#nameEn").fill("Eye");
+        page.locator("#nameHi").fill("नेत्र रोग");
+        page.locator("#prefix").fill(code);
+        page.locator("#roomHint").fill("Room 21, second floor");
+        page.locator("#roomHintHi").fill("कमरा 21, दूसरी मंज़िल");
+        page.locator("#order").fill("1");
+        page.locator("#pictogram").selectOption("EYE");
+        page.locator("main button[type=submit]").click();
+        assertThat(page.getByTestId("saved")).hasText("Saved " + code + ".");
+        assertThat(org.opdqueue.support.Axe.seriousOrCritical(page)).as("axe on the service list").isEmpty();
+
+        page.navigate(base.resolve("/admin/counters/new").toString());
+        assertThat(page.locator("#nameHi")).isVisible();
+        assertThat(org.opdqueue.support.Axe.seriousOrCritical(page)).as("axe on the counter form").isEmpty();
+        page.navigate(base.resolve("/admin").toString());
+        assertThat(org.opdqueue.support.Axe.seriousOrCritical(page)).as("axe on the dashboard").isEmpty();
+
+        page.navigate(base.resolve("/kiosk/?lang=hi").toString());
+        page.locator(".start-touch").click();
+        Locator tile = page.locator("[data-service=" + code + "]");
+        assertThat(tile.locator(".tile-room")).hasText("कमरा 21, दूसरी मंज़िल");
+        assertThat(tile.locator(".pictogram")).hasAttribute("data-pictogram", "EYE");
     }
 
     @Test

@@ -56,22 +56,29 @@ class ConsoleBrowserTest extends DeskBrowserTest {
         logIn("counter1", "counter123");
         assertThat(page).hasURL(Pattern.compile(".*/console/" + counter + "$"));
 
-        assertThat(page.getByTestId("waiting-" + service).locator("li")).hasText(new String[] { senior + " senior citizen", general });
+        assertThat(page.getByTestId("waiting-" + service).locator("li")).hasText(new String[] {
+                senior + " waited < 1 min senior citizen", general + " waited < 1 min" });
         Screens.keep(page, "console");
         page.getByTestId("call-next").click();
         assertThat(page.getByTestId("current-number")).hasText(senior);
-        assertThat(page.getByTestId("current-status")).hasText("CALLED");
+        assertThat(page.getByTestId("current-status")).hasText("Called, not started yet / बुलाया गया, अभी शुरू नहीं");
         page.getByTestId("start").click();
-        assertThat(page.getByTestId("current-status")).hasText("SERVING");
+        assertThat(page.getByTestId("current-status")).hasText("Being seen / देखा जा रहा है");
         page.getByTestId("complete").click();
         assertThat(page.getByTestId("current-number")).hasText("—");
 
         page.keyboard().press("n"); // the same by keyboard
         assertThat(page.getByTestId("current-number")).hasText(general);
+        page.keyboard().press("c"); // never started: it asks once
+        assertThat(page.getByTestId("console-message")).containsText(general + " was called but never started");
+        assertThat(page.getByTestId("current-number")).hasText(general);
         page.keyboard().press("c");
         assertThat(page.getByTestId("current-number")).hasText("—");
         page.keyboard().press("n");
         assertThat(page.getByTestId("console-message")).hasText("Nobody is waiting for this counter.");
+        assertThat(page.getByTestId("nobody-" + service)).hasText("Nobody waiting / कोई प्रतीक्षा में नहीं");
+        assertThat(page.getByTestId("waiting-lists")).not().containsText("1.");
+        assertThat(page.getByTestId("waiting-lists").locator("ol")).hasCount(0);
         assertThat(Api.staff().get("/api/queues/" + service).then().extract().jsonPath().getInt("waitingCount")).isZero();
     }
 
@@ -124,7 +131,7 @@ class ConsoleBrowserTest extends DeskBrowserTest {
         assertThat(page.getByTestId("console-message")).hasText("Today's token " + service + "-999 does not exist");
         page.keyboard().press("Escape"); // leaves the number field, so letters are shortcuts again
         page.keyboard().press("p");
-        assertThat(page.getByTestId("counter-state")).hasText("PAUSED");
+        assertThat(page.getByTestId("counter-state")).hasText("Paused / रुका हुआ");
         assertThat(page.getByTestId("call-next")).isDisabled();
     }
 
@@ -147,6 +154,76 @@ class ConsoleBrowserTest extends DeskBrowserTest {
         page.locator("#walk-in button[type=submit]").click();
         assertThat(page.getByTestId("walk-in-issued")).containsText("Token " + service + "-001 issued");
         assertThat(page.locator("[data-error-for='patient.mobile']")).isEmpty();
+    }
+
+    @Test
+    void aWalkInGetsTheKiosksSlipWithItsQrPrintedAtTheCounterAndTheQrOnScreen() {
+        String service = hospital.service();
+        // The counter PC's printer: window.print() is what sends the slip; here it records what it would print.
+        page.addInitScript("window.print = () => { window.__printed = (window.__printed || 0) + 1;"
+                + " window.__printedSlip = document.getElementById('print-root').innerHTML; };");
+        page.navigate(base.resolve("/console").toString());
+        logIn("registrar", "registrar123");
+        page.locator("#w-service").selectOption(service);
+        page.locator("#walk-in button[type=submit]").click();
+        assertThat(page.getByTestId("walk-in-issued")).containsText("Token " + service + "-001 issued");
+
+        page.waitForFunction("() => window.__printed === 1");
+        Locator printed = page.locator("#print-root .slip");
+        assertThat(printed.locator(".slip-number")).hasText(service + "-001");
+        assertThat(printed.locator(".slip-title")).hasText("ओपीडी टोकन · OPD token"); // Hindi first by default
+        String statusUrl = printed.locator("img.slip-qr").getAttribute("data-url");
+        assertThat(statusUrl).matches(".*/t/[A-Za-z0-9_-]+$");
+        Object qrDecoded = page.evaluate("() => document.querySelector('#print-root img.slip-qr').naturalWidth");
+        assertThat(((Number) qrDecoded).intValue()).isGreaterThan(100);
+        // the page is 80 mm wide, as long as the slip, like the kiosk's
+        Object pageRule = page.evaluate("() => [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules]).map((r) => r.cssText).join()");
+        assertThat(pageRule.toString()).contains("size: 80mm");
+
+        page.getByTestId("walk-in-show-qr").click();
+        Locator qr = page.getByTestId("walk-in-qr").locator("img");
+        assertThat(qr).isVisible();
+        assertThat(qr).hasAttribute("data-url", statusUrl);
+        assertThat(qr.boundingBox().width).isGreaterThan(200);
+        Screens.keep(page, "console-walk-in-slip");
+
+        page.getByTestId("walk-in-print-again").click();
+        page.waitForFunction("() => window.__printed === 2");
+        assertThat(org.opdqueue.support.Axe.seriousOrCritical(page)).isEmpty();
+    }
+
+    @Test
+    void aNoShowByMistakeIsUndoneWithinTenSecondsAndTheStatesAreWords() {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        String number = Api.issue(service).getString("number");
+        page.navigate(base.resolve("/console/" + counter).toString());
+        logIn("counter1", "counter123");
+        page.keyboard().press("n");
+        assertThat(page.getByTestId("current-number")).hasText(number);
+
+        page.keyboard().press("x"); // asks once: X sits next to C
+        assertThat(page.getByTestId("console-message")).containsText("Mark " + number + " as did not come?");
+        assertThat(page.getByTestId("current-number")).hasText(number);
+        page.keyboard().press("x");
+        assertThat(page.getByTestId("console-message")).hasText(number + ": Did not come / नहीं आए");
+        assertThat(page.getByTestId("console-message")).not().containsText("NO_SHOW");
+        assertThat(page.getByTestId("current-number")).hasText("—");
+        assertThat(page.getByTestId("undo-bar")).isVisible();
+        assertThat(page.getByTestId("undo-bar")).containsText("s left");
+        Screens.keep(page, "console-undo");
+
+        page.getByTestId("undo").click();
+        assertThat(page.getByTestId("current-number")).hasText(number);
+        assertThat(page.getByTestId("console-message")).hasText(number + " is back: Called, not started yet / बुलाया गया, अभी शुरू नहीं");
+        assertThat(page.getByTestId("undo-bar")).isHidden();
+        Api.staff().get("/api/counters/" + counter).then().body("currentToken.number", equalTo(number));
+
+        // No-show and Complete are not side by side
+        Object between = page.evaluate("() => { const c = document.querySelector('[data-testid=complete]');"
+                + " return c.nextElementSibling.dataset.testid || c.nextElementSibling.className; }");
+        assertThat(between).isNotEqualTo("no-show");
+        assertThat(org.opdqueue.support.Axe.seriousOrCritical(page)).isEmpty();
     }
 
     private void logIn(String user, String password) {

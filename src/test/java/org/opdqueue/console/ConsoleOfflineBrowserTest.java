@@ -184,6 +184,34 @@ class ConsoleOfflineBrowserTest {
     }
 
     /** Logs in as counter1 on the counter's console and waits until the offline console is installed. */
+    @Test
+    void aPcThatOnlyOpenedTheCounterListChoosesItsCounterOfflineAndGoesOnCallingByNumber() {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        String number = Api.issue(service).getString("number");
+        try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
+            String origin = "http://127.0.0.1:" + proxy.port();
+            page.navigate(origin + "/console");
+            Browser.logIn(page, "counter1", "counter123");
+            assertThat(page.getByTestId("counter-list")).isVisible();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> Boolean.TRUE.equals(page.evaluate(
+                    "async () => Boolean((await navigator.serviceWorker.getRegistration('/console-offline/'))?.active)")));
+
+            proxy.cut();
+            page.navigate(origin + "/console-offline/");
+            Locator choose = page.getByTestId("no-counter");
+            assertThat(choose).isVisible(SOON);
+            assertThat(choose).containsText("Choose your counter below");
+            assertThat(choose).containsText("type each number here as you call it");
+            assertThat(page.getByTestId("no-counter-list")).isHidden();
+            page.locator("[data-testid=counter-choices] button[data-counter-id='" + counter + "']").click();
+            assertThat(page.getByTestId("counter-name")).containsText("Test counter");
+            call(number);
+            assertThat(outbox()).extracting(e -> e.get("kind") + " " + e.get("number") + " " + e.get("counterId"))
+                    .containsExactly("CALL " + number + " " + counter);
+        }
+    }
+
     private void openConsole(String origin, long counter) {
         page.navigate(origin + "/console/" + counter);
         Browser.logIn(page, "counter1", "counter123");

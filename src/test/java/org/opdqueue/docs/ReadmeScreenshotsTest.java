@@ -60,6 +60,23 @@ class ReadmeScreenshotsTest {
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(java.nio.file.Path.of(System.getProperty("readme.screenshots"), "console.png")));
         }
+        // The kiosk in Hindi with the demo hospital's pictures, order and Hindi rooms, then the slip of the one-tap path.
+        try (BrowserContext kiosk = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1080, 1920))) {
+            kiosk.addInitScript("window.print = () => {};");
+            Page page = kiosk.newPage();
+            page.navigate(base.resolve("/kiosk/?lang=hi&device=" + Api.KIOSK_KEY).toString());
+            page.locator(".start-touch").click();
+            assertThat(page.locator("[data-service=MED] .pictogram")).isVisible();
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE); // the pictures are masks, loaded late
+            page.waitForTimeout(1000);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of(System.getProperty("readme.screenshots"), "kiosk-departments-hi.png")));
+            page.locator("[data-service=MED]").click();
+            page.locator("[data-category=GENERAL]").click();
+            page.getByTestId("slip").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of(System.getProperty("readme.screenshots"), "kiosk-slip.png")));
+        }
         try (BrowserContext phone = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(390, 780).setDeviceScaleFactor(1).setIsMobile(true))) {
             Page page = phone.newPage();

@@ -84,9 +84,9 @@ class KioskOfflineBrowserTest {
         long counter = hospital.openCounter(service);
         try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
             String origin = "http://127.0.0.1:" + proxy.port();
-            page.navigate(origin + "/kiosk/?device=" + key);
+            page.navigate(origin + "/kiosk/?details=on&device=" + key);
             page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
-            assertThat(page.url()).as("the key leaves the address bar").isEqualTo(origin + "/kiosk/");
+            assertThat(page.url()).as("the key leaves the address bar").isEqualTo(origin + "/kiosk/?details=on"); // the other settings stay
 
             String online = issueAndFinish();
             assertThat(online).isEqualTo(service + "-001");
@@ -151,7 +151,7 @@ class KioskOfflineBrowserTest {
     @Test
     void anEmptyReserveSendsThePatientToTheCounterInsteadOfInventingANumber() {
         try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
-            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?reserve=2&device=" + key);
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?details=on&reserve=2&device=" + key);
             page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
             waitFor("a reserve of 2", () -> remaining() == 2);
 
@@ -180,7 +180,7 @@ class KioskOfflineBrowserTest {
 
     @Test
     void aServerThatStopsAnsweringCostsThePatientUnderThreeSeconds() {
-        page.navigate(base.resolve("/kiosk/?device=" + key).toString());
+        page.navigate(base.resolve("/kiosk/?details=on&device=" + key).toString());
         page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
         waitFor("a reserve for " + service, () -> remaining() >= 10);
 
@@ -198,7 +198,7 @@ class KioskOfflineBrowserTest {
     @Test
     void theKioskStartsAndIssuesWithTheServerGoneFromItsServiceWorkerCache() {
         try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
-            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?lang=hi&device=" + key);
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?details=on&lang=hi&device=" + key);
             page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
             page.waitForFunction("() => navigator.serviceWorker.controller !== null");
             waitFor("a reserve for " + service, () -> remaining() >= 10);
@@ -223,7 +223,7 @@ class KioskOfflineBrowserTest {
         page.route("**/api/status", route -> route.abort());
         List<String> misfits = new ArrayList<>();
         for (String lang : List.of("en", "hi")) {
-            page.navigate(base.resolve("/kiosk/?lang=" + lang + "&device=" + key).toString());
+            page.navigate(base.resolve("/kiosk/?details=on&lang=" + lang + "&device=" + key).toString());
             page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
             Locator banner = page.getByTestId("offline-banner");
             assertThat(banner).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10000));
@@ -265,7 +265,7 @@ class KioskOfflineBrowserTest {
     @Test
     void aRefusedSlipIsShownToStaffInWordsWhileThePatientScreenStaysUsable() {
         try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
-            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?device=" + key);
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?details=on&device=" + key);
             page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
             waitFor("a reserve for " + service, () -> remaining() >= 10);
 
@@ -313,7 +313,7 @@ class KioskOfflineBrowserTest {
             assertThat(onConsole).containsExactly(offline.get(0));
 
             // restarted while the server is away, the kiosk still shows staff the refused slip, under the offline banner
-            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?lang=hi&device=" + key);
+            page.navigate("http://127.0.0.1:" + proxy.port() + "/kiosk/?details=on&lang=hi&device=" + key);
             page.waitForFunction("() => navigator.serviceWorker.controller !== null");
             proxy.cut();
             page.reload();

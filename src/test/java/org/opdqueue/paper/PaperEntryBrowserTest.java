@@ -31,6 +31,9 @@ class PaperEntryBrowserTest extends DeskBrowserTest {
     @Inject
     TestHospital hospital;
 
+    @Inject
+    org.opdqueue.support.MutableClock clock;
+
     @Test
     void aRunOfSlipsNeedsOnlyTheNumberAndEnter() {
         String service = hospital.service();
@@ -102,6 +105,43 @@ class PaperEntryBrowserTest extends DeskBrowserTest {
         page.locator("#number").press("Enter");
         assertThat(page.locator("[data-error-for=issuedAt]")).hasText("Type the time as 10:45 (24-hour clock).");
         assertThat(page.getByTestId("count-created")).hasText("0");
+    }
+
+    @Test
+    void aPcSetToNewYorkTimeEntersASlipAtTheTimeWrittenOnItInTheHospitalsZone() {
+        String service = hospital.service();
+        clock.advance(java.time.Duration.ofMinutes(-30)); // the book was printed before the outage began
+        try {
+            PaperApi.reserve(service, 5).then().statusCode(201);
+        } finally {
+            clock.reset();
+        }
+        context.close();
+        context = Browser.get().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 900).setTimezoneId("America/New_York"));
+        page = context.newPage();
+        logIn("registrar", "registrar123", "/paper/entry");
+        java.time.ZonedDateTime hospitalNow = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Kolkata"));
+        // the page starts at the hospital's clock, not the PC's
+        assertThat(page.locator("#issuedDate")).hasValue(hospitalNow.toLocalDate().toString());
+        java.time.ZonedDateTime written = hospitalNow.minusMinutes(5); // what the clerk reads off the slip
+        page.locator("#issuedDate").fill(written.toLocalDate().toString());
+        page.locator("#issuedTime").fill(String.format("%02d:%02d", written.getHour(), written.getMinute()));
+        page.locator("#number").focus();
+        page.keyboard().type(service + "-P0001");
+        page.keyboard().press("Enter");
+        assertThat(page.getByTestId("entry-result")).hasText(java.util.regex.Pattern.compile("^✓ " + service + "-P0001 entered"));
+        java.time.Instant issuedAt = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.opdqueue.token.Token
+                .<org.opdqueue.token.Token>find("displayNumber", service + "-P0001").firstResult().issuedAt);
+        assertThat(issuedAt).isEqualTo(written.withSecond(0).withNano(0).toInstant());
+
+        // a time in the future says so in words, not by the field's name
+        page.locator("#issuedDate").fill(hospitalNow.toLocalDate().plusDays(2).toString());
+        page.locator("#number").focus();
+        page.keyboard().type(service + "-P0002");
+        page.keyboard().press("Enter");
+        assertThat(page.getByTestId("entry-result")).containsText("The time on the slip must not be in the future");
+        assertThat(page.getByTestId("entry-result")).not().containsText("issuedAt");
     }
 
     @Test

@@ -82,6 +82,35 @@ class SetupFileTest {
     }
 
     @Test
+    void theFileCarriesTheHindiRoomsAndTheKioskPlaceAndPictureAndAppliesThem() {
+        JsonPath exported = JsonPath.from(admin().get("/api/admin/setup").then().statusCode(200).extract().asString());
+        assertThat(exported.getString("services.find { it.code == 'MED' }.roomHintHi")).isEqualTo("कमरा 1–3, भूतल");
+        assertThat(exported.getString("services.find { it.code == 'ENT' }.pictogram")).isEqualTo("ENT");
+        assertThat(exported.getInt("services.find { it.code == 'ORTH' }.order")).isEqualTo(10);
+        assertThat(exported.getString("counters.find { it.code == 'R01' }.nameHi")).isEqualTo("कमरा 1");
+
+        Map<String, Object> file = Map.of("format", 1, "facility", FACILITY,
+                "services", List.of(Map.of("code", "SFHI1", "nameEn", "Skin", "nameHi", "त्वचा रोग", "prefix", "SFH",
+                        "roomHint", "Room 30", "roomHintHi", "कमरा 30", "order", 3, "pictogram", "skin")),
+                "counters", List.of(Map.of("code", "SFHR1", "name", "Room 30", "nameHi", "कमरा 30", "services", List.of("SFHI1"))));
+        admin().contentType(ContentType.JSON).body(file).put("/api/admin/setup").then().statusCode(200);
+        JsonPath after = JsonPath.from(admin().get("/api/admin/setup").then().statusCode(200).extract().asString());
+        assertThat(after.getString("services.find { it.code == 'SFHI1' }.roomHintHi")).isEqualTo("कमरा 30");
+        assertThat(after.getString("services.find { it.code == 'SFHI1' }.pictogram")).isEqualTo("SKIN");
+        assertThat(after.getInt("services.find { it.code == 'SFHI1' }.order")).isEqualTo(3);
+        assertThat(after.getString("counters.find { it.code == 'SFHR1' }.nameHi")).isEqualTo("कमरा 30");
+
+        Map<String, Object> bad = Map.of("format", 1, "facility", FACILITY,
+                "services", List.of(Map.of("code", "SFHI1", "pictogram", "ROCKET")));
+        admin().contentType(ContentType.JSON).body(bad).put("/api/admin/setup").then().statusCode(400)
+                .body("errors[0].field", equalTo("services[0].pictogram"));
+
+        // off the kiosk again, so the kiosk tests that share this database see no extra department
+        admin().contentType(ContentType.JSON).body(Map.of("format", 1, "facility", FACILITY,
+                "services", List.of(Map.of("code", "SFHI1", "active", false)))).put("/api/admin/setup").then().statusCode(200);
+    }
+
+    @Test
     void aBadFileIsRefusedWholeWithEveryFaultAtItsPath() {
         Map<String, Object> file = Map.of("format", 1, "facility", FACILITY,
                 "categories", List.of(Map.of("code", "GENERAL", "priority", true)),

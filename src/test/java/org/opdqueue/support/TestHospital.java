@@ -64,6 +64,16 @@ public class TestHospital {
         return service(2);
     }
 
+    /** Sets what an admin sets on /admin/services for the kiosk: its place, picture and where to go in both languages. */
+    @Transactional
+    public void placeOnKiosk(String code, int order, String pictogram, String roomHint, String roomHintHi) {
+        ServicePoint s = ServicePoint.findByCode(facility.code(), code).orElseThrow();
+        s.displayOrder = order;
+        s.pictogram = pictogram;
+        s.roomHint = roomHint;
+        s.roomHintHi = roomHintHi;
+    }
+
     /** A new counter serving the given services, in the given state; returns its id. */
     @Transactional
     public long counter(CounterState state, String... serviceCodes) {

@@ -45,7 +45,8 @@ class TokenTransitionsTest {
             TokenTransition.REQUEUE, EnumSet.of(NO_SHOW),
             TokenTransition.TRANSFER, EnumSet.of(WAITING, CALLED, SERVING),
             TokenTransition.CANCEL, EnumSet.of(WAITING, CALLED, SERVING, NO_SHOW),
-            TokenTransition.TAKE_AS_SERVED, EnumSet.of(WAITING));
+            TokenTransition.TAKE_AS_SERVED, EnumSet.of(WAITING),
+            TokenTransition.UNDO, EnumSet.of(COMPLETED, NO_SHOW));
 
     private static final ServicePoint MEDICINE = service(1, "MED");
     private static final ServicePoint LAB = service(2, "LAB");
@@ -193,6 +194,26 @@ class TokenTransitionsTest {
      * completed token did not end before it started.
      */
     @Test
+    void anUndoneCompleteOrNoShowIsAtItsCounterAgainButAPaperSlipTakenAsServedCannotBeUndone() {
+        Token completed = tokenIn(COMPLETED);
+        completed.undoClosing(false);
+        assertThat(completed.status).isEqualTo(CALLED);
+        assertThat(completed.startedAt).isNull();
+        assertThat(completed.completedAt).isNull();
+        assertThat(completed.counterId).isEqualTo(COUNTER);
+
+        Token noShow = tokenIn(NO_SHOW);
+        noShow.undoClosing(true);
+        assertThat(noShow.status).isEqualTo(CALLED);
+
+        Token paper = tokenIn(WAITING);
+        paper.takeAsServed(LATER);
+        assertThat(paper.allows(TokenTransition.UNDO)).isFalse();
+        assertThatThrownBy(() -> paper.undoClosing(false)).isInstanceOf(ProblemException.class);
+        assertThat(paper.status).isEqualTo(COMPLETED);
+    }
+
+    @Test
     void noSequenceOfTransitionsBreaksTheTokensInvariants() {
         Random random = new Random(20260302);
         TokenTransition[] all = TokenTransition.values();
@@ -250,7 +271,8 @@ class TokenTransitionsTest {
                 TokenTransition.REQUEUE, t -> t.requeue(at.minusSeconds(random.nextInt(300))),
                 TokenTransition.TRANSFER, t -> t.transferTo(t.serviceId.equals(LAB.id) ? MEDICINE : LAB, at),
                 TokenTransition.CANCEL, Token::cancel,
-                TokenTransition.TAKE_AS_SERVED, t -> t.takeAsServed(at));
+                TokenTransition.TAKE_AS_SERVED, t -> t.takeAsServed(at),
+                TokenTransition.UNDO, t -> t.undoClosing(random.nextBoolean()));
         moves.get(transition).accept(token);
     }
 

@@ -61,7 +61,7 @@ class InjectedScriptBrowserTest extends DeskBrowserTest {
     void theKioskPrintsASlipUnderThePolicy() {
         String service = hospital.service();
         page.addInitScript("window.print = () => {}");
-        page.navigate(base.resolve("/kiosk/?device=" + Api.KIOSK_KEY).toString());
+        page.navigate(base.resolve("/kiosk/?details=on&device=" + Api.KIOSK_KEY).toString());
         page.locator(".start-touch").click();
         page.locator("[data-service=" + service + "]").click();
         page.locator("[data-category=GENERAL]").click();

@@ -26,8 +26,10 @@ public class ServicePointResource {
     public record Name(String en, String hi) {
     }
 
+    /** {@code roomHintHi}: the "where" in Hindi, or null; {@code pictogram}: which kiosk picture to draw, or null. */
     public record ServiceView(String code, Name name, String prefix, String roomHint, LocalTime opensAt,
-            LocalTime closesAt, int priorityInterleave, long waiting, int openCounters, long estimatedWaitMinutes) {
+            LocalTime closesAt, int priorityInterleave, long waiting, int openCounters, long estimatedWaitMinutes,
+            String roomHintHi, String pictogram) {
     }
 
     /** {@code icon}: which of the kiosk's pictures to draw, or null for none. */
@@ -46,14 +48,15 @@ public class ServicePointResource {
 
     @GET
     @Path("services")
-    @Operation(summary = "Active services with waiting count, open counters and the wait a new token would face")
+    @Operation(summary = "Active services, in the admin's kiosk order, with waiting count, open counters and the wait a new token would face")
     public List<ServiceView> services() {
         Map<Long, Long> waiting = reads.waitingCounts();
-        return ServicePoint.<ServicePoint>list("facility = ?1 and active = true order by code", facility.code()).stream()
+        return ServicePoint.activeInKioskOrder(facility.code()).stream()
                 .map(s -> {
                     long w = waiting.getOrDefault(s.id, 0L);
                     return new ServiceView(s.code, new Name(s.nameEn, s.nameHi), s.tokenPrefix, s.roomHint, s.opensAt,
-                            s.closesAt, s.priorityInterleave, w, estimates.openCounters(s), estimates.waitForNewcomer(s, w));
+                            s.closesAt, s.priorityInterleave, w, estimates.openCounters(s), estimates.waitForNewcomer(s, w),
+                            blankAsNull(s.roomHintHi), s.pictogram);
                 }).toList();
     }
 
@@ -63,5 +66,9 @@ public class ServicePointResource {
     public List<CategoryView> categories() {
         return PriorityCategory.offeredIn(facility.code()).stream()
                 .map(c -> new CategoryView(c.code, new Name(c.nameEn, c.nameHi), c.priority, c.icon)).toList();
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

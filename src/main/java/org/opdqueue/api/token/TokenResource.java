@@ -144,6 +144,15 @@ public class TokenResource {
 
     @POST
     @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
+    @Path("{id}/undo")
+    @Operation(summary = "Take back this token's complete or no-show within 10 s of it, while its counter holds nobody else "
+            + "(409 undo-too-late after that)")
+    public TokenView undo(@PathParam("id") long id) {
+        return views.of(actions.undo(id, actor()));
+    }
+
+    @POST
+    @RolesAllowed({ Role.COUNTER_ROLE, Role.REGISTRAR_ROLE, Role.ADMIN_ROLE })
     @Path("{id}/requeue")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Put a no-show back in the queue, {\"requeueAfter\": N} places back (default from configuration)")

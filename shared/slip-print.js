@@ -2,7 +2,7 @@ import { h } from './dom.js';
 import { qrDataUrl } from './qr.js';
 
 // The token slip as an element (shown on screen and printed), and the printing itself.
-// Print CSS (styles/slip.css) sizes it for an 80 mm thermal roll; Chromium started with --kiosk-printing
+// Print CSS (shared/slip.css) sizes it for an 80 mm thermal roll; Chromium started with --kiosk-printing
 // sends window.print() straight to the default printer without a dialog.
 
 function row(testid, { label, value }, { strong = false } = {}) {
@@ -19,7 +19,8 @@ export function renderSlip(slip) {
     h('div', { class: 'slip-number', 'data-testid': 'slip-number', style: `--chars: ${slip.number.length}` }, slip.number),
     h('div', { class: 'slip-service', 'data-testid': 'slip-service' },
       slip.service.map((name, i) => h('div', { class: i ? 'secondary' : 'primary' }, name)),
-      slip.room && h('div', { class: 'slip-room' }, slip.room)),
+      slip.room.length > 0 && h('div', { class: 'slip-room', 'data-testid': 'slip-room' },
+        slip.room.map((text) => h('div', null, text)))),
     h('div', { class: 'slip-rows' },
       row('slip-ahead', slip.ahead, { strong: true }),
       row('slip-wait', slip.wait, { strong: true }),

@@ -26,7 +26,7 @@ test('the slip carries what the patient and the counter need', () => {
   assert.equal(slip.number, 'MED-007');
   assert.equal(slip.hospitalName, 'Demo District Hospital');
   assert.deepEqual(slip.service, ['General Medicine', 'सामान्य चिकित्सा']);
-  assert.equal(slip.room, 'Rooms 1–3, ground floor');
+  assert.deepEqual(slip.room, ['Rooms 1–3, ground floor']);
   assert.equal(slip.ahead.value, '6');
   assert.equal(slip.wait.value, '12 min');
   assert.deepEqual(slip.category.value, ['Senior citizen (60+)', 'वरिष्ठ नागरिक (60+)']);
@@ -54,7 +54,7 @@ test('no wait reads as "very soon", and a missing room or category does not brea
   const slip = model({ token: { ...token, peopleAhead: 0, estimatedWaitMinutes: 0 }, service: { code: 'MED' }, category: undefined });
   assert.equal(slip.ahead.value, '0');
   assert.equal(slip.wait.value, 'Very soon');
-  assert.equal(slip.room, '');
+  assert.deepEqual(slip.room, []);
   assert.deepEqual(slip.category.value, ['SENIOR_CITIZEN']);
   assert.equal(slip.category.priority, false);
 });
@@ -73,4 +73,11 @@ test('an offline slip says so in both languages and does not pretend to know the
   assert.equal(slip.offlineMark, 'OFFLINE / ऑफ़लाइन');
   assert.equal(slip.ahead.value, '—');
   assert.equal(slip.statusUrl, null, 'no status page until the token is merged');
+});
+
+test('a Hindi slip says where to go in Hindi first when the admin gave the Hindi text, and in English after it', () => {
+  const withHindi = { ...service, roomHintHi: 'कमरा 1–3, भूतल' };
+  assert.deepEqual(model({ service: withHindi, lang: 'hi' }).room, ['कमरा 1–3, भूतल', 'Rooms 1–3, ground floor']);
+  assert.deepEqual(model({ service: withHindi, lang: 'en' }).room, ['Rooms 1–3, ground floor', 'कमरा 1–3, भूतल']);
+  assert.deepEqual(model({ lang: 'hi' }).room, ['Rooms 1–3, ground floor']);
 });

@@ -1,7 +1,16 @@
-import { localName, secondLanguage, tIn } from './i18n.js';
+import { slipWord } from './slip-words.js';
 
-// What goes on the paper slip, as plain data, so it can be tested without a browser and printed by print.js.
-// Labels carry two languages: the patient's, and the one the staff read.
+// What goes on the paper slip, as plain data, so it can be tested without a browser and printed by slip-print.js.
+// Labels carry two languages: the patient's, and the one the staff read. The kiosk and the counter console's
+// walk-in form both print it.
+
+const secondLanguage = (lang) => (lang === 'en' ? 'hi' : 'en');
+const localName = (names, lang) => (names ? names[lang] ?? names.en ?? Object.values(names)[0] ?? '' : '');
+
+/** The service's "where" in `lang`: the Hindi one on a Hindi slip when the admin gave it, else the English one. */
+export function roomHintIn(service, lang) {
+  return (lang === 'hi' && service?.roomHintHi) || service?.roomHint || '';
+}
 
 const ISSUED_AT_FORMAT = { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
@@ -18,32 +27,33 @@ const distinct = (texts) => [...new Set(texts.filter(Boolean))];
 
 export function slipModel({ token, service, category, hospitalName, lang, origin, timeZone }) {
   const langs = [lang, secondLanguage(lang)];
-  const both = (key, params) => distinct(langs.map((l) => tIn(l, key, params)));
+  const both = (key, params) => distinct(langs.map((l) => slipWord(l, key, params)));
   const minutes = token.estimatedWaitMinutes ?? 0;
   // Offline the kiosk cannot know the queue, and the token has no status page until it is merged.
   const offline = token.offline === true;
   return {
     hospitalName: hospitalName ?? '',
-    title: both('slip.title'),
+    title: both('title'),
     number: token.number,
     service: distinct(langs.map((l) => localName(token.serviceName ?? service?.name, l))),
-    room: service?.roomHint ?? '',
-    ahead: { label: both('slip.ahead'), value: offline ? '—' : String(token.peopleAhead ?? 0) },
+    // The patient's language first; the other one only when the admin gave a different text for it.
+    room: distinct(langs.map((l) => roomHintIn(service, l))),
+    ahead: { label: both('ahead'), value: offline ? '—' : String(token.peopleAhead ?? 0) },
     wait: {
-      label: both('slip.wait'),
-      value: offline ? both('slip.offlineWait') : minutes > 0 ? tIn(lang, 'slip.minutes', { minutes }) : tIn(lang, 'slip.soon'),
+      label: both('wait'),
+      value: offline ? both('offlineWait') : minutes > 0 ? slipWord(lang, 'minutes', { minutes }) : slipWord(lang, 'soon'),
     },
     category: {
-      label: both('slip.category'),
+      label: both('category'),
       value: category ? distinct(langs.map((l) => localName(category.name, l))) : [token.priority],
       priority: category?.priority === true,
     },
     issuedAt: formatIssuedAt(token.issuedAt, timeZone),
     statusUrl: offline ? null : statusUrl(origin, token.code),
-    scan: both('slip.scan'),
-    keep: both('slip.keep'),
+    scan: both('scan'),
+    keep: both('keep'),
     // A token the server has not seen yet: marked so on paper, in both languages.
     offline,
-    offlineMark: both('slip.offline').join(' / '),
+    offlineMark: both('offline').join(' / '),
   };
 }
