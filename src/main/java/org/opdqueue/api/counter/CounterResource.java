@@ -29,6 +29,7 @@ import org.opdqueue.counter.CounterState;
 import org.opdqueue.outage.CallRelay;
 import org.opdqueue.queue.Calling;
 import org.opdqueue.queue.TokenViews;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.staff.Role;
 import org.opdqueue.status.SystemMode;
 
@@ -55,9 +56,11 @@ public class CounterResource {
     private final SecurityIdentity staff;
     private final SystemMode mode;
     private final CallRelay relay;
+    private final CommittedReadings readings;
 
     public CounterResource(Facility facility, CounterViews views, CounterCommands commands, Calling calling,
-            TokenViews tokenViews, SecurityIdentity staff, SystemMode mode, CallRelay relay) {
+            TokenViews tokenViews, SecurityIdentity staff, SystemMode mode, CallRelay relay, CommittedReadings readings) {
+        this.readings = readings;
         this.staff = staff;
         this.mode = mode;
         this.relay = relay;
@@ -71,7 +74,7 @@ public class CounterResource {
     @GET
     @Operation(summary = "Counters with their state, services and the token they hold")
     public List<CounterView> list() {
-        return Counter.listFor(facility.code()).stream().map(views::of).toList();
+        return readings.get("counters", () -> Counter.listFor(facility.code()).stream().map(views::of).toList());
     }
 
     @GET

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opdqueue.common.Facility;
 import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
@@ -37,17 +38,24 @@ public class ServicePointResource {
     private final Facility facility;
     private final WaitEstimates estimates;
     private final QueueReads reads;
+    private final CommittedReadings readings;
 
-    public ServicePointResource(Facility facility, WaitEstimates estimates, QueueReads reads) {
+    public ServicePointResource(Facility facility, WaitEstimates estimates, QueueReads reads,
+            CommittedReadings readings) {
         this.facility = facility;
         this.estimates = estimates;
         this.reads = reads;
+        this.readings = readings;
     }
 
     @GET
     @Path("services")
     @Operation(summary = "Active services with waiting count, open counters and the wait a new token would face")
     public List<ServiceView> services() {
+        return readings.get("services", this::readServices);
+    }
+
+    private List<ServiceView> readServices() {
         Map<Long, Long> waiting = reads.waitingCounts();
         return ServicePoint.<ServicePoint>list("facility = ?1 and active = true order by code", facility.code()).stream()
                 .map(s -> {
