@@ -13,6 +13,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.status.SystemMode;
@@ -50,14 +53,17 @@ public class CommittedReadings {
 
     private final HospitalClock clock;
     private final TransactionSynchronizationRegistry transactions;
+    private final ObjectMapper json;
     private final AtomicLong changes = new AtomicLong();
     /** Only what was read without failing is kept: an unknown service or board stores nothing. */
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[STRIPES];
 
-    public CommittedReadings(HospitalClock clock, TransactionSynchronizationRegistry transactions) {
+    /** {@code json}: the mapper the REST layer writes answers with, so a kept answer reads as a fresh one would. */
+    public CommittedReadings(HospitalClock clock, TransactionSynchronizationRegistry transactions, ObjectMapper json) {
         this.clock = clock;
         this.transactions = transactions;
+        this.json = json;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -91,7 +97,10 @@ public class CommittedReadings {
         }
     }
 
-    /** The reading of {@code key}, made after every change this server committed before the call. */
+    /**
+     * The reading of {@code key}, made after every change this server committed before the call. {@code read} must
+     * not ask for another reading: readings are made under striped locks that are never nested.
+     */
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> read) {
         long known = changes.get();
@@ -112,6 +121,20 @@ public class CommittedReadings {
             readings.put(key, new Reading(before, startedAt, System.nanoTime(), day, value));
             return value;
         }
+    }
+
+    /**
+     * As {@link #get}, the reading written as the API's JSON once, when it is made: the thousands of polls between two
+     * changes are answered with the same bytes, without writing JSON for each.
+     */
+    public byte[] json(String key, Supplier<?> read) {
+        return get(key, () -> {
+            try {
+                return json.writeValueAsBytes(read.get());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /**

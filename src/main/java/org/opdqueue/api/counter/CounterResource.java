@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -73,8 +77,11 @@ public class CounterResource {
 
     @GET
     @Operation(summary = "Counters with their state, services and the token they hold")
-    public List<CounterView> list() {
-        return readings.get("counters", () -> Counter.listFor(facility.code()).stream().map(views::of).toList());
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CounterView.class)))
+    public Response list() {
+        return Response.ok(readings.json("counters",
+                () -> Counter.listFor(facility.code()).stream().map(views::of).toList())).build();
     }
 
     @GET

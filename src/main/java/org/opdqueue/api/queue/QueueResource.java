@@ -13,8 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,7 +65,9 @@ public class QueueResource {
     @Operation(summary = "Today's waiting list in true call order (a page: 'limit' tokens, default 100, at most 1000, "
             + "after the first 'offset'), the total waiting, and the tokens now at counters; priority categories for "
             + "staff only")
-    public QueueView get(@PathParam("serviceCode") String serviceCode,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QueueView.class)))
+    public Response get(@PathParam("serviceCode") String serviceCode,
             @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT) int limit,
             @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > MOST_LISTED) {
@@ -70,8 +77,18 @@ public class QueueResource {
             throw ProblemException.invalid("offset", "must be 0 or more");
         }
         String code = serviceCode.strip().toUpperCase();
-        QueueView view = shared.<QueueView>get("queue:" + code, () -> read(code)).page(offset, limit);
-        return caller.getRoles().isEmpty() ? view.withoutCategories() : view; // as for one token (TokenResource.get)
+        boolean anonymous = caller.getRoles().isEmpty(); // no categories for them, as for one token (TokenResource.get)
+        if (offset == 0 && limit == DEFAULT_LIMIT) { // the page every screen polls, written once per reading
+            return Response.ok(shared.json("queue-page:" + code + (anonymous ? "" : ":staff"),
+                    () -> shown(read(code).page(0, limit), anonymous))).build();
+        }
+        // not read inside the reading above: one reading never waits for another (no lock order to keep)
+        QueueView queue = shared.get("queue:" + code, () -> read(code));
+        return Response.ok(shown(queue.page(offset, limit), anonymous)).build();
+    }
+
+    private static QueueView shown(QueueView view, boolean anonymous) {
+        return anonymous ? view.withoutCategories() : view;
     }
 
     private QueueView read(String serviceCode) {

@@ -8,8 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opdqueue.common.Facility;
@@ -51,8 +56,10 @@ public class ServicePointResource {
     @GET
     @Path("services")
     @Operation(summary = "Active services with waiting count, open counters and the wait a new token would face")
-    public List<ServiceView> services() {
-        return readings.get("services", this::readServices);
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceView.class)))
+    public Response services() {
+        return Response.ok(readings.json("services", this::readServices)).build();
     }
 
     private List<ServiceView> readServices() {
