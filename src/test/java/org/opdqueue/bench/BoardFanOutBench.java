@@ -50,7 +50,8 @@ public final class BoardFanOutBench {
         double perSecond = Double.parseDouble(System.getProperty("rate", "4"));
         int burstCalls = Integer.getInteger("burst", 200);
         Files.createDirectories(Path.of("target/bench"));
-        try (BenchApp app = BenchApp.start(18090, 13317, BoardLatencyBench.MANY_BOARDS)) {
+        try (BenchApp app = BenchApp.start(18090, 13317, Benchmarks.DURABLE, BoardLatencyBench.MANY_BOARDS[0],
+                BoardLatencyBench.MANY_BOARDS[1])) {
             for (String service : List.of("MED", "ORTH", "ENT", "PAED", "GYN")) {
                 for (int i = 0; i < (steadyCalls + burstCalls) / 2 + 20; i++) {
                     app.post("/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
@@ -64,6 +65,7 @@ public final class BoardFanOutBench {
                 Thread.sleep(1000);
                 measure("steady, " + perSecond + " calls/s", app, receipts, boards, () -> steady(app, steadyCalls, perSecond));
                 measure("burst, 10 counters at once", app, receipts, boards, () -> burst(app, burstCalls));
+                System.out.printf("RSS with %d boards connected, after both runs: %.0f MiB%n", boards, app.rssMiB());
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
