@@ -287,8 +287,11 @@ public class DisplayFeed {
             byScope.forEach((scope, shown) -> {
                 if (scope.concerns(entry)) {
                     for (Viewer v : shown) {
-                        if (entry.seq > v.seenSeq) {
-                            v.seenSeq = entry.seq;
+                        // Every entry comes through here once, in commit order, which is not always seq order (two
+                        // counters committing at once): a board on the feed gets each, whatever its seq. Only one that
+                        // waits for its snapshot (joined in an outage) gets none.
+                        if (v.seenSeq != AWAITING_SNAPSHOT) {
+                            v.seenSeq = Math.max(v.seenSeq, entry.seq);
                             send(v, text);
                         }
                     }

@@ -49,11 +49,12 @@ public final class BoardFanOutBench {
         int steadyCalls = Integer.getInteger("calls", 100);
         double perSecond = Double.parseDouble(System.getProperty("rate", "4"));
         int burstCalls = Integer.getInteger("burst", 200);
+        int warmUp = Integer.getInteger("warm-up", 60);
         Files.createDirectories(Path.of("target/bench"));
         try (BenchApp app = BenchApp.start(18090, 13317, Benchmarks.DURABLE, BoardLatencyBench.MANY_BOARDS[0],
                 BoardLatencyBench.MANY_BOARDS[1])) {
             for (String service : List.of("MED", "ORTH", "ENT", "PAED", "GYN")) {
-                for (int i = 0; i < (steadyCalls + burstCalls) / 2 + 20; i++) {
+                for (int i = 0; i < (warmUp + steadyCalls + burstCalls) / 2 + 20; i++) {
                     app.post("/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
                 }
             }
@@ -63,6 +64,7 @@ public final class BoardFanOutBench {
                 connect(vertx, app, boards, receipts);
                 System.out.printf("%d boards connected on one event loop%n", boards);
                 Thread.sleep(1000);
+                steady(app, warmUp, 20); // unmeasured: the server compiles its hot paths first
                 measure("steady, " + perSecond + " calls/s", app, receipts, boards, () -> steady(app, steadyCalls, perSecond));
                 measure("burst, 10 counters at once", app, receipts, boards, () -> burst(app, burstCalls));
                 System.out.printf("RSS with %d boards connected, after both runs: %.0f MiB%n", boards, app.rssMiB());
@@ -112,7 +114,10 @@ public final class BoardFanOutBench {
         long started = System.nanoTime();
         List<Call> calls = run.calls();
         long elapsed = System.nanoTime() - started;
-        Thread.sleep(2000); // the last frames
+        for (int seen = -1; seen != receipts.size();) { // the last frames: until none came for a second
+            seen = receipts.size();
+            Thread.sleep(1000);
+        }
         long cpu = cpuMillis(app.pid()) - cpuBefore;
         long self = cpuMillis(ProcessHandle.current().pid()) - selfBefore;
         Map<String, Call> byNumber = new ConcurrentHashMap<>();

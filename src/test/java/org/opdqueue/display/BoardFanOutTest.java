@@ -6,14 +6,23 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.opdqueue.common.Facility;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.support.Api;
 import org.opdqueue.support.BoardClient;
 import org.opdqueue.support.TestHospital;
@@ -27,6 +36,48 @@ class BoardFanOutTest {
 
     @Inject
     TestHospital hospital;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    Facility facility;
+
+    /**
+     * Seen in BoardFanOutBench: with ten counters calling at once, one board in eight missed calls, because an entry
+     * committed after one with a higher seq was taken for one the board had already seen.
+     */
+    @Test
+    void aCallCommittedAfterALaterNumberedOneStillReachesTheBoard() throws Exception {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        long hall = hospital.board(List.of(service), List.of(counter));
+        Long serviceId = QuarkusTransaction.requiringNew()
+                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id);
+        try (BoardClient board = BoardClient.connect(base, hall, null)) {
+            board.next();
+            CountDownLatch appended = new CountDownLatch(1);
+            CountDownLatch laterCommitted = new CountDownLatch(1);
+            CompletableFuture<Void> earlier = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+                journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(null, "EARLY-001", serviceId).counter(counter));
+                appended.countDown();
+                try {
+                    laterCommitted.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> journal.append(
+                    JournalEventType.CALLED, JournalEntryBuilder.about(null, "LATER-002", serviceId).counter(counter))))
+                    .get(10, TimeUnit.SECONDS);
+            laterCommitted.countDown();
+            earlier.get(10, TimeUnit.SECONDS);
+
+            assertThat(List.of(board.next().path("number").asText(), board.next().path("number").asText()))
+                    .containsExactly("LATER-002", "EARLY-001");
+        }
+    }
 
     @Test
     void everyBoardOfAHallGetsTheSameEventAndOtherHallsGetNone() {
