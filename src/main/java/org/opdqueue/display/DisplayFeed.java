@@ -98,14 +98,19 @@ public class DisplayFeed {
     private record Read(Viewer viewer, Welcome welcome, RuntimeException failure) {
     }
 
-    /** A journal event sent to the boards while another board's welcome was being read. */
-    private record Missed(JournalEntry entry, DisplayMessage.Event event) {
+    /** A journal event, as sent, to the boards while another board's welcome was being read. */
+    private record Missed(JournalEntry entry, String text) {
+    }
+
+    /** A message for every board, as sent, while another board's welcome was being read. */
+    private record MissedBroadcast(String text) {
     }
 
     private record Stop() {
     }
 
-    private record Relay(long counterId, DisplayMessage.Event event) {
+    /** A call relayed during an outage, written once for every board that shows the counter. */
+    private record Relay(long counterId, String text) {
     }
 
     private record Reload() {
@@ -171,8 +176,8 @@ public class DisplayFeed {
     /** A call made by number while the database is away, shown on the boards that show the counter. */
     public void relayCall(long counterId, String number, java.time.Instant at) {
         String name = snapshots.counterNameIfKnown(counterId);
-        inbox.add(new Relay(counterId, DisplayMessage.Event.relayedCall(counterId,
-                name != null ? name : "Counter " + counterId, number, at)));
+        inbox.add(new Relay(counterId, write(DisplayMessage.Event.relayedCall(counterId,
+                name != null ? name : "Counter " + counterId, number, at))));
     }
 
     /**
@@ -228,14 +233,15 @@ public class DisplayFeed {
             } else if (item instanceof Read read) {
                 welcomed(read);
             } else if (item instanceof DisplayMessage.Event broadcast) {
-                viewers.values().forEach(v -> send(v, broadcast));
-                joining.values().forEach(v -> v.miss(broadcast));
+                MissedBroadcast written = new MissedBroadcast(write(broadcast));
+                viewers.values().forEach(v -> send(v, written.text()));
+                joining.values().forEach(v -> v.miss(written));
                 if (Mode.NORMAL.name().equals(broadcast.mode())) {
                     welcomeAgain(v -> v.seenSeq == AWAITING_SNAPSHOT);
                 }
             } else if (item instanceof Relay relay) {
                 viewers.values().stream().filter(v -> v.scope != null && v.scope.counterIds().contains(relay.counterId()))
-                        .forEach(v -> send(v, relay.event()));
+                        .forEach(v -> send(v, relay.text()));
                 joining.values().forEach(v -> v.miss(relay));
             } else if (item instanceof Reload) {
                 joining.values().forEach(v -> v.stale = true);
@@ -268,19 +274,30 @@ public class DisplayFeed {
             LOG.debugf("Counts for the boards could not be read (%s); sending the events without them", e.getMessage());
             translated = events.translateFromMemory(entries);
         }
+        Map<BoardScope, List<Viewer>> byScope = new java.util.HashMap<>();
+        for (Viewer v : viewers.values()) {
+            if (v.scope != null) { // without one it waits for its snapshot (joined in an outage) and is sent no event
+                byScope.computeIfAbsent(v.scope, scope -> new ArrayList<>()).add(v);
+            }
+        }
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry entry = entries.get(i);
-            DisplayMessage.Event event = translated.get(i);
-            String text = null;
-            for (Viewer v : viewers.values()) {
-                if (entry.seq > v.seenSeq && v.scope.concerns(entry)) {
-                    text = text != null ? text : write(event);
-                    v.seenSeq = entry.seq;
-                    v.connection.sendText(text).subscribe().with(ok -> {
-                    }, failure -> LOG.debugf("Board %d did not take an event: %s", v.boardId, failure));
+            // written once, and the same text sent to every board that shows it: a thousand boards cost one encoding
+            String text = write(translated.get(i));
+            byScope.forEach((scope, shown) -> {
+                if (scope.concerns(entry)) {
+                    for (Viewer v : shown) {
+                        // Every entry comes through here once, in commit order, which is not always seq order (two
+                        // counters committing at once): a board on the feed gets each, whatever its seq. Only one that
+                        // waits for its snapshot (joined in an outage) gets none.
+                        if (v.seenSeq != AWAITING_SNAPSHOT) {
+                            v.seenSeq = Math.max(v.seenSeq, entry.seq);
+                            send(v, text);
+                        }
+                    }
                 }
-            }
-            Missed missed = new Missed(entry, event);
+            });
+            Missed missed = new Missed(entry, text);
             joining.values().forEach(v -> v.miss(missed));
         }
     }
@@ -362,14 +379,14 @@ public class DisplayFeed {
             if (item instanceof Missed m) {
                 if (m.entry().seq > v.seenSeq && v.scope.concerns(m.entry())) {
                     v.seenSeq = m.entry().seq;
-                    send(v, m.event());
+                    send(v, m.text());
                 }
             } else if (item instanceof Relay relay) {
                 if (v.scope != null && v.scope.counterIds().contains(relay.counterId())) {
-                    send(v, relay.event());
+                    send(v, relay.text());
                 }
-            } else {
-                send(v, item);
+            } else if (item instanceof MissedBroadcast broadcast) {
+                send(v, broadcast.text());
             }
         }
         v.missed = List.of();
@@ -440,7 +457,11 @@ public class DisplayFeed {
     }
 
     private void send(Viewer v, Object message) {
-        v.connection.sendText(write(message)).subscribe().with(ok -> {
+        send(v, write(message));
+    }
+
+    private void send(Viewer v, String text) {
+        v.connection.sendText(text).subscribe().with(ok -> {
         }, failure -> LOG.debugf("Board %d did not take a message: %s", v.boardId, failure));
     }
 

@@ -39,6 +39,11 @@ public final class DisplayMessage {
     /** The whole board; sent first on every connection and answered by {@code GET /api/display/{boardId}}. */
     public record Snapshot(String type, long seq, Hospital hospital, BoardInfo board, String mode, Instant modeSince,
             Instant serverTime, List<CounterTile> counters, List<RecentCall> recentCalls, List<ServiceCount> services) {
+
+        /** The same picture, told at another time: a shared snapshot still syncs each board's clock to now. */
+        public Snapshot toldAt(Instant now) {
+            return new Snapshot(type, seq, hospital, board, mode, modeSince, now, counters, recentCalls, services);
+        }
     }
 
     /**

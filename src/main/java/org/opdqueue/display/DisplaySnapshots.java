@@ -20,6 +20,7 @@ import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.status.SystemMode;
 import org.opdqueue.token.Token;
@@ -37,11 +38,13 @@ public class DisplaySnapshots {
     private final WaitEstimates estimates;
     private final SystemMode mode;
     private final QueueReads reads;
+    private final CommittedReadings readings;
     private final NameCache serviceCodes = new NameCache(this::loadServiceCodes);
     private final NameCache counterNames = new NameCache(this::loadCounterNames);
 
     public DisplaySnapshots(Facility facility, HospitalClock clock, Journal journal, WaitEstimates estimates,
-            SystemMode mode, QueueReads reads) {
+            SystemMode mode, QueueReads reads, CommittedReadings readings) {
+        this.readings = readings;
         this.facility = facility;
         this.clock = clock;
         this.journal = journal;
@@ -138,10 +141,11 @@ public class DisplaySnapshots {
         return serviceCodes.peek(serviceId);
     }
 
-    /** Called after services or counters were added or renamed. */
+    /** Called after services, counters or boards were added or changed: their names, and every kept reading. */
     public void forgetNames() {
         serviceCodes.clear();
         counterNames.clear();
+        readings.forget();
     }
 
     private Map<Long, String> loadServiceCodes() {

@@ -42,9 +42,8 @@ final class BenchApp implements AutoCloseable {
                 "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password="));
         command.addAll(PRODUCTION_JVM);
         command.addAll(extraJvmArgs());
-        command.addAll(List.of("-jar", jar.toString()));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = launch(command, jar).redirectErrorStream(true)
                 .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
         BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
         app.startedAt = started;
@@ -53,8 +52,31 @@ final class BenchApp implements AutoCloseable {
         return app;
     }
 
-    /** The JVM options production uses (Dockerfile, README "Deploying"); later options given here override them. */
-    static final List<String> PRODUCTION_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    /**
+     * The JVM options production uses (Dockerfile, deploy/opd-queue.service, README "Install for a hospital"); later
+     * options given here override them. With {@link #PRODUCTION_ENV}; the AppCDS archive is added when the build made
+     * one ({@link #launch}).
+     */
+    static final List<String> PRODUCTION_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=32m");
+
+    /** Two malloc arenas instead of eight per core: the JVM's many threads otherwise each keep native memory. */
+    static final java.util.Map<String, String> PRODUCTION_ENV = java.util.Map.of("MALLOC_ARENA_MAX", "2");
+
+    /**
+     * The jar started from its own directory, as the AppCDS archive beside it needs, with the archive when there is
+     * one ({@code quarkus.package.jar.appcds.enabled}); paths in {@code command} must be absolute.
+     */
+    private static ProcessBuilder launch(List<String> command, Path jar) {
+        List<String> full = new ArrayList<>(command);
+        if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
+            full.add("-XX:SharedArchiveFile=app-cds.jsa");
+        }
+        full.addAll(List.of("-jar", jar.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(full).directory(jar.toAbsolutePath().getParent().toFile());
+        builder.environment().putAll(PRODUCTION_ENV);
+        return builder;
+    }
 
     /** JVM options to try on the app, e.g. {@code -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/app.jfr"}. */
     private static List<String> extraJvmArgs() {
@@ -88,14 +110,14 @@ final class BenchApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.profile=demo", "-Dquarkus.http.port=" + httpPort,
-                "-Dopd.embedded-db.port=" + dbPort, "-Dopd.embedded-db.data-dir=" + data.resolve("data"),
-                "-Dopd.embedded-db.base-dir=target/bench/mariadb-server", "-Dquarkus.log.level=WARN"));
+                "-Dopd.embedded-db.port=" + dbPort, "-Dopd.embedded-db.data-dir=" + data.resolve("data").toAbsolutePath(),
+                "-Dopd.embedded-db.base-dir=" + Path.of("target/bench/mariadb-server").toAbsolutePath(),
+                "-Dquarkus.log.level=WARN"));
         command.addAll(List.of(extraArgs));
         command.addAll(PRODUCTION_JVM);
         command.addAll(extraJvmArgs());
-        command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(Path.of("target/bench"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = launch(command, jar).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/bench/app-" + httpPort + ".log"))).start();
         BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
         app.awaitReady(Duration.ofSeconds(90));

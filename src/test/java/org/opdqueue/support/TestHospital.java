@@ -22,6 +22,7 @@ import org.opdqueue.display.BoardCounter;
 import org.opdqueue.display.BoardService;
 import org.opdqueue.outage.Outage;
 import org.opdqueue.servicepoint.PriorityCategory;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.Token;
@@ -35,10 +36,13 @@ public class TestHospital {
 
     private final Facility facility;
     private final HospitalClock clock;
+    private final CommittedReadings readings;
 
-    public TestHospital(Facility facility, HospitalClock clock) {
+    /** Set-up made here is written straight to the database, so the kept readings are told, as the admin forms do. */
+    public TestHospital(Facility facility, HospitalClock clock, CommittedReadings readings) {
         this.facility = facility;
         this.clock = clock;
+        this.readings = readings;
     }
 
     /** A new active service with its own queue; returns its code. */
@@ -57,6 +61,7 @@ public class TestHospital {
         s.defaultServiceSeconds = 300;
         s.active = true;
         s.persistWithQueue();
+        readings.forget();
         return code;
     }
 
@@ -85,6 +90,7 @@ public class TestHospital {
         c.persist();
         Arrays.stream(serviceCodes).forEach(code -> CounterService.of(facility.code(), c.id,
                 ServicePoint.findByCode(facility.code(), code).orElseThrow().id).persist());
+        readings.forget();
         return c.id;
     }
 
@@ -102,6 +108,7 @@ public class TestHospital {
         serviceCodes.forEach(code -> BoardService.of(facility.code(), b.id,
                 ServicePoint.findByCode(facility.code(), code).orElseThrow().id).persist());
         counterIds.forEach(id -> BoardCounter.of(facility.code(), b.id, id).persist());
+        readings.forget();
         return b.id;
     }
 
@@ -164,6 +171,7 @@ public class TestHospital {
         t.degraded = true;
         t.deviceTime = issuedAt;
         t.persist();
+        readings.forget();
         return t.id;
     }
 
@@ -202,6 +210,7 @@ public class TestHospital {
         c.icon = "SENIOR_CITIZEN";
         c.active = true;
         c.persist();
+        readings.forget();
         return c.code;
     }
 
@@ -209,6 +218,7 @@ public class TestHospital {
     @Transactional
     public void deactivateCategory(String code) {
         PriorityCategory.findByCode(facility.code(), code).orElseThrow().active = false;
+        readings.forget();
     }
 
     public long openCounter(String... serviceCodes) {

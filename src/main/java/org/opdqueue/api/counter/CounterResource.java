@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,6 +33,7 @@ import org.opdqueue.counter.CounterState;
 import org.opdqueue.outage.CallRelay;
 import org.opdqueue.queue.Calling;
 import org.opdqueue.queue.TokenViews;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.staff.Role;
 import org.opdqueue.status.SystemMode;
 
@@ -55,9 +60,11 @@ public class CounterResource {
     private final SecurityIdentity staff;
     private final SystemMode mode;
     private final CallRelay relay;
+    private final CommittedReadings readings;
 
     public CounterResource(Facility facility, CounterViews views, CounterCommands commands, Calling calling,
-            TokenViews tokenViews, SecurityIdentity staff, SystemMode mode, CallRelay relay) {
+            TokenViews tokenViews, SecurityIdentity staff, SystemMode mode, CallRelay relay, CommittedReadings readings) {
+        this.readings = readings;
         this.staff = staff;
         this.mode = mode;
         this.relay = relay;
@@ -70,8 +77,11 @@ public class CounterResource {
 
     @GET
     @Operation(summary = "Counters with their state, services and the token they hold")
-    public List<CounterView> list() {
-        return Counter.listFor(facility.code()).stream().map(views::of).toList();
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CounterView.class)))
+    public Response list() {
+        return Response.ok(readings.json("counters",
+                () -> Counter.listFor(facility.code()).stream().map(views::of).toList())).build();
     }
 
     @GET

@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.opdqueue.common.HospitalClock;
 import org.opdqueue.display.DisplayMessage;
 import org.opdqueue.display.DisplaySnapshots;
+import org.opdqueue.reads.CommittedReadings;
 
 @Path("/api/display")
 @Produces(MediaType.APPLICATION_JSON)
@@ -18,15 +20,20 @@ import org.opdqueue.display.DisplaySnapshots;
 public class DisplayResource {
 
     private final DisplaySnapshots snapshots;
+    private final CommittedReadings readings;
+    private final HospitalClock clock;
 
-    public DisplayResource(DisplaySnapshots snapshots) {
+    public DisplayResource(DisplaySnapshots snapshots, CommittedReadings readings, HospitalClock clock) {
         this.snapshots = snapshots;
+        this.readings = readings;
+        this.clock = clock;
     }
 
     @GET
     @Path("{boardId}")
     @Operation(summary = "A board's snapshot with its seq: what the WebSocket sends first")
     public DisplayMessage.Snapshot snapshot(@PathParam("boardId") long boardId) {
-        return snapshots.snapshot(boardId);
+        return readings.<DisplayMessage.Snapshot>get("display:" + boardId, () -> snapshots.snapshot(boardId))
+                .toldAt(clock.now());
     }
 }

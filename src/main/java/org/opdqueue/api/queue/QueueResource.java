@@ -13,8 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,6 +29,7 @@ import org.opdqueue.common.ProblemException;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
 
@@ -32,17 +38,20 @@ import org.opdqueue.token.Token;
 @Tag(name = "Queues")
 public class QueueResource {
 
-    /** Waiting tokens listed when the client does not say; {@code waitingCount} always counts them all. */
-    static final int DEFAULT_LIMIT = 200;
+    /**
+     * Waiting tokens listed when the client does not say: a page of them stays under 20 KB however long the queue
+     * (about 110 bytes a token); {@code waitingCount} always counts them all, {@code offset} pages further.
+     */
+    static final int DEFAULT_LIMIT = 100;
     static final int MOST_LISTED = 1000;
 
     private final Facility facility;
     private final WaitEstimates estimates;
     private final QueueReads reads;
-    private final SharedQueueViews shared;
+    private final CommittedReadings shared;
     private final SecurityIdentity caller;
 
-    public QueueResource(Facility facility, WaitEstimates estimates, QueueReads reads, SharedQueueViews shared,
+    public QueueResource(Facility facility, WaitEstimates estimates, QueueReads reads, CommittedReadings shared,
             SecurityIdentity caller) {
         this.facility = facility;
         this.estimates = estimates;
@@ -53,16 +62,33 @@ public class QueueResource {
 
     @GET
     @Path("{serviceCode}")
-    @Operation(summary = "Today's waiting list in true call order (the first 'limit', default 200, at most 1000), "
-            + "the total waiting, and the tokens now at counters; priority categories for staff only")
-    public QueueView get(@PathParam("serviceCode") String serviceCode,
-            @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT) int limit) {
+    @Operation(summary = "Today's waiting list in true call order (a page: 'limit' tokens, default 100, at most 1000, "
+            + "after the first 'offset'), the total waiting, and the tokens now at counters; priority categories for "
+            + "staff only")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QueueView.class)))
+    public Response get(@PathParam("serviceCode") String serviceCode,
+            @QueryParam("limit") @DefaultValue("" + DEFAULT_LIMIT) int limit,
+            @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > MOST_LISTED) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MOST_LISTED);
         }
+        if (offset < 0) {
+            throw ProblemException.invalid("offset", "must be 0 or more");
+        }
         String code = serviceCode.strip().toUpperCase();
-        QueueView view = shared.of(code, () -> read(code)).first(limit);
-        return caller.getRoles().isEmpty() ? view.withoutCategories() : view; // as for one token (TokenResource.get)
+        boolean anonymous = caller.getRoles().isEmpty(); // no categories for them, as for one token (TokenResource.get)
+        if (offset == 0 && limit == DEFAULT_LIMIT) { // the page every screen polls, written once per reading
+            return Response.ok(shared.json("queue-page:" + code + (anonymous ? "" : ":staff"),
+                    () -> shown(read(code).page(0, limit), anonymous))).build();
+        }
+        // not read inside the reading above: one reading never waits for another (no lock order to keep)
+        QueueView queue = shared.get("queue:" + code, () -> read(code));
+        return Response.ok(shown(queue.page(offset, limit), anonymous)).build();
+    }
+
+    private static QueueView shown(QueueView view, boolean anonymous) {
+        return anonymous ? view.withoutCategories() : view;
     }
 
     private QueueView read(String serviceCode) {

@@ -10,11 +10,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record QueueView(String serviceCode, int waitingCount, int openCounters, long estimatedWaitMinutes,
         List<Waiting> waiting, List<AtCounter> atCounters) {
 
-    /** The same queue listing only the first {@code limit} waiting tokens; the count stays the total. */
-    public QueueView first(int limit) {
-        return waiting.size() <= limit ? this
-                : new QueueView(serviceCode, waitingCount, openCounters, estimatedWaitMinutes, waiting.subList(0, limit),
-                        atCounters);
+    /**
+     * The same queue listing only {@code limit} waiting tokens after the first {@code offset}; the count stays the
+     * total and each token keeps its place in the whole queue ({@code position}).
+     */
+    public QueueView page(int offset, int limit) {
+        if (offset == 0 && waiting.size() <= limit) {
+            return this;
+        }
+        int from = Math.min(offset, waiting.size());
+        return new QueueView(serviceCode, waitingCount, openCounters, estimatedWaitMinutes,
+                waiting.subList(from, Math.min(waiting.size(), from + limit)), atCounters);
     }
 
     /**

@@ -8,13 +8,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
@@ -39,17 +45,26 @@ public class ServicePointResource {
     private final Facility facility;
     private final WaitEstimates estimates;
     private final QueueReads reads;
+    private final CommittedReadings readings;
 
-    public ServicePointResource(Facility facility, WaitEstimates estimates, QueueReads reads) {
+    public ServicePointResource(Facility facility, WaitEstimates estimates, QueueReads reads,
+            CommittedReadings readings) {
         this.facility = facility;
         this.estimates = estimates;
         this.reads = reads;
+        this.readings = readings;
     }
 
     @GET
     @Path("services")
     @Operation(summary = "Active services, in the admin's kiosk order, with waiting count, open counters and the wait a new token would face")
-    public List<ServiceView> services() {
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceView.class)))
+    public Response services() {
+        return Response.ok(readings.json("services", this::readServices)).build();
+    }
+
+    private List<ServiceView> readServices() {
         Map<Long, Long> waiting = reads.waitingCounts();
         return ServicePoint.activeInKioskOrder(facility.code()).stream()
                 .map(s -> {
