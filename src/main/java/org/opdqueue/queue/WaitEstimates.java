@@ -1,7 +1,9 @@
 package org.opdqueue.queue;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -144,8 +146,8 @@ public class WaitEstimates implements IssueEstimate {
                 .setParameter(4, now.minus(WaitEstimator.WINDOW)).getSingleResult();
         Duration calledFor = Duration.ZERO;
         if (row[1] != null) {
-            Instant first = row[1] instanceof java.sql.Timestamp ts ? ts.toInstant() : row[1] instanceof Instant i ? i
-                    : java.sql.Timestamp.valueOf((java.time.LocalDateTime) row[1]).toInstant();
+            Instant first = row[1] instanceof Timestamp ts ? ts.toInstant() : row[1] instanceof Instant i ? i
+                    : Timestamp.valueOf((LocalDateTime) row[1]).toInstant();
             Duration d = Duration.between(first, now);
             calledFor = d.isNegative() ? Duration.ZERO : d.compareTo(WaitEstimator.WINDOW) > 0 ? WaitEstimator.WINDOW : d;
         }

@@ -46,14 +46,24 @@ public final class ReportYearBench {
     public static void main(String[] args) throws Exception {
         int dbPort = Integer.getInteger("bench.dbPort", 14791);
         boolean keep = Boolean.getBoolean("bench.keep");
+        boolean resume = Boolean.getBoolean("bench.resume");
         String[] server = { "-Dopd.embedded-db.server-args=--innodb-buffer-pool-size=1G,--innodb-flush-log-at-trx-commit=2,"
                 + "--max-allowed-packet=256M", "-Dopd.reports.rollup-every=off" };
-        try (BenchApp app = keep ? BenchApp.startOnItsData(dbPort + 4000, dbPort, server) : BenchApp.start(dbPort + 4000, dbPort, server)) {
+        try (BenchApp app = keep || resume ? BenchApp.startOnItsData(dbPort + 4000, dbPort, server) : BenchApp.start(dbPort + 4000, dbPort, server)) {
             LocalDate today = LocalDate.now(IST);
             if (!keep) {
                 long t0 = System.nanoTime();
                 long tokens = generate(app, today.minusDays(DAYS), today);
                 System.out.printf(Locale.ROOT, "generated %,d tokens in %.0f s%n", tokens, (System.nanoTime() - t0) / 1e9);
+            }
+            if (keep) {
+                try (Connection c = app.database(); Statement s = c.createStatement();
+                        ResultSet r = s.executeQuery("SELECT COUNT(*), MIN(business_day), MAX(business_day) FROM token")) {
+                    r.next();
+                    System.out.printf(Locale.ROOT, "on the data kept: %,d tokens, %s to %s%n", r.getLong(1), r.getDate(2),
+                            r.getDate(3));
+                }
+                todayIfMissing(app, today);
             }
             LocalDate first = today.minusDays(DAYS);
             LocalDate yesterday = today.minusDays(1);
@@ -114,14 +124,26 @@ public final class ReportYearBench {
             long firstId = nextId;
             // A week of days made here; every later day is a copy of one of them moved in time, made by the database
             // itself (INSERT … SELECT), which is several times quicker than sending every row.
-            int templates = (int) Math.min(7, from.until(to).getDays() + 1);
-            for (int i = 0; i < templates; i++) {
-                nextId = day(s, services, from.plusDays(i), nextId, random);
-                c.commit();
-                total += PER_DAY;
+            int templates = (int) Math.min(7, java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1);
+            LocalDate resumeAt = from.plusDays(templates);
+            if (Boolean.getBoolean("bench.resume")) {
+                // a generation stopped half-way goes on from its last day, copying the same week of days
+                try (ResultSet r = s.executeQuery("SELECT MIN(id), MAX(business_day) FROM token WHERE business_day >= '"
+                        + from + "' AND public_code LIKE 'Y%'")) {
+                    r.next();
+                    firstId = r.getLong(1);
+                    resumeAt = r.getDate(2).toLocalDate().plusDays(1);
+                }
+                System.out.println("resuming at " + resumeAt);
+            } else {
+                for (int i = 0; i < templates; i++) {
+                    nextId = day(s, services, from.plusDays(i), nextId, random);
+                    c.commit();
+                    total += PER_DAY;
+                }
             }
-            int k = templates;
-            for (LocalDate day = from.plusDays(templates); !day.isAfter(to); day = day.plusDays(1), k++) {
+            int k = (int) java.time.temporal.ChronoUnit.DAYS.between(from, resumeAt);
+            for (LocalDate day = resumeAt; !day.isAfter(to); day = day.plusDays(1), k++) {
                 int template = k % templates;
                 long offset = nextId - (firstId + (long) template * PER_DAY);
                 copyDay(s, from.plusDays(template), k - template, offset);
@@ -154,8 +176,31 @@ public final class ReportYearBench {
                 + "counter_state_after) SELECT facility, type, " + String.format(shift, "occurred_at")
                 + ", DATE_ADD(business_day, INTERVAL " + days + " DAY), token_id + " + offset + ", display_number, "
                 + "service_id, counter_id, actor, degraded, content_hash, chain_hash, counter_state_before, "
-                + "counter_state_after FROM journal_entry WHERE facility = 'DEMO' AND type <> 'ISSUED' AND business_day = '"
+                + "counter_state_after FROM journal_entry WHERE facility = 'DEMO' AND type IN ('CALLED', 'STARTED', 'COMPLETED', "
+                + "'NO_SHOW', 'CANCELLED', 'COUNTER_STATE_CHANGED') AND business_day = '"
                 + template + "' AND chain_hash = '" + ZEROS + "' ORDER BY seq");
+    }
+
+    /** Today's 12,000 tokens, for the live figures, when a generation stopped before today. */
+    static void todayIfMissing(BenchApp app, LocalDate today) throws Exception {
+        try (Connection c = app.database(); Statement s = c.createStatement()) {
+            s.execute("SET time_zone = '+00:00'");
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM token WHERE business_day = '" + today + "'")) {
+                r.next();
+                if (r.getLong(1) >= PER_DAY) {
+                    return;
+                }
+            }
+            long nextId;
+            try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM token")) {
+                r.next();
+                nextId = r.getLong(1);
+            }
+            c.setAutoCommit(false);
+            day(s, services(c), today, nextId, new SplittableRandom(7));
+            c.commit();
+            System.out.println("generated today's tokens");
+        }
     }
 
     static List<Service> services(Connection c) throws Exception {
