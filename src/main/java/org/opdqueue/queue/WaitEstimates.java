@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.HospitalClock;
@@ -43,9 +44,12 @@ public class WaitEstimates implements IssueEstimate {
     private final OpdConfig.Queue config;
     private final QueueReads reads;
     private final Map<Long, Load> loads = new ConcurrentHashMap<>();
+    private final TransactionSynchronizationRegistry transactions;
 
-    public WaitEstimates(EntityManager em, HospitalClock clock, OpdConfig config, QueueReads reads) {
+    public WaitEstimates(EntityManager em, HospitalClock clock, OpdConfig config, QueueReads reads,
+            TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
         this.clock = clock;
         this.config = config.queue();
         this.reads = reads;
@@ -78,13 +82,47 @@ public class WaitEstimates implements IssueEstimate {
      */
     @Override
     public Integer minutesFor(Token newToken, ServicePoint service) {
-        Number[] waiting = reads.waitingByLane(service.id, newToken.businessDay);
-        long sameLane = (newToken.priorityLane ? waiting[0] : waiting[1]).longValue();
-        long otherLane = (newToken.priorityLane ? waiting[1] : waiting[0]).longValue();
-        CallPolicy policy = reads.policyOf(service);
-        long ahead = policy.hasPriorityLane() ? policy.peopleAhead(newToken.priorityLane, sameLane, otherLane)
-                : sameLane + otherLane;
+        Waiting waiting = waitingInThisTransaction(newToken, service);
+        long sameLane = newToken.priorityLane ? waiting.priority : waiting.general;
+        long otherLane = newToken.priorityLane ? waiting.general : waiting.priority;
+        long ahead = waiting.policy.hasPriorityLane()
+                ? waiting.policy.peopleAhead(newToken.priorityLane, sameLane, otherLane) : sameLane + otherLane;
+        if (newToken.priorityLane) {
+            waiting.priority++;
+        } else {
+            waiting.general++;
+        }
         return Math.toIntExact(waitMinutes(service, ahead));
+    }
+
+    /** Who waits in a service's queue, counted once per issuing transaction and then kept up with its new tokens. */
+    private static final class Waiting {
+        final CallPolicy policy;
+        long priority;
+        long general;
+
+        Waiting(CallPolicy policy, Number[] byLane) {
+            this.policy = policy;
+            this.priority = byLane[0].longValue();
+            this.general = byLane[1].longValue();
+        }
+    }
+
+    /**
+     * A batch of issues shares one transaction (token/IssuingLanes) and holds the number row's lock: the queue is read
+     * for the batch's first token of each service only, not once per token.
+     */
+    private Waiting waitingInThisTransaction(Token newToken, ServicePoint service) {
+        String key = "opd.issue-estimate." + service.id + "." + newToken.businessDay;
+        boolean inTransaction = transactions.getTransactionKey() != null;
+        Waiting waiting = inTransaction ? (Waiting) transactions.getResource(key) : null;
+        if (waiting == null) {
+            waiting = new Waiting(reads.policyOf(service), reads.waitingByLane(service.id, newToken.businessDay));
+            if (inTransaction) {
+                transactions.putResource(key, waiting);
+            }
+        }
+        return waiting;
     }
 
     /** The wait a patient who takes a token now would face. */

@@ -53,6 +53,12 @@ public class DailyRollups {
         return new DayMeasures(reader.read(day), days, days.now()).measure(List.of());
     }
 
+    /** A closed day measured without keeping it (its roll-up lost a race with another one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DayFigures measureClosed(LocalDate day) {
+        return new DayMeasures(reader.read(day), days, days.end(day)).measure(List.of());
+    }
+
     /** A closed day's kept figures, if it has been rolled up with the current definitions. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DayFigures> kept(LocalDate day) {
@@ -127,26 +133,33 @@ public class DailyRollups {
         return figures;
     }
 
-    /** Closed days in the range that have tokens and are not kept with the current definitions, oldest first. */
+    /**
+     * Closed days in the range, from the hospital's first token on, not kept with the current definitions, oldest first.
+     * Days without tokens are rolled up too (cheaply), so they are never looked for again: telling them apart would mean
+     * reading the whole token index of the range.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LocalDate> missing(LocalDate from, LocalDate to) {
         LocalDate yesterday = days.today().minusDays(1);
         LocalDate last = to.isAfter(yesterday) ? yesterday : to;
-        if (from.isAfter(last)) {
+        Object first = em.createNativeQuery("SELECT MIN(business_day) FROM token WHERE facility = ?1")
+                .setParameter(1, facility.code()).getSingleResult();
+        if (first == null) {
+            return List.of();
+        }
+        LocalDate firstDay = asDate(first);
+        LocalDate start = from.isBefore(firstDay) ? firstDay : from;
+        if (start.isAfter(last)) {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object> withTokens = em.createNativeQuery("""
-                SELECT DISTINCT business_day FROM token WHERE facility = ?1 AND business_day BETWEEN ?2 AND ?3""")
-                .setParameter(1, facility.code()).setParameter(2, from).setParameter(3, last).getResultList();
-        @SuppressWarnings("unchecked")
         List<Object> kept = em.createNativeQuery("""
                 SELECT business_day FROM report_day WHERE facility = ?1 AND business_day BETWEEN ?2 AND ?3
-                  AND definitions = ?4""").setParameter(1, facility.code()).setParameter(2, from).setParameter(3, last)
+                  AND definitions = ?4""").setParameter(1, facility.code()).setParameter(2, start).setParameter(3, last)
                 .setParameter(4, DEFINITIONS).getResultList();
         Set<LocalDate> have = new HashSet<>();
         kept.forEach(k -> have.add(asDate(k)));
-        return withTokens.stream().map(DailyRollups::asDate).filter(d -> !have.contains(d)).sorted().toList();
+        return start.datesUntil(last.plusDays(1)).filter(d -> !have.contains(d)).toList();
     }
 
     static LocalDate asDate(Object o) {

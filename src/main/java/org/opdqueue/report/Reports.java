@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.Failures;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.outage.OutageHistory;
 import org.opdqueue.token.Channel;
@@ -63,7 +64,22 @@ public class Reports {
         if (!date.isBefore(today)) {
             return rollups.measure(date);
         }
-        return rollups.kept(date).orElseGet(() -> rollups.rollUp(date));
+        return rollups.kept(date).orElseGet(() -> rollUpOrMeasure(date));
+    }
+
+    /**
+     * Two requests rolling up the same day at once: the one that loses (a duplicate key, a deadlock) answers with the
+     * figures measured without keeping them; the winner's are kept.
+     */
+    private DayFigures rollUpOrMeasure(LocalDate date) {
+        try {
+            return rollups.rollUp(date);
+        } catch (RuntimeException e) {
+            if (Failures.isUnreachable(e) || Failures.isPoolExhausted(e)) {
+                throw e;
+            }
+            return rollups.measureClosed(date);
+        }
     }
 
     public RangeReport range(LocalDate from, LocalDate to) {
@@ -141,7 +157,7 @@ public class Reports {
 
     /** Rolls up the closed days of a range not kept yet (a range asked for the first time). */
     private void rollMissing(LocalDate from, LocalDate to) {
-        rollups.missing(from, to).forEach(rollups::rollUp);
+        rollups.missing(from, to).forEach(this::rollUpOrMeasure);
     }
 
     private void checkRange(LocalDate from, LocalDate to) {
