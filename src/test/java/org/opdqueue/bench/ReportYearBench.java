@@ -71,7 +71,7 @@ public final class ReportYearBench {
             check(get(app, "/api/reports/range?from=" + first + "&to=" + yesterday));
             System.out.printf(Locale.ROOT, "first use of a year's range: %d closed days rolled up in %.1f s%n", DAYS,
                     (System.nanoTime() - t1) / 1e9);
-            LocalDate closed = today.minusDays(30);
+            LocalDate closed = LocalDate.parse(System.getProperty("bench.closed", today.minusDays(30).toString()));
             String[] paths = { "/api/reports/day?date=" + closed, "/api/reports/day?date=" + today,
                     "/api/reports/range?from=" + first + "&to=" + today, "/api/reports/counters?date=" + closed,
                     "/api/reports/counters?date=" + today, "/api/reports/estimates?from=" + first + "&to=" + today,
