@@ -258,4 +258,13 @@ public interface OpdConfig {
         @WithDefault("false")
         boolean audio();
     }
+
+    Reports reports();
+
+    /** The reports' daily roll-ups (report/DailyRollups). */
+    interface Reports {
+        /** How often closed days still missing are rolled up (also at start); {@code off} only on first use. */
+        @WithDefault("1h")
+        String rollupEvery();
+    }
 }

@@ -1,5 +1,6 @@
 package org.opdqueue.queue;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -157,6 +157,7 @@ public class TokenIssuing {
             for (int i = 0; i < tokens.size(); i++) {
                 IssuingLanes.Waiting w = requests.get(i);
                 Token token = tokens.get(i);
+                token.estimatedWaitAtIssue = Math.toIntExact(placed.get(i).estimatedWaitMinutes()); // for the reports
                 save(token, w.request.requestId(), w.fingerprint);
                 issued.add(issuedEntry(token, w.request.requestId(), w.actor));
                 outcomes.put(w, new Outcome(new Issued(token, service, true, placed.get(i)), null));
@@ -230,6 +231,7 @@ public class TokenIssuing {
         Token token = newToken(service, category, request,
                 numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
         PlacesAtIssue.Place place = places.placesOf(service, List.of(token)).get(0);
+        token.estimatedWaitAtIssue = Math.toIntExact(place.estimatedWaitMinutes());
         record(token, service, request.requestId(), fingerprint, actor);
         return new Issued(token, service, true, place);
     }
