@@ -92,6 +92,17 @@ public class QueueReads {
                 ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
     }
 
+    /** How many wait in one service's queue on a day: [priority lane, general lane]. */
+    public Number[] waitingByLane(Long serviceId, java.time.LocalDate day) {
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                SELECT COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0)
+                FROM token WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'WAITING'
+                """).setParameter(1, facility.code()).setParameter(2, serviceId).setParameter(3, day)
+                .getSingleResult();
+        return new Number[] { (Number) counts[0], (Number) counts[1] };
+    }
+
     /** How many wait today in each service that has anyone waiting. */
     public Map<Long, Long> waitingCounts() {
         return countsOf(em.createNativeQuery("""

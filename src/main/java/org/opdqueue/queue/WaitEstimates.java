@@ -13,13 +13,14 @@ import jakarta.transaction.Transactional;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.servicepoint.ServicePoint;
+import org.opdqueue.token.IssueEstimate;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
 
 /** People ahead and estimated wait: recent service times divided among the open counters. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class WaitEstimates {
+public class WaitEstimates implements IssueEstimate {
 
     public record Position(long peopleAhead, long estimatedWaitMinutes) {
         static final Position NOT_WAITING = new Position(0, 0);
@@ -61,6 +62,21 @@ public class WaitEstimates {
             ahead = policy.peopleAhead(false, generalAhead, priorityWaiting);
         }
         return new Position(ahead, waitMinutes(service, ahead));
+    }
+
+    /**
+     * What {@link #positionOf} will say of a token about to be saved: it is the last of its lane, so everyone
+     * waiting in its lane is ahead of it, and the other lane as the call policy interleaves it.
+     */
+    @Override
+    public Integer minutesFor(Token newToken, ServicePoint service) {
+        Number[] waiting = reads.waitingByLane(service.id, newToken.businessDay);
+        long sameLane = (newToken.priorityLane ? waiting[0] : waiting[1]).longValue();
+        long otherLane = (newToken.priorityLane ? waiting[1] : waiting[0]).longValue();
+        CallPolicy policy = reads.policyOf(service);
+        long ahead = policy.hasPriorityLane() ? policy.peopleAhead(newToken.priorityLane, sameLane, otherLane)
+                : sameLane + otherLane;
+        return Math.toIntExact(waitMinutes(service, ahead));
     }
 
     /** The wait a patient who takes a token now would face. */

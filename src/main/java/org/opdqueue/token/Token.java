@@ -122,6 +122,10 @@ public class Token extends PanacheEntityBase {
     @Column(name = "reservation_unknown")
     public boolean reservationUnknown;
 
+    /** The wait in minutes the patient was told at issue (see {@link IssueEstimate}); null offline and on paper. */
+    @Column(name = "estimated_wait_at_issue")
+    public Integer estimatedWaitAtIssue;
+
     @Version
     public long version;
 

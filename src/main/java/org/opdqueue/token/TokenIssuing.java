@@ -221,6 +221,7 @@ public class TokenIssuing {
 
     /** Saves a new token with the request id that made it, and journals its issue. */
     private void record(Token token, ServicePoint service, UUID requestId, String fingerprint, String actor) {
+        token.estimatedWaitAtIssue = IssueEstimate.of(token, service);
         token.persist();
         requestKeys.record(token.facility, requestId.toString(), fingerprint, token.id, token.issuedAt);
         journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)

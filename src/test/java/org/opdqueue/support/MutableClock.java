@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Alternative;
 public class MutableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozenAt;
 
     public void advance(Duration by) {
         offset = offset.plus(by);
@@ -24,11 +25,19 @@ public class MutableClock extends Clock {
 
     public void reset() {
         offset = Duration.ZERO;
+        frozenAt = null;
+    }
+
+    /** Stands still at {@code at} (moved only by {@link #advance}) until {@link #reset}: durations to the second. */
+    public void freezeAt(Instant at) {
+        offset = Duration.ZERO;
+        frozenAt = at;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant frozen = frozenAt;
+        return (frozen != null ? frozen : Instant.now()).plus(offset);
     }
 
     @Override

@@ -1,0 +1,56 @@
+package org.opdqueue.report;
+
+import java.util.List;
+
+/**
+ * RFC 4180 text: a header row, then one row per table row, CRLF line ends, and a byte-order mark so that a
+ * spreadsheet reads Hindi names as UTF-8.
+ */
+public final class Csv {
+
+    private final StringBuilder text = new StringBuilder("\uFEFF");
+
+    public Csv(String... header) {
+        row((Object[]) header);
+    }
+
+    public Csv row(Object... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(cell(cells[i]));
+        }
+        text.append("\r\n");
+        return this;
+    }
+
+    /** Median, p90 and max as three cells (empty when there is none). */
+    public static List<Object> spread(Spread s) {
+        return java.util.Arrays.asList(s.median(), s.p90(), s.max());
+    }
+
+    public static String[] spreadHeader(String what) {
+        return new String[] { what + "_median_s", what + "_p90_s", what + "_max_s" };
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        // a leading = + - @ would be run as a formula by a spreadsheet
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) {
+            s = "'" + s;
+        }
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+}
