@@ -13,7 +13,7 @@ const day = {
     { hour: 9, arrivals: 4, completions: 1, waiting: { median: 600, p90: 900, max: 900 } },
     { hour: 11, arrivals: 3, completions: 3, waiting: { median: null, p90: null, max: null } },
   ],
-  byService: [{ serviceCode: 'MED', serviceName: 'General Medicine', issued: 7, completed: 4, noShow: 1, cancelled: 1,
+  byService: [{ serviceCode: 'MED', serviceName: 'General Medicine', serviceNameHi: 'सामान्य चिकित्सा', issued: 7, transferredIn: 2, completed: 4, noShow: 1, cancelled: 1,
     waiting: { median: 750, p90: 1830, max: 4000 }, service: { median: 300, p90: 420, max: 600 } }],
   outages: [{ from: '2026-03-02T10:15:00+05:30', to: '2026-03-02T10:45:00+05:30', kind: 'DATABASE', tokensByChannel: { KIOSK: 2, PAPER: 1 } }],
 };
@@ -32,7 +32,7 @@ test('the headline figures are the API totals, durations in words', () => {
   assert.deepEqual(totalFigures(day.totals), {
     issued: 7, completed: 4, noShow: 1, cancelled: 1, noShowRate: '14.3 %', cancelRate: '14.3 %',
     waitingMedian: '13 min', waitingP90: '31 min', waitingMax: '1 h 07 min',
-    serviceMedian: '5 min', serviceP90: '7 min', serviceMax: '59 s',
+    serviceMedian: '5 min', serviceP90: '7 min', serviceMax: '59 s', transferred: 0, returnedAfterNoShow: 0,
   });
   assert.equal(totalFigures(undefined).issued, 0, 'a day with no tokens shows zero, not a blank');
 });
@@ -78,20 +78,20 @@ test('on a trend chart an outage sits in its day\'s slot, and a short one is sti
 
 test('the heat map has a row per weekday from Monday over the busy hours; the busiest cell is level 5', () => {
   const grid = heatGrid([
-    { weekday: 1, hour: 9, arrivals: 40 }, { weekday: 1, hour: 11, arrivals: 10 }, { weekday: 7, hour: 10, arrivals: 1 },
+    { weekday: 1, hour: 9, arrivals: 40 }, { weekday: 1, hour: 11, arrivals: 10.25 }, { weekday: 7, hour: 10, arrivals: 1 },
     { weekday: 3, hour: 20, arrivals: 0 },
   ]);
   assert.deepEqual(grid.hours, [9, 10, 11]);
   assert.equal(grid.rows.length, 7);
   assert.equal(grid.rows[0].label, 'Mon सोम');
-  assert.deepEqual(grid.rows[0].cells.map((c) => [c.arrivals, c.level]), [[40, 5], [0, 0], [10, 2]]);
+  assert.deepEqual(grid.rows[0].cells.map((c) => [c.text, c.level]), [['40', 5], ['', 0], ['10.3', 2]], 'an average per weekday');
   assert.deepEqual(grid.rows[6].cells.map((c) => c.level), [0, 1, 0], 'one arrival still shows');
   assert.equal(grid.max, 40);
   assert.deepEqual(heatGrid([]).hours, []);
 });
 
 test('table rows carry the API figures in column order', () => {
-  assert.deepEqual(serviceRows(day)[0].cells, ['MED General Medicine', 7, 4, 1, 1, '13 min', '31 min', '1 h 07 min', '5 min', '7 min', '10 min']);
+  assert.deepEqual(serviceRows(day)[0].cells, ['MED General Medicine / सामान्य चिकित्सा', 7, 2, 4, 1, 1, '13 min', '31 min', '1 h 07 min', '5 min', '7 min', '10 min']);
   assert.deepEqual(outageRows(day.outages)[0].cells, ['2026-03-02 10:15', '2026-03-02 10:45', 'DATABASE', 'KIOSK 2, PAPER 1', 3]);
   assert.equal(outageRows([{ from: '2026-03-02T10:15:00', to: null, tokensByChannel: {} }])[0].cells[1], 'going on');
   assert.deepEqual(estimateRows({ byService: [{ serviceCode: 'MED', tokens: 12, medianAbsErrorMinutes: 4.26, within10MinShare: 0.75, biasMinutes: -2 }] })[0].cells,

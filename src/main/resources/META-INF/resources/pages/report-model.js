@@ -123,6 +123,7 @@ export const WEEKDAYS = ['Mon सोम', 'Tue मंगल', 'Wed बुध', '
 /**
  * The weekday × hour heat map: seven rows (Monday first, ISO weekday 1..7) over the hours that had any arrival,
  * each cell's level 0..5 (0 only for none, 5 for the busiest cell) so it can be a CSS class that also prints in grey.
+ * Arrivals are an average per such weekday, so a cell may read 12.5.
  */
 export function heatGrid(heatmap) {
   const cells = heatmap ?? [];
@@ -135,10 +136,11 @@ export function heatGrid(heatmap) {
     label,
     cells: hours.map((hour) => {
       const arrivals = count.get(`${i + 1}/${hour}`) ?? 0;
-      return { hour, arrivals, level: arrivals === 0 ? 0 : Math.max(1, Math.ceil((arrivals / max) * 5)) };
+      return { hour, arrivals, text: arrivals ? String(Math.round(arrivals * 10) / 10) : '',
+        level: arrivals === 0 ? 0 : Math.max(1, Math.ceil((arrivals / max) * 5)) };
     }),
   }));
-  return { hours, rows, max };
+  return { hours, rows, max: Math.round(max * 10) / 10 };
 }
 
 /** `date` minus `days`, as ISO dates (no time zone involved: the dates are the hospital's calendar days). */
@@ -155,10 +157,12 @@ export function csvHref(path, params) {
 
 const waitCells = (w) => [durationText(w?.median), durationText(w?.p90), durationText(w?.max)];
 
+const serviceName = (s) => [s.serviceCode, s.serviceName, s.serviceNameHi && `/ ${s.serviceNameHi}`].filter(Boolean).join(' ');
+
 export function serviceRows(day) {
   return (day.byService ?? []).map((s) => ({
     key: s.serviceCode,
-    cells: [`${s.serviceCode} ${s.serviceName ?? ''}`.trim(), s.issued, s.completed, s.noShow, s.cancelled,
+    cells: [serviceName(s), s.issued, s.transferredIn ?? 0, s.completed, s.noShow, s.cancelled,
       ...waitCells(s.waiting), ...waitCells(s.service)],
   }));
 }
@@ -233,5 +237,7 @@ export function totalFigures(totals) {
     serviceMedian: durationText(t.service?.median),
     serviceP90: durationText(t.service?.p90),
     serviceMax: durationText(t.service?.max),
+    transferred: t.transferred ?? 0,
+    returnedAfterNoShow: t.returnedAfterNoShow ?? 0,
   };
 }

@@ -82,7 +82,7 @@ function drawHeatMap(grid) {
     const tr = document.createElement('tr');
     tr.dataset.weekday = row.weekday;
     tr.append(cell('th', row.label), ...row.cells.map((c) => {
-      const td = cell('td', c.arrivals || '');
+      const td = cell('td', c.text);
       td.className = `heat-${c.level}`;
       td.dataset.hour = c.hour;
       td.title = `${row.label} ${model.hourLabel(c.hour)}: ${c.arrivals}`;
@@ -111,13 +111,10 @@ const question = (params) => new URLSearchParams(params).toString();
 async function draw() {
   const fonts = fontsReady();
   if (report === 'day' || report === 'print') {
-    const [day, estimates] = await Promise.all([
-      api('GET', `/api/reports/day?${question({ date })}`),
-      report === 'day' ? api('GET', `/api/reports/estimates?${question({ from: date, to: date })}`) : null,
-    ]);
+    const day = await api('GET', `/api/reports/day?${question({ date })}`);
     await fonts;
     drawDay(day);
-    if (estimates) fill('estimates', model.estimateRows(estimates));
+    fill('estimates', model.estimateRows(day.estimate ?? {}));
   } else if (report === 'range') {
     const range = await api('GET', `/api/reports/range?${question({ from, to })}`);
     await fonts;

@@ -41,11 +41,17 @@ class ReportsFixtureBrowserTest extends DeskBrowserTest {
     @BeforeEach
     void answerFromFixtures() {
         page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(m.text());
+            // the browser's own request for a favicon (the app has none) is not the page's error
+            if ("error".equals(m.type()) && !m.location().contains("/favicon.ico")) {
+                consoleErrors.add(m.text() + " at " + m.location());
             }
         });
         page.onPageError(consoleErrors::add);
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                consoleErrors.add(r.status() + " " + r.url()); // which address the console's error was about
+            }
+        });
         page.route("**/api/reports/**", route -> route.fulfill(new Route.FulfillOptions()
                 .setStatus(200).setContentType("application/json").setBody(fixture(route.request().url()))));
     }
