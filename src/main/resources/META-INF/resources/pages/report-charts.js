@@ -22,9 +22,9 @@ function hatchPattern(ctx) {
     tile.width = 8;
     tile.height = 8;
     const t = tile.getContext('2d');
-    t.fillStyle = 'rgba(185, 28, 28, 0.10)';
+    t.fillStyle = 'rgba(185, 28, 28, 0.12)';
     t.fillRect(0, 0, 8, 8);
-    t.strokeStyle = 'rgba(17, 24, 39, 0.45)';
+    t.strokeStyle = 'rgba(17, 24, 39, 0.6)';
     t.lineWidth = 1;
     t.beginPath();
     t.moveTo(0, 8);
@@ -36,12 +36,13 @@ function hatchPattern(ctx) {
 }
 
 /**
- * Shades outage periods behind the data. Spans come in slot units (report-model.js): slot i is the i-th label and
- * covers [i, i+1), which on an offset category axis runs from half a step before its tick to half a step after.
+ * Hatches outage periods over the data, translucent, so a bar in an outage hour shows both. Spans come in slot units
+ * (report-model.js): slot i is the i-th label and covers [i, i+1), which on an offset category axis runs from half a
+ * step before its tick to half a step after.
  */
 const outageShading = {
   id: 'outages',
-  beforeDatasetsDraw(chart, args, options) {
+  afterDatasetsDraw(chart, args, options) {
     const spans = options.spans ?? [];
     const x = chart.scales.x;
     if (!spans.length || !x) return;
