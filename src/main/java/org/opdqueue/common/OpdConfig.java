@@ -242,4 +242,13 @@ public interface OpdConfig {
         @WithDefault("120s")
         Duration sealGapAfter();
     }
+
+    Reports reports();
+
+    /** The reports' daily roll-ups (report/DailyRollups). */
+    interface Reports {
+        /** How often closed days still missing are rolled up (also at start); {@code off} only on first use. */
+        @WithDefault("1h")
+        String rollupEvery();
+    }
 }

@@ -1,5 +1,6 @@
 package org.opdqueue.queue;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,7 +94,7 @@ public class QueueReads {
     }
 
     /** How many wait in one service's queue on a day: [priority lane, general lane]. */
-    public Number[] waitingByLane(Long serviceId, java.time.LocalDate day) {
+    public Number[] waitingByLane(Long serviceId, LocalDate day) {
         Object[] counts = (Object[]) em.createNativeQuery("""
                 SELECT COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0)

@@ -1,7 +1,9 @@
 package org.opdqueue.queue;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +19,10 @@ import org.opdqueue.token.IssueEstimate;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
 
-/** People ahead and estimated wait: recent service times divided among the open counters. */
+/**
+ * People ahead and estimated wait: people ahead at the rate the service's queue was called in the last half hour, or
+ * recent service times divided among the open counters early in the day ({@link WaitEstimator}).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class WaitEstimates implements IssueEstimate {
@@ -26,8 +31,11 @@ public class WaitEstimates implements IssueEstimate {
         static final Position NOT_WAITING = new Position(0, 0);
     }
 
-    /** Recent average service time and open counters of one service, reused for a few seconds. */
-    private record Load(Duration averageService, int openCounters, Instant readAt) {
+    /** What the estimate goes by for one service, reused for a few seconds. */
+    private record Load(WaitEstimator.Load load, Instant readAt) {
+        int openCounters() {
+            return load.openCounters();
+        }
     }
 
     private final EntityManager em;
@@ -94,9 +102,7 @@ public class WaitEstimates implements IssueEstimate {
     }
 
     private long waitMinutes(ServicePoint service, long ahead) {
-        Load load = load(service);
-        long seconds = ahead * load.averageService().toSeconds() / Math.max(1, load.openCounters());
-        return (seconds + 59) / 60;
+        return WaitEstimator.CHOSEN.minutes(ahead, load(service).load());
     }
 
     private Load load(ServicePoint service) {
@@ -105,7 +111,7 @@ public class WaitEstimates implements IssueEstimate {
         if (cached != null && cached.readAt().plus(config.serviceTimeCacheFor()).isAfter(now)) {
             return cached;
         }
-        Load fresh = new Load(averageService(service), countOpenCounters(service), now);
+        Load fresh = new Load(calls(service, averageService(service), countOpenCounters(service), now), now);
         loads.put(service.id, fresh);
         return fresh;
     }
@@ -126,6 +132,26 @@ public class WaitEstimates implements IssueEstimate {
         }
         double average = seconds.stream().mapToLong(Number::longValue).average().orElse(service.defaultServiceSeconds);
         return Duration.ofSeconds(Math.max(30, Math.round(average)));
+    }
+
+    /**
+     * Calls within the window (a token called again, as after a no-show, counts once), and how much of the window the
+     * service has been calling: since its first call today, at most the window.
+     */
+    private WaitEstimator.Load calls(ServicePoint service, Duration averageService, int openCounters, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT COALESCE(SUM(CASE WHEN called_at > ?4 THEN 1 ELSE 0 END), 0), MIN(called_at) FROM token
+                WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND called_at IS NOT NULL
+                """).setParameter(1, service.facility).setParameter(2, service.id).setParameter(3, clock.businessDay())
+                .setParameter(4, now.minus(WaitEstimator.WINDOW)).getSingleResult();
+        Duration calledFor = Duration.ZERO;
+        if (row[1] != null) {
+            Instant first = row[1] instanceof Timestamp ts ? ts.toInstant() : row[1] instanceof Instant i ? i
+                    : Timestamp.valueOf((LocalDateTime) row[1]).toInstant();
+            Duration d = Duration.between(first, now);
+            calledFor = d.isNegative() ? Duration.ZERO : d.compareTo(WaitEstimator.WINDOW) > 0 ? WaitEstimator.WINDOW : d;
+        }
+        return new WaitEstimator.Load(averageService, openCounters, ((Number) row[0]).intValue(), calledFor);
     }
 
     private int countOpenCounters(ServicePoint service) {

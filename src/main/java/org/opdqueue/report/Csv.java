@@ -1,5 +1,6 @@
 package org.opdqueue.report;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public final class Csv {
 
     /** Median, p90 and max as three cells (empty when there is none). */
     public static List<Object> spread(Spread s) {
-        return java.util.Arrays.asList(s.median(), s.p90(), s.max());
+        return Arrays.asList(s.median(), s.p90(), s.max());
     }
 
     public static String[] spreadHeader(String what) {

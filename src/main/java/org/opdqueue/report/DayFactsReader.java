@@ -3,6 +3,7 @@ package org.opdqueue.report;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -197,6 +198,6 @@ public class DayFactsReader {
             return null;
         }
         return o instanceof Timestamp ts ? ts.toInstant() : o instanceof Instant i ? i
-                : ((java.time.LocalDateTime) o).atZone(java.time.ZoneId.systemDefault()).toInstant();
+                : Timestamp.valueOf((LocalDateTime) o).toInstant();
     }
 }

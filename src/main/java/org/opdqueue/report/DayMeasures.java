@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -69,7 +70,7 @@ final class DayMeasures {
         Map<Long, List<DayFacts.TokenFact>> issuedTo = group(tokens, DayFacts.TokenFact::issueServiceId);
         Map<Long, List<DayFacts.TokenFact>> endedIn = group(tokens, DayFacts.TokenFact::serviceId);
         List<DayReport.ServiceRow> rows = new ArrayList<>();
-        for (Long id : new java.util.TreeSet<>(visitsBy.keySet())) {
+        for (Long id : new TreeSet<>(visitsBy.keySet())) {
             DayFacts.ServiceName name = facts.services().getOrDefault(id, new DayFacts.ServiceName("#" + id, "", ""));
             List<DayFacts.TokenFact> ended = endedIn.getOrDefault(id, List.of());
             List<DayFacts.Visit> here = visitsBy.get(id);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +135,7 @@ public class Reports {
         }
         List<DayReport.EstimateRow> rows = new ArrayList<>();
         errors.forEach((s, h) -> rows.add(EstimateAccuracy.of(codes.getOrDefault(s, "#" + s), h)));
-        rows.sort(java.util.Comparator.comparing(DayReport.EstimateRow::serviceCode));
+        rows.sort(Comparator.comparing(DayReport.EstimateRow::serviceCode));
         return new EstimateReport(from.toString(), to.toString(), rows);
     }
 
@@ -164,7 +165,7 @@ public class Reports {
                         byChannel));
             }
         }
-        rows.sort(java.util.Comparator.comparing(DayReport.OutageRow::from));
+        rows.sort(Comparator.comparing(DayReport.OutageRow::from));
         return rows;
     }
 

@@ -30,7 +30,7 @@ public class RollupFiller {
         this.days = days;
     }
 
-    @Scheduled(every = "${opd.reports.rollup-every:1h}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${opd.reports.rollup-every}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fill() {
         try {
             LocalDate today = days.today();

@@ -1,6 +1,7 @@
 package org.opdqueue.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public class TokenExport {
                 .setParameter(1, facility.code()).setParameter(2, day).getResultList();
         rows.forEach(r -> numbers.put(((Number) r[0]).longValue(), (String) r[1]));
         Map<Long, List<DayFacts.Visit>> visits = new HashMap<>();
-        facts.visits().forEach(v -> visits.computeIfAbsent(v.tokenId(), t -> new java.util.ArrayList<>()).add(v));
+        facts.visits().forEach(v -> visits.computeIfAbsent(v.tokenId(), t -> new ArrayList<>()).add(v));
         Csv csv = new Csv("date", "token_id", "number", "issued_to", "service_now", "category", "channel", "status",
                 "issued_at", "first_called_at", "waiting_s", "service_s", "visits", "no_shows", "counter_id", "staff",
                 "estimated_wait_at_issue_min");

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,8 +68,8 @@ public class ReportResource {
     @Produces(CSV)
     @Operation(summary = "One day as CSV: table=byService (default, with a TOTAL row), byHour, byChannel, byCategory, "
             + "outages or estimate")
-    public String dayCsvFile(@QueryParam("date") String date, @QueryParam("table") String table) {
-        return dayCsv(date, table);
+    public Response dayCsvFile(@QueryParam("date") String date, @QueryParam("table") String table) {
+        return download(dayCsv(date, table), "day-" + (date == null ? days.today() : date.strip()) + (table == null ? "" : "-" + table));
     }
 
     @GET
@@ -92,9 +93,9 @@ public class ReportResource {
     @Path("range.csv")
     @Produces(CSV)
     @Operation(summary = "Days from..to as CSV: table=days (default, with a TOTAL row), heatmap or outages")
-    public String rangeCsvFile(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Response rangeCsvFile(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("table") String table) {
-        return rangeCsv(from, to, table);
+        return download(rangeCsv(from, to, table), "range-" + from + "-" + to + (table == null ? "" : "-" + table));
     }
 
     @GET
@@ -116,8 +117,8 @@ public class ReportResource {
     @Path("counters.csv")
     @Produces(CSV)
     @Operation(summary = "Counters on one day as CSV: table=counters (default) or byStaff")
-    public String countersCsvFile(@QueryParam("date") String date, @QueryParam("table") String table) {
-        return countersCsv(date, table);
+    public Response countersCsvFile(@QueryParam("date") String date, @QueryParam("table") String table) {
+        return download(countersCsv(date, table), "counters-" + (date == null ? days.today() : date.strip()));
     }
 
     @GET
@@ -140,16 +141,22 @@ public class ReportResource {
     @Path("estimates.csv")
     @Produces(CSV)
     @Operation(summary = "Estimate accuracy per service as CSV")
-    public String estimatesCsvFile(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return estimatesCsv(from, to);
+    public Response estimatesCsvFile(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return download(estimatesCsv(from, to), "estimates-" + from + "-" + to);
     }
 
     @GET
     @Path("tokens.csv")
     @Produces(CSV)
     @Operation(summary = "One row per token of a day with its waiting and service time (no patient details)")
-    public String tokensCsv(@QueryParam("date") String date) {
-        return tokens.csv(date(date, "date"));
+    public Response tokensCsv(@QueryParam("date") String date) {
+        return download(tokens.csv(date(date, "date")), "tokens-" + date(date, "date"));
+    }
+
+    /** A file to save: named by what it holds (only dates and table names reach the name, checked above). */
+    private static Response download(String csv, String name) {
+        return Response.ok(csv).header("Content-Disposition",
+                "attachment; filename=\"opd-" + name.replaceAll("[^A-Za-z0-9-]", "") + ".csv\"").build();
     }
 
     private LocalDate date(String value, String field) {
