@@ -101,6 +101,8 @@ function cell(tag, text) {
 
 function drawCounters(report) {
   const counters = report.counters ?? [];
+  // a bar a counter: the box grows with the hospital's counters instead of squeezing thirty bars into one height
+  canvas('utilisation').parentElement.style.height = `${Math.max(8, 2 * counters.length + 4)}rem`;
   utilisationChart(canvas('utilisation'), { labels: counters.map((c) => c.counterName), shares: counters.map((c) => c.utilisation) });
   fill('counters', model.counterRows(report));
   fill('staff', model.staffRows(report));

@@ -90,6 +90,16 @@ class ReportsFixtureBrowserTest extends DeskBrowserTest {
     }
 
     @Test
+    void theCounterViewShowsUtilisationAsAShareOfOpenTime() {
+        open("/admin/reports/counters?date=2026-03-02");
+        assertThat(page.locator("[data-testid=counters] tr[data-key='1'] td").nth(3)).hasText("78.6 %");
+        assertThat(page.locator("[data-testid=staff] tbody tr")).hasCount(4);
+        assertThat(drawnPixels("utilisation")).isGreaterThan(1000);
+        Screens.keep(page, "reports-counters");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void theA4SummaryPrintsOnOneSheet() {
         open("/admin/reports/day/print?date=2026-03-02");
         assertThat(page.getByTestId("total-issued")).hasText("345");
