@@ -3,6 +3,8 @@ package org.opdqueue.embedded;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import org.opdqueue.archive.ArchiveCli;
+import org.opdqueue.archive.RestoreCli;
 import org.opdqueue.journal.JournalCli;
 import org.opdqueue.setup.SetupCli;
 
@@ -22,9 +24,19 @@ public class OpdApplication {
             JournalCli.main(args); // read only, on the configured database
             return;
         }
+        if (args.length > 0 && args[0].equals("archive")) {
+            System.exit(ArchiveCli.run(java.util.List.of(args), System.out, System.err)); // needs no database
+        }
         DemoDatabaseSettings database = DemoDatabaseSettings.fromEnvironment();
         if (database.enabled()) {
             EmbeddedMariaDb.startForDemo(database);
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            int restored = RestoreCli.main(args); // into the configured, empty database; then the server starts on it
+            if (restored != 0) {
+                System.exit(restored);
+            }
+            args = new String[0];
         }
         Quarkus.run(args);
     }

@@ -7,10 +7,10 @@ import org.opdqueue.common.Hashes;
  * insert); the chain hash binds the content to its seq and to the chain hash of the entry before it, so changing,
  * removing or inserting a sealed entry shows at that entry or the one after it.
  */
-final class JournalHashes {
+public final class JournalHashes {
 
     /** What the first entry's chain starts from. */
-    static final String GENESIS = "";
+    public static final String GENESIS = "";
 
     private JournalHashes() {
     }
@@ -31,7 +31,7 @@ final class JournalHashes {
         return Hashes.sha256Hex(text.toString());
     }
 
-    static String chain(String previousChain, long seq, String content) {
+    public static String chain(String previousChain, long seq, String content) {
         return Hashes.sha256Hex(previousChain + "|" + seq + "|" + content);
     }
 }
