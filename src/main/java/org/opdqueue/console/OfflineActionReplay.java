@@ -134,8 +134,8 @@ public class OfflineActionReplay {
                 throw ProblemException.notFound("Today's token", number);
             }
             // A paper slip not entered yet: the call happened all the same, so the journal says so.
-            journal.append(JournalEventType.CALLED, entry(null, number, null, counter, actor, action)
-                    .detail(DETAIL + ": called by number, not in the system yet"));
+            journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(null, number, null).at(counter.id, counter.code)
+                    .actor(actor).degraded(counter.code, deviceTime(action)).detail(DETAIL + ": called by number, not in the system yet"));
             return ActionResult.applied(action, null);
         }
         locks.queueOfToken(found.get());
@@ -158,28 +158,25 @@ public class OfflineActionReplay {
         }
         reads.heldBy(counter).forEach(held -> {
             held.complete(at);
-            journal.append(JournalEventType.COMPLETED, entry(held.id, held.displayNumber, held.serviceId, counter,
-                    actor, action).detail(DETAIL + ": taken as served when the counter called the next"));
+            journal.append(JournalEventType.COMPLETED, entry(held, counter, actor, action)
+                    .detail(DETAIL + ": taken as served when the counter called the next"));
         });
         token.call(counter.id, at);
-        journal.append(JournalEventType.CALLED, entry(token.id, token.displayNumber, token.serviceId, counter, actor, action)
-                .detail(DETAIL));
+        journal.append(JournalEventType.CALLED, entry(token, counter, actor, action).detail(DETAIL));
         return ActionResult.applied(action, token.id);
     }
 
     private ActionResult complete(Counter counter, Token token, OfflineAction action, Instant at, String actor) {
         requireAtThisCounter(counter, token, TokenTransition.COMPLETE);
         token.complete(at);
-        journal.append(JournalEventType.COMPLETED, entry(token.id, token.displayNumber, token.serviceId, counter, actor, action)
-                .detail(DETAIL));
+        journal.append(JournalEventType.COMPLETED, entry(token, counter, actor, action).detail(DETAIL));
         return ActionResult.applied(action, token.id);
     }
 
     private ActionResult noShow(Counter counter, Token token, OfflineAction action, String actor) {
         requireAtThisCounter(counter, token, TokenTransition.MARK_NO_SHOW);
         token.markNoShow();
-        journal.append(JournalEventType.NO_SHOW, entry(token.id, token.displayNumber, token.serviceId, counter, actor, action)
-                .detail(DETAIL));
+        journal.append(JournalEventType.NO_SHOW, entry(token, counter, actor, action).detail(DETAIL));
         return ActionResult.applied(action, token.id);
     }
 
@@ -197,10 +194,12 @@ public class OfflineActionReplay {
                 : "";
     }
 
-    private static JournalEntryBuilder entry(Long tokenId, String number, Long serviceId, Counter counter, String actor,
-            OfflineAction action) {
-        Instant deviceTime = action.at().isBefore(STORABLE_FROM) || action.at().isAfter(STORABLE_TO) ? null : action.at();
-        return JournalEntryBuilder.about(tokenId, number, serviceId).counter(counter.id).actor(actor)
-                .degraded(counter.code, deviceTime);
+    private static JournalEntryBuilder entry(Token token, Counter counter, String actor, OfflineAction action) {
+        return JournalEntryBuilder.changed(token.journaled(counter.code)).at(counter.id, counter.code).actor(actor)
+                .degraded(counter.code, deviceTime(action));
+    }
+
+    private static Instant deviceTime(OfflineAction action) {
+        return action.at().isBefore(STORABLE_FROM) || action.at().isAfter(STORABLE_TO) ? null : action.at();
     }
 }

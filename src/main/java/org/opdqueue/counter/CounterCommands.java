@@ -35,7 +35,7 @@ public class CounterCommands {
                 CounterState before = counter.state;
                 counter.state = state;
                 journal.append(JournalEventType.COUNTER_STATE_CHANGED,
-                        JournalEntryBuilder.system().counter(counter.id).actor(actor).counterState(before, state));
+                        JournalEntryBuilder.counterChanged(counter.id, counter.code, before, state).actor(actor));
             }
             return counter;
         });

@@ -87,6 +87,91 @@ public class JournalEntry extends PanacheEntityBase {
     @Column(name = "outage_replay", updatable = false)
     public boolean outageReplay;
 
+    // What a rebuild of the day needs (recovery/DayRebuild), typed. Services and counters by code: a restored database
+    // gets its set-up from the set-up file, which names them by code, and may number them differently.
+
+    /** For {@link JournalEventType#ISSUED}: the client's request id, and what the token was made with. */
+    @Column(name = "request_id", updatable = false)
+    public String requestId;
+
+    @Column(name = "public_code", updatable = false)
+    public String publicCode;
+
+    /** The token's business day, which an offline or paper token may have apart from the entry's own. */
+    @Column(name = "token_day", updatable = false)
+    public LocalDate tokenDay;
+
+    @Column(name = "number_series", updatable = false)
+    public String numberSeries;
+
+    /** The number behind the display number: 42 in MED-042. */
+    @Column(name = "token_number", updatable = false)
+    public Integer tokenNumber;
+
+    @Column(updatable = false)
+    public String priority;
+
+    @Column(name = "is_priority", updatable = false)
+    public Boolean priorityLane;
+
+    @Column(updatable = false)
+    public String channel;
+
+    @Column(name = "issued_at", updatable = false)
+    public Instant issuedAt;
+
+    @Column(name = "received_at", updatable = false)
+    public Instant receivedAt;
+
+    /** The number as the offline kiosk printed it and sent it back. */
+    @Column(name = "offline_number", updatable = false)
+    public String offlineNumber;
+
+    @Column(name = "paper_book_id", updatable = false)
+    public Long paperBookId;
+
+    @Column(name = "reservation_unknown", updatable = false)
+    public Boolean reservationUnknown;
+
+    /** The patient's details as JSON; never shown on a board, encrypted in the off-host archive. */
+    @Column(updatable = false)
+    public String patient;
+
+    /** For every entry about a token: the token as it is after the change. */
+    @Column(name = "token_status", updatable = false)
+    public String tokenStatus;
+
+    /** The code of the service whose queue the token is in after the change ({@link #serviceId}). */
+    @Column(name = "service_code", updatable = false)
+    public String serviceCode;
+
+    /** For {@link JournalEventType#TRANSFERRED}: the code of the service the token left ({@link #fromServiceId}). */
+    @Column(name = "from_service_code", updatable = false)
+    public String fromServiceCode;
+
+    /** The code of {@link #counterId}: where it happened, or whose state changed. */
+    @Column(name = "counter_code", updatable = false)
+    public String counterCode;
+
+    /** The code of the counter holding the token after the change (none after a transfer or requeue). */
+    @Column(name = "token_counter_code", updatable = false)
+    public String tokenCounterCode;
+
+    @Column(name = "queued_at", updatable = false)
+    public Instant queuedAt;
+
+    @Column(name = "called_at", updatable = false)
+    public Instant calledAt;
+
+    @Column(name = "started_at", updatable = false)
+    public Instant startedAt;
+
+    @Column(name = "completed_at", updatable = false)
+    public Instant completedAt;
+
+    @Column(name = "call_count", updatable = false)
+    public Integer callCount;
+
     /** SHA-256 over the fields above, written with the entry ({@link JournalHashes#content}). */
     @Column(name = "content_hash", updatable = false)
     public String contentHash;

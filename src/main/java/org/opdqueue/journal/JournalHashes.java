@@ -1,5 +1,8 @@
 package org.opdqueue.journal;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.opdqueue.common.Hashes;
 
 /**
@@ -15,12 +18,29 @@ public final class JournalHashes {
     private JournalHashes() {
     }
 
-    /** Each field length-prefixed, so no two different entries can spell the same text. */
+    /**
+     * Each field length-prefixed, so no two different entries can spell the same text. The rebuild columns (V23) are
+     * covered after a marker, and only when one of them is set: an entry written before them hashes as it always did,
+     * so its stored hash still verifies; setting them all to NULL on a newer entry changes its hash all the same.
+     */
     static String content(JournalEntry e) {
         StringBuilder text = new StringBuilder("opd-journal-1");
-        for (Object field : new Object[] { e.facility, e.type == null ? null : e.type.name(), e.occurredAt,
+        append(text, e.facility, e.type == null ? null : e.type.name(), e.occurredAt,
                 e.businessDay, e.tokenId, e.displayNumber, e.serviceId, e.fromServiceId, e.counterId, e.actor, e.detail,
-                e.degraded, e.deviceId, e.deviceTime, e.counterStateBefore, e.counterStateAfter, e.outageReplay }) {
+                e.degraded, e.deviceId, e.deviceTime, e.counterStateBefore, e.counterStateAfter, e.outageReplay);
+        Object[] rebuild = { e.requestId, e.publicCode, e.tokenDay, e.numberSeries, e.tokenNumber, e.priority,
+                e.priorityLane, e.channel, e.issuedAt, e.receivedAt, e.offlineNumber, e.paperBookId, e.reservationUnknown,
+                e.patient, e.tokenStatus, e.serviceCode, e.fromServiceCode, e.counterCode, e.tokenCounterCode, e.queuedAt,
+                e.calledAt, e.startedAt, e.completedAt, e.callCount };
+        if (Arrays.stream(rebuild).anyMatch(Objects::nonNull)) {
+            text.append("|rebuild");
+            append(text, rebuild);
+        }
+        return Hashes.sha256Hex(text.toString());
+    }
+
+    private static void append(StringBuilder text, Object... fields) {
+        for (Object field : fields) {
             if (field == null) {
                 text.append("|-");
             } else {
@@ -28,7 +48,6 @@ public final class JournalHashes {
                 text.append('|').append(value.length()).append(':').append(value);
             }
         }
-        return Hashes.sha256Hex(text.toString());
     }
 
     public static String chain(String previousChain, long seq, String content) {

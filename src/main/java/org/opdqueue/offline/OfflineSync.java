@@ -269,8 +269,8 @@ public class OfflineSync {
         token.reservationUnknown = p.reservationUnknown();
         token.persist();
         requestKeys.record(token.facility, p.item().requestId().toString(), p.fingerprint(), token.id, receivedAt);
-        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
-                .degraded(kiosk.code, p.item().issuedAt()).detail("OFFLINE_KIOSK " + token.priority
+        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.issued(token.journaled(null), p.item().requestId().toString())
+                .offlineNumber(p.item().offlineNumber().strip().toUpperCase()).detail("OFFLINE_KIOSK " + token.priority
                         + (p.reservationUnknown() ? " " + RESERVATION_UNKNOWN : "")));
         return token;
     }

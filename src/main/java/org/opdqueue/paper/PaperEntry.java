@@ -136,11 +136,11 @@ public class PaperEntry {
         token.persist();
         slip.tokenId = token.id;
 
-        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
-                .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER " + token.priority
+        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.issued(token.journaled(null), slip.requestId)
+                .paperBook(at.book().id).actor(actor).detail("PAPER " + token.priority
                         + (outsideOutages ? " " + OUTSIDE_OUTAGES : "")));
         if (seen) {
-            journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
+            journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.changed(token.journaled(null))
                     .actor(actor).degraded(token.deviceId, token.deviceTime).detail("PAPER seen during the outage"));
         }
         return new Entered(token, at.service(), true);

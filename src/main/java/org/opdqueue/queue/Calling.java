@@ -91,19 +91,19 @@ public class Calling {
         Token token = Token.findByDisplayNumber(facility.code(), clock.businessDayOf(at), number).orElse(null);
         if (token == null || !token.allows(TokenTransition.CALL)) {
             journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token == null ? null : token.id, number,
-                    token == null ? null : token.serviceId).counter(counterId).actor(actor).degraded(null, at).detail(detail)
+                    token == null ? null : token.serviceId).at(counter.id, counter.code).actor(actor).degraded(null, at).detail(detail)
                     .replayedFromOutage());
             return;
         }
         reads.heldBy(counter).forEach(held -> {
             held.complete(at);
-            journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.about(held.id, held.displayNumber,
-                    held.serviceId).counter(counterId).actor(actor).degraded(null, at)
+            journal.append(JournalEventType.COMPLETED, JournalEntryBuilder.changed(held.journaled(counter.code))
+                    .at(counter.id, counter.code).actor(actor).degraded(null, at)
                     .detail("taken as served when the counter called the next by number").replayedFromOutage());
         });
         token.call(counter.id, at);
-        journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(token.id, number, token.serviceId)
-                .counter(counterId).actor(actor).degraded(null, at).detail(detail).replayedFromOutage());
+        journal.append(JournalEventType.CALLED, JournalEntryBuilder.changed(token.journaled(counter.code))
+                .actor(actor).degraded(null, at).detail(detail).replayedFromOutage());
     }
 
     private Long idOfNumber(String number) {
@@ -145,8 +145,7 @@ public class Calling {
 
     private Token markCalled(Token token, Counter counter, String actor) {
         token.call(counter.id, clock.now());
-        journal.append(JournalEventType.CALLED,
-                JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId).counter(counter.id).actor(actor));
+        journal.append(JournalEventType.CALLED, JournalEntryBuilder.changed(token.journaled(counter.code)).actor(actor));
         return token;
     }
 }

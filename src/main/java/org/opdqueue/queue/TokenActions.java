@@ -11,6 +11,7 @@ import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.Transactions;
+import org.opdqueue.counter.Counter;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
@@ -106,11 +107,12 @@ public class TokenActions {
         return transactions.run(() -> {
             ServicePoint target = ServicePoint.activeByCode(facility.code(), serviceCode);
             Token token = locks.todaysToken(tokenId);
-            Long from = token.serviceId;
+            ServicePoint from = ServicePoint.findById(token.serviceId);
             Long leftCounter = token.counterId;
+            String leftCounterCode = counterCode(token);
             token.transferTo(target, clock.now());
-            journal.append(JournalEventType.TRANSFERRED, JournalEntryBuilder
-                    .about(token.id, token.displayNumber, target.id).fromService(from).counter(leftCounter).actor(actor));
+            journal.append(JournalEventType.TRANSFERRED, JournalEntryBuilder.changed(token.journaled(null))
+                    .fromService(from.id, from.code).at(leftCounter, leftCounterCode).actor(actor));
             return token;
         });
     }
@@ -153,7 +155,10 @@ public class TokenActions {
     }
 
     private void record(JournalEventType type, Token token, String actor, String detail) {
-        journal.append(type, JournalEntryBuilder.about(token.id, token.displayNumber, token.serviceId)
-                .counter(token.counterId).actor(actor).detail(detail));
+        journal.append(type, JournalEntryBuilder.changed(token.journaled(counterCode(token))).actor(actor).detail(detail));
+    }
+
+    private static String counterCode(Token token) {
+        return token.counterId == null ? null : Counter.<Counter>findById(token.counterId).code;
     }
 }

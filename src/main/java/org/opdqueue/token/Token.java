@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import org.opdqueue.common.ProblemException;
+import org.opdqueue.journal.JournalToken;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
@@ -262,6 +263,24 @@ public class Token extends PanacheEntityBase {
         require(TokenTransition.TAKE_AS_SERVED);
         status = TokenStatus.COMPLETED;
         completedAt = at;
+    }
+
+    /**
+     * This token as the journal keeps it, in the state it is in now. The service is named by code from the
+     * persistence context (the command that changed the token has loaded it); the counter's code is given, as the
+     * token cannot see counters.
+     */
+    public JournalToken journaled(String counterCode) {
+        ServicePoint service = ServicePoint.findById(serviceId);
+        return new JournalToken(id, publicCode, businessDay, numberSeries, number, displayNumber, serviceId, service.code,
+                priority, priorityLane, channel.name(), status.name(), issuedAt, queuedAt, calledAt, startedAt, completedAt,
+                counterId, counterId == null ? null : counterCode, callCount, PatientJson.write(patient()), degraded,
+                deviceId, deviceTime, receivedAt, reservationUnknown);
+    }
+
+    /** The patient's details as stored on the token. */
+    public PatientDetails patient() {
+        return new PatientDetails(patientName, patientAge, patientSex, patientMobile, patientAbha, patientUhid);
     }
 
     /** The unguessable code of a token's status page. */

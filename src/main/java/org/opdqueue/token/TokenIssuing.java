@@ -223,7 +223,7 @@ public class TokenIssuing {
     private void record(Token token, ServicePoint service, UUID requestId, String fingerprint, String actor) {
         token.persist();
         requestKeys.record(token.facility, requestId.toString(), fingerprint, token.id, token.issuedAt);
-        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.about(token.id, token.displayNumber, service.id)
+        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.issued(token.journaled(null), requestId.toString())
                 .actor(actor).detail(token.channel + " " + token.priority));
     }
 
