@@ -3,12 +3,10 @@ package org.opdqueue.archive;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +18,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.opdqueue.common.Facility;
+import org.opdqueue.common.ProblemException;
+import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalVerification;
 import org.opdqueue.journal.JournalVerifier;
+import org.opdqueue.recovery.DayRebuild;
+import org.opdqueue.recovery.DayRestore;
+import org.opdqueue.recovery.JournalRecord;
 import org.opdqueue.setup.SetupImport;
 
 /**
@@ -41,9 +46,11 @@ public class ArchiveRestore {
     private final SetupImport setupImport;
     private final JournalVerifier verifier;
     private final ObjectMapper json;
+    private final DayRestore dayRestore;
 
     public ArchiveRestore(DataSource db, Facility facility, SetupImport setupImport, JournalVerifier verifier,
-            ObjectMapper json) {
+            ObjectMapper json, DayRestore dayRestore) {
+        this.dayRestore = dayRestore;
         this.db = db;
         this.facility = facility;
         this.setupImport = setupImport;
@@ -52,7 +59,7 @@ public class ArchiveRestore {
     }
 
     /** What was restored, for the operator. */
-    public record Restored(long segments, long entries, long lastSeq, String setup, String journal) {
+    public record Restored(long segments, long entries, long lastSeq, String setup, int tokens, String journal) {
     }
 
     /** A restore that was not started: the archive is not whole, the key is wrong, or the database is not empty. */
@@ -99,23 +106,33 @@ public class ArchiveRestore {
             throw new IllegalStateException("Could not insert the journal: " + e.getMessage(), e);
         }
         out.printf("Journal inserted: %d entries, seq and hashes as they were.%n", entries.size());
-        setupImport.apply(setup.setup(), false, ACTOR);
+        try {
+            setupImport.restore(setup.setup(), passwords, ACTOR);
+        } catch (ProblemException e) {
+            throw new IllegalStateException("The archived set-up " + verified.latestSetup() + " was refused: "
+                    + e.getMessage() + e.errors().stream().map(f -> "; " + f.field() + ": " + f.message()).toList(), e);
+        }
         try (Connection c = db.getConnection()) {
             for (Map.Entry<String, Map<String, Long>> table : setup.ids().entrySet()) {
                 ArchiveIds.align(c, table.getKey(), table.getKey().equals("staff_user") ? "username" : "code",
                         facility.code(), table.getValue());
             }
-            setPasswords(c, passwords);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not give the set-up its archived ids: " + e.getMessage(), e);
         }
         out.printf("Set-up %s imported (device keys and staff passwords as they were).%n", verified.latestSetup());
+        DayRestore.Restored day = QuarkusTransaction.requiringNew().timeout(3600).call(() -> dayRestore.restore(
+                DayRebuild.rebuild(JournalEntry.<JournalEntry>list("facility = ?1 order by seq", facility.code()).stream()
+                        .map(JournalRecord::of).toList())));
+        out.printf("Day rebuilt from the journal: %d tokens, %d request ids, %d number rows taken, %d counter states%s.%n",
+                day.tokens(), day.requestIds(), day.numberRows(), day.counters(),
+                day.skipped().isEmpty() ? "" : "; not restored: " + String.join("; ", day.skipped()));
         JournalVerification check = verifier.verify();
         if (!check.ok()) {
             throw new IllegalStateException("The restored journal does not verify: " + check.describe());
         }
         return new Restored(verified.segments().size(), entries.size(), verified.last().lastSeq(),
-                verified.latestSetup(), check.describe());
+                verified.latestSetup(), day.tokens(), check.describe());
     }
 
     private ArchivedSetup readSetup(DirectoryTarget archive, String name) {
@@ -148,19 +165,6 @@ public class ArchiveRestore {
                 throw new Refused("The database is not empty: restore only into a new, empty database "
                         + "(it would mix two journals)");
             }
-        }
-    }
-
-    private void setPasswords(Connection c, Map<String, String> passwords) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE staff_user SET password_hash = ? WHERE facility = ? AND username = ?")) {
-            for (Map.Entry<String, String> p : new HashMap<>(passwords).entrySet()) {
-                update.setString(1, p.getValue());
-                update.setString(2, facility.code());
-                update.setString(3, p.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
         }
     }
 }

@@ -6,11 +6,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -29,26 +27,23 @@ import io.quarkus.scheduler.Scheduled;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
-import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.common.Hashes;
 import org.opdqueue.journal.JournalSealer;
+import org.opdqueue.setup.SetupDocument;
 import org.opdqueue.setup.SetupExport;
 import org.opdqueue.status.SystemMode;
 
 /**
  * Ships the sealed journal to the archive directory, a segment at a time, every second. Where it has got to is read
  * from the archive itself at the first run (its last segment), so that a new or replaced disk starts from the
- * beginning of the journal, and is kept in {@code archive_position} for the dashboard. Each segment that holds a
- * change of the set-up (or the first one) comes with the set-up as it is then.
+ * beginning of the journal, and is kept in {@code archive_position} for the dashboard. A segment written after the
+ * set-up changed (and the first one after a start) comes with the set-up as it is then, named by the segment.
  */
 @ApplicationScoped
 @Named("journalArchive") // the admin dashboard shows status() (inject:journalArchive), without admin depending on this
 public class ArchiveShipper {
 
     private static final Logger LOG = Logger.getLogger(ArchiveShipper.class);
-    private static final Set<JournalEventType> SETUP_EVENTS = EnumSet.of(JournalEventType.SETUP_CHANGED,
-            JournalEventType.DEVICE_KEY_ISSUED, JournalEventType.DEVICE_KEY_REVOKED, JournalEventType.STAFF_CREATED,
-            JournalEventType.STAFF_ROLE_CHANGED, JournalEventType.STAFF_PASSWORD_SET, JournalEventType.STAFF_DEACTIVATED,
-            JournalEventType.STAFF_REACTIVATED);
 
     private final OpdConfig.Archive config;
     private final Facility facility;
@@ -69,6 +64,8 @@ public class ArchiveShipper {
     private volatile Instant oldestUnarchived;
     private volatile Instant lastShipped;
     private volatile String lastProblem;
+    /** What the set-up file archived last holds (its content hash); null: none yet since this start. */
+    private String lastSetupHash;
 
     public ArchiveShipper(OpdConfig config, Facility facility, HospitalClock clock, DataSource db, EntityManager em,
             SystemMode mode, JournalSealer sealer, SetupExport export, ArchiveKeyStore keys, ObjectMapper json) {
@@ -138,8 +135,9 @@ public class ArchiveShipper {
                 Segment.Link previous = position;
                 long lastSeq = ((Number) rows.get(rows.size() - 1).get("seq")).longValue();
                 List<Segment.SetupFile> setups = new ArrayList<>();
-                if (to.setups().isEmpty() || rows.stream().anyMatch(r -> isSetupChange(r.get("type")))) {
-                    setups.add(archiveSetup(to, lastSeq));
+                Segment.SetupFile setup = archiveSetupIfChanged(to, lastSeq);
+                if (setup != null) {
+                    setups.add(setup);
                 }
                 byte[] segment = Segment.write(facility.code(), previous, rows, keys.publicKey(), setups);
                 String name = Segment.fileName(previous.segment() + 1);
@@ -154,19 +152,23 @@ public class ArchiveShipper {
         }
     }
 
-    private static boolean isSetupChange(Object type) {
-        return type != null && SETUP_EVENTS.stream().anyMatch(t -> t.name().equals(type));
-    }
-
-    private Segment.SetupFile archiveSetup(DirectoryTarget to, long seq) throws IOException {
-        String name = ArchivedSetup.fileName(seq);
+    /**
+     * The set-up as of entry {@code seq}, when it is not the one archived last (a change made on the admin pages, an
+     * import, a kiosk's new key, a password); null when it is. The first segment after a start always carries one.
+     */
+    private Segment.SetupFile archiveSetupIfChanged(DirectoryTarget to, long seq) throws IOException {
         ArchivedSetup file = QuarkusTransaction.requiringNew().call(() -> setupNow(seq));
+        if (file.contentHash().equals(lastSetupHash)) {
+            return null;
+        }
+        String name = ArchivedSetup.fileName(seq);
         byte[] bytes = json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(file);
         if (!to.setups().contains(name)) {
             to.add(name, bytes);
         } else {
             bytes = to.read(name); // written by a run that stopped before its segment: the segment names that one
         }
+        lastSetupHash = file.contentHash();
         return new Segment.SetupFile(name, Segment.sha256(bytes));
     }
 
@@ -184,19 +186,19 @@ public class ArchiveShipper {
         }
         Map<String, String> passwords = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> staff = em.createNativeQuery("SELECT username, password_hash FROM staff_user WHERE facility = ?1")
-                .setParameter(1, f).getResultList();
+        List<Object[]> staff = em.createNativeQuery("SELECT username, password_hash FROM staff_user WHERE facility = ?1 "
+                + "ORDER BY username").setParameter(1, f).getResultList();
         staff.forEach(r -> passwords.put((String) r[0], (String) r[1]));
         String publicKey = keys.publicKey();
         SegmentCipher cipher = SegmentCipher.forWriting(publicKey);
-        String sealed;
         try {
-            sealed = cipher.encrypt(seq, json.writeValueAsString(passwords));
+            SetupDocument setup = export.export();
+            String content = Hashes.sha256Hex(json.writeValueAsString(List.of(ids, setup, passwords)));
+            return new ArchivedSetup(ArchivedSetup.FORMAT, f, seq, content, ArchiveKeys.fingerprint(publicKey),
+                    cipher.ephemeralKey, ids, setup, cipher.encrypt(seq, json.writeValueAsString(passwords)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new ArchivedSetup(ArchivedSetup.FORMAT, f, seq, ArchiveKeys.fingerprint(publicKey), cipher.ephemeralKey,
-                ids, export.export(), sealed);
     }
 
     /** The end of the archive's last segment; the start when the target holds none. */

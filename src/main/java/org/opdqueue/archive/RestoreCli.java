@@ -28,6 +28,7 @@ public class RestoreCli implements QuarkusApplication {
         defaultTo("opd.archive.enabled", "false");
         defaultTo("opd.node.heartbeat.enabled", "false");
         defaultTo("opd.demo.seed", "false");
+        defaultTo("%demo.opd.demo.seed", "false"); // the demo's seed would make the database not empty
         int[] code = { 1 };
         Quarkus.run(RestoreCli.class, (exit, failure) -> {
             code[0] = failure == null ? exit : 1;
@@ -36,7 +37,8 @@ public class RestoreCli implements QuarkusApplication {
             }
         }, args);
         for (String p : List.of("quarkus.http.host-enabled", "quarkus.log.level", "quarkus.banner.enabled",
-                "opd.journal.sealing", "opd.archive.enabled", "opd.node.heartbeat.enabled", "opd.demo.seed")) {
+                "opd.journal.sealing", "opd.archive.enabled", "opd.node.heartbeat.enabled", "opd.demo.seed",
+                "%demo.opd.demo.seed")) {
             if (Boolean.getBoolean("opd.restore.set." + p)) {
                 System.clearProperty(p);
             }
@@ -55,8 +57,8 @@ public class RestoreCli implements QuarkusApplication {
         }
         try {
             ArchiveRestore.Restored done = restore.restore(new DirectoryTarget(Path.of(from.get())), key.get(), System.out);
-            System.out.printf("Restored %d entries from %d segments (up to seq %d), set-up %s. Journal: %s%n",
-                    done.entries(), done.segments(), done.lastSeq(), done.setup(), done.journal());
+            System.out.printf("Restored %d entries from %d segments (up to seq %d), set-up %s, %d tokens. Journal: %s%n",
+                    done.entries(), done.segments(), done.lastSeq(), done.setup(), done.tokens(), done.journal());
             return 0;
         } catch (ArchiveRestore.Refused e) {
             System.err.println("Refused: " + e.getMessage());

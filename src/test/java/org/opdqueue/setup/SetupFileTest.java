@@ -72,8 +72,8 @@ class SetupFileTest {
         assertThat(file.getString("services.find { it.code == 'MED' }.nameHi")).isEqualTo("सामान्य चिकित्सा");
         assertThat(file.getString("services.find { it.code == 'MED' }.opensAt")).isEqualTo("08:00");
         assertThat(file.getList("counters.find { it.code == 'C12' }.services")).containsExactly("LAB", "MED");
-        assertThat(file.getList("boards.find { it.code == 'HALL-B' }.services")).containsExactly("ENT", "GYN", "PAED");
-        assertThat(file.getList("boards.find { it.code == 'HALL-A' }.counters")).contains("R01", "C12");
+        assertThat(file.getList("boards.find { it.code == 'HALLB' }.services")).containsExactly("ENT", "GYN", "PAED");
+        assertThat(file.getList("boards.find { it.code == 'HALLA' }.counters")).contains("R01", "C12");
         assertThat(file.getString("categories.find { it.code == 'SENIOR_CITIZEN' }.icon")).isEqualTo("SENIOR_CITIZEN");
         assertThat(file.getBoolean("categories.find { it.code == 'SENIOR_CITIZEN' }.priority")).isTrue();
         assertThat(file.getString("devices.find { it.code == 'BOARDA' }.kind")).isEqualTo("BOARD");
