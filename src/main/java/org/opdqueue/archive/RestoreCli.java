@@ -16,10 +16,32 @@ import io.quarkus.runtime.QuarkusApplication;
  */
 public class RestoreCli implements QuarkusApplication {
 
+    /** The settings of the restore alone, taken back before the server starts. */
+    private static final List<String> SET_HERE = new java.util.ArrayList<>();
+
     @Inject
     ArchiveRestore restore;
 
-    /** Runs the restore and returns its exit code; the JVM stays up for the server to start next. */
+    /** The first word of the restore run in its own JVM ({@link #inChildProcess}). */
+    public static final String ONLY = "restore-only";
+
+    /**
+     * Runs the restore in a JVM of its own, with this one's settings, and returns its exit code: Quarkus starts once per
+     * JVM, and this one starts the server on the restored database next. The key goes by environment, not command line.
+     */
+    public static int inChildProcess(String... args) throws java.io.IOException, InterruptedException {
+        List<String> words = List.of(args);
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command()
+                .orElse(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString())));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-jar", System.getProperty("java.class.path"), ONLY, "--from",
+                ArchiveCli.option(words, "--from").orElse("")));
+        ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+        ArchiveCli.option(words, "--key").ifPresent(key -> child.environment().put("OPD_ARCHIVE_KEY", key));
+        return child.start().waitFor();
+    }
+
+    /** Runs the restore and returns its exit code. */
     public static int main(String... args) {
         defaultTo("quarkus.http.host-enabled", "false");
         defaultTo("quarkus.log.level", "WARN");
@@ -36,13 +58,7 @@ public class RestoreCli implements QuarkusApplication {
                 failure.printStackTrace();
             }
         }, args);
-        for (String p : List.of("quarkus.http.host-enabled", "quarkus.log.level", "quarkus.banner.enabled",
-                "opd.journal.sealing", "opd.archive.enabled", "opd.node.heartbeat.enabled", "opd.demo.seed",
-                "%demo.opd.demo.seed")) {
-            if (Boolean.getBoolean("opd.restore.set." + p)) {
-                System.clearProperty(p);
-            }
-        }
+        SET_HERE.forEach(System::clearProperty); // the server that starts next runs as configured
         return code[0];
     }
 
@@ -51,7 +67,8 @@ public class RestoreCli implements QuarkusApplication {
         List<String> words = List.of(args);
         Optional<String> from = ArchiveCli.option(words, "--from");
         Optional<String> key = ArchiveCli.option(words, "--key").or(() -> Optional.ofNullable(System.getenv("OPD_ARCHIVE_KEY")));
-        if (words.isEmpty() || !words.get(0).equals("restore") || from.isEmpty() || key.isEmpty()) {
+        if (words.isEmpty() || !(words.get(0).equals("restore") || words.get(0).equals(ONLY)) || from.isEmpty()
+                || key.isEmpty()) {
             System.err.println(ArchiveCli.USAGE);
             return 2;
         }
@@ -69,7 +86,7 @@ public class RestoreCli implements QuarkusApplication {
     private static void defaultTo(String property, String value) {
         if (System.getProperty(property) == null) {
             System.setProperty(property, value);
-            System.setProperty("opd.restore.set." + property, "true");
+            SET_HERE.add(property);
         }
     }
 }

@@ -15,7 +15,10 @@ import org.opdqueue.setup.SetupCli;
 @QuarkusMain
 public class OpdApplication {
 
-    public static void main(String... args) {
+    public static void main(String... args) throws Exception {
+        if (args.length > 0 && args[0].equals(RestoreCli.ONLY)) {
+            System.exit(RestoreCli.main(args)); // the restore's own JVM, on the database the parent started
+        }
         if (args.length > 0 && args[0].equals("setup")) {
             SetupCli.main(args); // an operator's command on the configured database; starts no embedded one
             return;
@@ -32,7 +35,7 @@ public class OpdApplication {
             EmbeddedMariaDb.startForDemo(database);
         }
         if (args.length > 0 && args[0].equals("restore")) {
-            int restored = RestoreCli.main(args); // into the configured, empty database; then the server starts on it
+            int restored = RestoreCli.inChildProcess(args); // into the configured, empty database; then the server starts on it
             if (restored != 0) {
                 System.exit(restored);
             }
