@@ -78,7 +78,12 @@ class SetupFileTest {
         assertThat(file.getBoolean("categories.find { it.code == 'SENIOR_CITIZEN' }.priority")).isTrue();
         assertThat(file.getString("devices.find { it.code == 'BOARDA' }.kind")).isEqualTo("BOARD");
         assertThat(file.getString("staff.find { it.username == 'admin' }.role")).isEqualTo("ADMIN");
-        assertThat(text).doesNotContain("\"id\"", "password", "Hash", "secret", "$2a$", "\"state\"", "OPEN");
+        assertThat(text).doesNotContain("\"id\"", "password", "secret", "$2a$", "\"state\"", "OPEN");
+        // a device key only as its hash (so that a restored set-up lets the same kiosk in), never the key itself
+        assertThat(text.replace("\"keyHash\"", "")).doesNotContain("Hash");
+        assertThat(file.getString("devices.find { it.code == 'KIOSK1' }.keyHash"))
+                .isEqualTo(org.opdqueue.common.Hashes.sha256Hex("demo-kiosk-1"));
+        assertThat(text).doesNotContain("demo-kiosk-1");
     }
 
     @Test
