@@ -267,4 +267,37 @@ public interface OpdConfig {
         @WithDefault("1h")
         String rollupEvery();
     }
+
+    Archive archive();
+
+    /**
+     * The off-host journal archive ({@code archive/ArchiveShipper}): segments of the journal written to a directory
+     * that the database host cannot rewrite (an NFS/SMB share or a USB disk at another PC), patient details in them
+     * encrypted to a public key whose private half the hospital keeps offline.
+     */
+    interface Archive {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The archive target: a mounted directory of another machine. Required when enabled. */
+        java.util.Optional<String> directory();
+
+        /** How often new journal entries are shipped; also read by the scheduler. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** A segment holds at most this many entries; a backlog is shipped as several at once. */
+        @WithDefault("5000")
+        int maxEntries();
+
+        /**
+         * The archive's public key (base64url, 32 bytes, from {@code archive new-key}). When not set, the first run
+         * makes a key pair, prints the private half once and keeps the public half in the database.
+         */
+        java.util.Optional<String> publicKey();
+
+        /** /q/health reports the archive DOWN when its oldest unarchived entry is older than this. */
+        @WithDefault("30s")
+        Duration lagWarnAfter();
+    }
 }

@@ -138,9 +138,9 @@ public class DemoHospital {
                         .persist();
             }
         }
-        board("HALL-A", "OPD waiting hall A (ground floor)", "ओपीडी प्रतीक्षा कक्ष A (भूतल)",
+        board("HALLA", "OPD waiting hall A (ground floor)", "ओपीडी प्रतीक्षा कक्ष A (भूतल)",
                 List.of("MED", "ORTH", "LAB"), List.of("R01", "R02", "R03", "R04", "R05", "C11", "C12"));
-        board("HALL-B", "OPD waiting hall B (first floor)", "ओपीडी प्रतीक्षा कक्ष B (पहली मंज़िल)",
+        board("HALLB", "OPD waiting hall B (first floor)", "ओपीडी प्रतीक्षा कक्ष B (पहली मंज़िल)",
                 List.of("ENT", "PAED", "GYN"), List.of("R06", "R07", "R08", "R09", "R10"));
         LOG.infof("Seeded the demo hospital %s: %d services, %d counters", facility.code(), DEPARTMENTS.size(), ROOMS.size());
     }

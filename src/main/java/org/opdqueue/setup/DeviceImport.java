@@ -11,7 +11,10 @@ import org.opdqueue.device.DeviceKind;
 import org.opdqueue.offline.DeviceCredentials;
 import org.opdqueue.web.FieldErrors;
 
-/** A kiosk or board PC from a set-up file, through {@link DeviceForm}; its credential is never in a file. */
+/**
+ * A kiosk or board PC from a set-up file, through {@link DeviceForm}. Its key is never in a file; its key's hash may
+ * be (an export, a restore), and then the device's current key is the one of that hash.
+ */
 record DeviceImport(ImportRun run) implements SetupApplier.EntryImport<SetupDocument.Device> {
 
     @Override
@@ -20,7 +23,7 @@ record DeviceImport(ImportRun run) implements SetupApplier.EntryImport<SetupDocu
         Device device = code == null ? null : Device.findByCode(run.facility, code).orElse(null);
         boolean isNew = device == null;
         if (!isNew && run.alreadySo(d, new SetupDocument.Device(device.code, device.name, device.kind.name(),
-                device.active, device.numberSeries))) {
+                device.active, device.numberSeries, device.secretHash))) {
             return;
         }
         DeviceForm form = isNew ? DeviceForm.blank() : DeviceForm.of(device);
@@ -40,11 +43,18 @@ record DeviceImport(ImportRun run) implements SetupApplier.EntryImport<SetupDocu
         if (series != null && found.isEmpty()) {
             checkSeries(device, series, found);
         }
+        String keyHash = d.keyHash() == null ? null : d.keyHash().strip();
+        if (keyHash != null && !keyHash.matches("[0-9a-f]{64}")) {
+            found.add("keyHash", "The SHA-256 of the device's secret as 64 lower-case hex digits, as an export writes it.");
+        }
         if (!run.accepted(path, found)) {
             return;
         }
         if (series != null) {
             device.numberSeries = series;
+        }
+        if (keyHash != null) {
+            device.secretHash = keyHash;
         }
         if (isNew) {
             device.facility = run.facility;
@@ -66,6 +76,7 @@ record DeviceImport(ImportRun run) implements SetupApplier.EntryImport<SetupDocu
     }
 
     private static Map<String, Object> fields(Device d) {
-        return ImportRun.ordered("name", d.name, "kind", d.kind, "active", d.active, "numberSeries", d.numberSeries);
+        return ImportRun.ordered("name", d.name, "kind", d.kind, "active", d.active, "numberSeries", d.numberSeries,
+                "keyHash", d.secretHash);
     }
 }

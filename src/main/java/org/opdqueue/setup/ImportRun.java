@@ -25,6 +25,8 @@ import org.opdqueue.web.FieldErrors;
  */
 final class ImportRun {
 
+    final Map<String, String> passwordHashes;
+
     final String facility;
     final String actor;
     final Instant now;
@@ -35,6 +37,13 @@ final class ImportRun {
     private final List<SetupChange> changes = new ArrayList<>();
 
     ImportRun(String facility, String actor, Instant now, SetupErrors errors, Set<String> blocked, ObjectMapper json) {
+        this(facility, actor, now, errors, blocked, json, Map.of());
+    }
+
+    /** @param passwordHashes staff created by this run get these (a restore's); others get none */
+    ImportRun(String facility, String actor, Instant now, SetupErrors errors, Set<String> blocked, ObjectMapper json,
+            Map<String, String> passwordHashes) {
+        this.passwordHashes = passwordHashes;
         this.facility = facility;
         this.actor = actor;
         this.now = now;

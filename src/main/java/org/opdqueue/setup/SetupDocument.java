@@ -42,9 +42,12 @@ public record SetupDocument(Integer format, String facility, List<Category> cate
             List<String> counters) {
     }
 
-    /** A kiosk or board PC; its credential never leaves the server. */
+    /**
+     * A kiosk or board PC. Its key never leaves the server; {@code keyHash} (SHA-256 of the secret, as stored) does, so
+     * that a set-up restored on a new server (archive/ArchiveRestore) lets the same kiosks and board PCs in.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Device(String code, String name, String kind, Boolean active, String numberSeries) {
+    public record Device(String code, String name, String kind, Boolean active, String numberSeries, String keyHash) {
     }
 
     /** A staff account without its password: one imported from a file cannot log in until an admin sets one. */

@@ -42,7 +42,8 @@ public class SetupExport {
                         .map(b -> new SetupDocument.Board(b.code, b.name, b.nameHi, b.ticker, b.active,
                                 sorted(b.serviceIds(), serviceCodes), sorted(b.counterIds(), counterCodes))).toList(),
                 Device.listFor(f).stream()
-                        .map(d -> new SetupDocument.Device(d.code, d.name, d.kind.name(), d.active, d.numberSeries)).toList(),
+                        .map(d -> new SetupDocument.Device(d.code, d.name, d.kind.name(), d.active, d.numberSeries,
+                                d.secretHash)).toList(),
                 StaffUser.<StaffUser>list("facility = ?1 order by username", f).stream()
                         .map(u -> new SetupDocument.Staff(u.username, u.fullName, u.role.name(), u.active)).toList());
     }

@@ -1,6 +1,7 @@
 package org.opdqueue.setup;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,18 @@ public class SetupImport {
 
     /** @throws ProblemException {@code invalid-input} with every fault at its path, when the file is refused */
     public SetupResult apply(SetupDocument doc, boolean dryRun, String actor) {
+        return apply(doc, dryRun, actor, Map.of());
+    }
+
+    /**
+     * A set-up restored from the journal archive into a new database: the staff it creates get the password hashes
+     * they had (archive/ArchiveRestore), so they log in as before and the hospital is not locked out.
+     */
+    public SetupResult restore(SetupDocument doc, Map<String, String> passwordHashes, String actor) {
+        return apply(doc, false, actor, passwordHashes);
+    }
+
+    private SetupResult apply(SetupDocument doc, boolean dryRun, String actor, Map<String, String> passwordHashes) {
         SetupResult result;
         try {
             result = QuarkusTransaction.requiringNew().call(() -> {
@@ -66,7 +79,7 @@ public class SetupImport {
                 AdminLockOut lockOut = AdminLockOut.before(facility.code());
                 Set<String> blocked = SetupChecks.check(doc, facility.code(), errors);
                 SetupApplier applier = new SetupApplier(
-                        new ImportRun(facility.code(), actor, clock.now(), errors, blocked, json));
+                        new ImportRun(facility.code(), actor, clock.now(), errors, blocked, json, passwordHashes));
                 applier.apply(doc);
                 if (errors.isEmpty()) {
                     // only of what was applied: an entry at fault elsewhere (an admin it promotes) may be why

@@ -58,7 +58,7 @@ record StaffImport(ImportRun run, List<String> needsPassword) implements SetupAp
         }
         if (isNew) {
             u.facility = run.facility;
-            u.passwordHash = NO_PASSWORD;
+            u.passwordHash = run.passwordHashes.getOrDefault(u.username, NO_PASSWORD);
             u.createdAt = run.now;
             u.persist();
         }

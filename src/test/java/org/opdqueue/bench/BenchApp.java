@@ -124,6 +124,13 @@ final class BenchApp implements AutoCloseable {
         return app;
     }
 
+    /** An app process started some other way (e.g. {@code restore}, which starts the server when done), once ready. */
+    static BenchApp attach(int httpPort, int dbPort, Process process, Duration timeout) throws InterruptedException {
+        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
+        app.awaitReady(timeout);
+        return app;
+    }
+
     void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

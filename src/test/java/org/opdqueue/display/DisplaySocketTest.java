@@ -92,7 +92,7 @@ class DisplaySocketTest {
                 .body("recentCalls[0].number", org.hamcrest.Matchers.equalTo(number));
         io.restassured.RestAssured.given().get("/api/display/99999999").then().statusCode(404);
         io.restassured.RestAssured.given().get("/api/boards").then().statusCode(200)
-                .body("code", org.hamcrest.Matchers.hasItems("HALL-A", "HALL-B"));
+                .body("code", org.hamcrest.Matchers.hasItems("HALLA", "HALLB"));
     }
 
     @Test

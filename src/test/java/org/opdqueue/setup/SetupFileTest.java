@@ -72,13 +72,18 @@ class SetupFileTest {
         assertThat(file.getString("services.find { it.code == 'MED' }.nameHi")).isEqualTo("सामान्य चिकित्सा");
         assertThat(file.getString("services.find { it.code == 'MED' }.opensAt")).isEqualTo("08:00");
         assertThat(file.getList("counters.find { it.code == 'C12' }.services")).containsExactly("LAB", "MED");
-        assertThat(file.getList("boards.find { it.code == 'HALL-B' }.services")).containsExactly("ENT", "GYN", "PAED");
-        assertThat(file.getList("boards.find { it.code == 'HALL-A' }.counters")).contains("R01", "C12");
+        assertThat(file.getList("boards.find { it.code == 'HALLB' }.services")).containsExactly("ENT", "GYN", "PAED");
+        assertThat(file.getList("boards.find { it.code == 'HALLA' }.counters")).contains("R01", "C12");
         assertThat(file.getString("categories.find { it.code == 'SENIOR_CITIZEN' }.icon")).isEqualTo("SENIOR_CITIZEN");
         assertThat(file.getBoolean("categories.find { it.code == 'SENIOR_CITIZEN' }.priority")).isTrue();
         assertThat(file.getString("devices.find { it.code == 'BOARDA' }.kind")).isEqualTo("BOARD");
         assertThat(file.getString("staff.find { it.username == 'admin' }.role")).isEqualTo("ADMIN");
-        assertThat(text).doesNotContain("\"id\"", "password", "Hash", "secret", "$2a$", "\"state\"", "OPEN");
+        assertThat(text).doesNotContain("\"id\"", "password", "secret", "$2a$", "\"state\"", "OPEN");
+        // a device key only as its hash (so that a restored set-up lets the same kiosk in), never the key itself
+        assertThat(text.replace("\"keyHash\"", "")).doesNotContain("Hash");
+        assertThat(file.getString("devices.find { it.code == 'KIOSK1' }.keyHash"))
+                .isEqualTo(org.opdqueue.common.Hashes.sha256Hex("demo-kiosk-1"));
+        assertThat(text).doesNotContain("demo-kiosk-1");
     }
 
     @Test
