@@ -98,6 +98,8 @@ public class DisplaySnapshots {
         for (Counter c : Counter.<Counter>list("id in ?1 order by id", counterIds)) {
             Token t = held.get(c.id);
             DisplayMessage.CounterName name = DisplayMessage.CounterName.of(c.name, c.nameHi);
+            // kept for a call relayed while the database is away, which can only say the names already known
+            counterNames.put(c.id, name);
             tiles.add(new DisplayMessage.CounterTile(c.id, name.name(), name.nameHi(), c.state.name(),
                     t == null ? null : codes.get(t.serviceId), t == null ? null : t.displayNumber,
                     t == null ? null : t.status.name(), t == null ? null : t.calledAt));
