@@ -88,7 +88,7 @@ export function createAnnouncer({ chime, isMuted, synth = globalThis.speechSynth
     while (queue.length > 0) {
       const call = queue.shift();
       if (isMuted()) continue;
-      const words = announcement(call.number, call.counterName);
+      const words = announcement(call.number, call.counterName, call.counterNameHi);
       const clips = callClips(call);
       await chime();
       await sayOrPlay(words.en, 'en-IN', clips.en);
@@ -98,7 +98,7 @@ export function createAnnouncer({ chime, isMuted, synth = globalThis.speechSynth
   }
 
   return {
-    /** Queues one call, { number, counterName, counterId } (a recall too: it is announced again). */
+    /** Queues one call, { number, counterName, counterNameHi, counterId } (a recall too: it is announced again). */
     announce(call) {
       if (isMuted()) return;
       queue.push(call);

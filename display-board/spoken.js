@@ -30,11 +30,11 @@ export function hindiCounterName(name) {
 }
 
 /** The two sentences for one call: { en: "Token M E D 42, Room 1", hi: "टोकन एम ई डी 42, कमरा 1" }. */
-export function announcement(number, counterName) {
+export function announcement(number, counterName, counterNameHi) {
   const en = ['Token', ...parts(number, (l) => l)].join(' ');
   const hi = ['टोकन', ...parts(number, (l) => HINDI_LETTERS[l] ?? l)].join(' ');
   if (!counterName) return { en, hi };
-  return { en: `${en}, ${counterName}`, hi: `${hi}, ${hindiCounterName(counterName)}` };
+  return { en: `${en}, ${counterName}`, hi: `${hi}, ${counterNameHi || hindiCounterName(counterName)}` };
 }
 
 /**

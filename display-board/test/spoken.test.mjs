@@ -35,3 +35,8 @@ test('a place is written in Hindi and English, the counter\'s own Hindi name fir
   assert.deepEqual(placeNames({ name: 'Pharmacy' }), { hi: '', en: 'Pharmacy' });
   assert.deepEqual(placeNames({}), { hi: '', en: '' });
 });
+
+test('the Hindi announcement says the counter\'s own Hindi name when it has one', () => {
+  assert.equal(announcement('MED-7', 'Cabin 7', 'कमरा 7').hi, 'टोकन एम ई डी 7, कमरा 7');
+  assert.equal(announcement('MED-7', 'Cabin 7', 'कमरा 7').en, 'Token M E D 7, Cabin 7');
+});

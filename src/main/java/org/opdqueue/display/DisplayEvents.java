@@ -36,7 +36,7 @@ public class DisplayEvents {
             }
         }
         Map<Long, String> codes = snapshots.serviceCodes();
-        Map<Long, String> counters = snapshots.counterNames();
+        Map<Long, DisplayMessage.CounterName> counters = snapshots.counterNames();
         Map<String, DisplayMessage.ServiceCount> counts = new HashMap<>();
         snapshots.counts(affected, false).forEach(c -> counts.put(c.code(), c));
 
@@ -53,7 +53,7 @@ public class DisplayEvents {
      */
     public List<DisplayMessage.Event> translateFromMemory(List<JournalEntry> entries) {
         Map<Long, String> codes = new HashMap<>();
-        Map<Long, String> counters = new HashMap<>();
+        Map<Long, DisplayMessage.CounterName> counters = new HashMap<>();
         for (JournalEntry e : entries) {
             if (e.serviceId != null) {
                 codes.put(e.serviceId, snapshots.serviceCodeIfKnown(e.serviceId));
@@ -75,10 +75,10 @@ public class DisplayEvents {
         return e.outageReplay ? Mode.NORMAL.name() : e.detail;
     }
 
-    private static DisplayMessage.Event translate(JournalEntry e, Map<Long, String> codes, Map<Long, String> counters,
-            Map<String, DisplayMessage.ServiceCount> counts) {
+    private static DisplayMessage.Event translate(JournalEntry e, Map<Long, String> codes,
+            Map<Long, DisplayMessage.CounterName> counters, Map<String, DisplayMessage.ServiceCount> counts) {
         String service = codes.get(e.serviceId);
-        String counterName = counters.get(e.counterId);
+        DisplayMessage.CounterName counterName = counters.get(e.counterId);
         DisplayMessage.Event.About token = new DisplayMessage.Event.About(e.seq, e.displayNumber, e.counterId,
                 counterName, service, e.occurredAt);
         DisplayMessage.Event.Counts changed = changedCounts(e, service, codes, counts);

@@ -175,9 +175,9 @@ public class DisplayFeed {
 
     /** A call made by number while the database is away, shown on the boards that show the counter. */
     public void relayCall(long counterId, String number, java.time.Instant at) {
-        String name = snapshots.counterNameIfKnown(counterId);
+        DisplayMessage.CounterName name = snapshots.counterNameIfKnown(counterId);
         inbox.add(new Relay(counterId, write(DisplayMessage.Event.relayedCall(counterId,
-                name != null ? name : "Counter " + counterId, number, at))));
+                name != null ? name : new DisplayMessage.CounterName("Counter " + counterId, null), number, at))));
     }
 
     /**

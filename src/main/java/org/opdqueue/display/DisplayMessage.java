@@ -22,14 +22,22 @@ public final class DisplayMessage {
     public record BoardInfo(long id, String code, String name, String nameHi, String ticker) {
     }
 
-    /** A counter on the board and the token it holds, if any. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record CounterTile(long id, String name, String state, String serviceCode, String number, String status,
-            Instant calledAt) {
+    /** A counter's name as the board shows and says it; nameHi is null when the admin left it blank. */
+    public record CounterName(String name, String nameHi) {
+
+        static CounterName of(String name, String nameHi) {
+            return new CounterName(name, nameHi == null || nameHi.isBlank() ? null : nameHi.strip());
+        }
     }
 
-    public record RecentCall(long seq, String number, long counterId, String counterName, String serviceCode,
-            Instant at) {
+    /** A counter on the board and the token it holds, if any. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CounterTile(long id, String name, String nameHi, String state, String serviceCode, String number,
+            String status, Instant calledAt) {
+    }
+
+    public record RecentCall(long seq, String number, long counterId, String counterName, String counterNameHi,
+            String serviceCode, Instant at) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,12 +60,12 @@ public final class DisplayMessage {
      * Made by the factories below, one per type, so each type sets only its own fields.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Event(String type, Long seq, String number, Long counterId, String counterName, String serviceCode,
-            Boolean recall, String reason, String state, String mode, Instant since, String text, Instant at,
-            Long waiting, Long estimatedWaitMinutes, List<ServiceCount> counts) {
+    public record Event(String type, Long seq, String number, Long counterId, String counterName,
+            String counterNameHi, String serviceCode, Boolean recall, String reason, String state, String mode,
+            Instant since, String text, Instant at, Long waiting, Long estimatedWaitMinutes, List<ServiceCount> counts) {
 
-        /** A token, where it is and when, as every token event tells it. */
-        record About(Long seq, String number, Long counterId, String counterName, String serviceCode, Instant at) {
+        /** A token, where it is and when, as every token event tells it; counter is null when it is at none. */
+        record About(Long seq, String number, Long counterId, CounterName counter, String serviceCode, Instant at) {
         }
 
         /** The waiting count and estimate of the token's own service, and each count the event changed. */
@@ -84,39 +92,44 @@ public final class DisplayMessage {
         }
 
         /** A call made by number while the database is away: not in the journal yet, so without a seq. */
-        static Event relayedCall(long counterId, String counterName, String number, Instant at) {
-            return called(new About(null, number, counterId, counterName, null, at), false, Counts.UNKNOWN);
+        static Event relayedCall(long counterId, CounterName counter, String number, Instant at) {
+            return called(new About(null, number, counterId, counter, null, at), false, Counts.UNKNOWN);
         }
 
-        static Event counter(Long seq, Long counterId, String counterName, String state, Instant at) {
-            return new Event("counter", seq, null, counterId, counterName, null, null, null, state, null, null, null, at,
-                    null, null, null);
+        static Event counter(Long seq, Long counterId, CounterName counter, String state, Instant at) {
+            return new Event("counter", seq, null, counterId, counter == null ? null : counter.name(),
+                    counter == null ? null : counter.nameHi(), null, null, null, state, null, null, null, at, null, null,
+                    null);
         }
 
         /** The mode as the journal tells it, in effect from when it was written. */
         static Event mode(Long seq, String mode, Instant at) {
-            return new Event("mode", seq, null, null, null, null, null, null, null, mode, at, null, at, null, null, null);
+            return new Event("mode", seq, null, null, null, null, null, null, null, null, mode, at, null, at, null, null,
+                    null);
         }
 
         /** The mode as it changes, live: not in the journal, so without a seq (it does not move a board's resume point). */
         static Event mode(String mode, Instant since) {
-            return new Event("mode", null, null, null, null, null, null, null, null, mode, since, null, null, null,
+            return new Event("mode", null, null, null, null, null, null, null, null, null, mode, since, null, null, null,
                     null, null);
         }
 
         static Event ticker(String text) {
-            return new Event("ticker", null, null, null, null, null, null, null, null, null, null, text, null, null,
+            return new Event("ticker", null, null, null, null, null, null, null, null, null, null, null, text, null, null,
                     null, null);
         }
 
         /** An entry no board shows (set-up, security): never sent, as no board's scope concerns it. */
         static Event none(Long seq, String type, Instant at) {
-            return new Event(type, seq, null, null, null, null, null, null, null, null, null, null, at, null, null, null);
+            return new Event(type, seq, null, null, null, null, null, null, null, null, null, null, null, at, null, null,
+                    null);
         }
 
         private static Event aboutToken(String type, About t, Boolean recall, String reason, Counts c) {
-            return new Event(type, t.seq(), t.number(), t.counterId(), t.counterName(), t.serviceCode(), recall, reason,
-                    null, null, null, null, t.at(), c.waiting(), c.estimatedWaitMinutes(), c.changed());
+            CounterName at = t.counter();
+            return new Event(type, t.seq(), t.number(), t.counterId(), at == null ? null : at.name(),
+                    at == null ? null : at.nameHi(), t.serviceCode(), recall, reason, null, null, null, null, t.at(),
+                    c.waiting(), c.estimatedWaitMinutes(), c.changed());
         }
     }
 }

@@ -39,8 +39,8 @@ public class DisplaySnapshots {
     private final SystemMode mode;
     private final QueueReads reads;
     private final CommittedReadings readings;
-    private final NameCache serviceCodes = new NameCache(this::loadServiceCodes);
-    private final NameCache counterNames = new NameCache(this::loadCounterNames);
+    private final NameCache<String> serviceCodes = new NameCache<>(this::loadServiceCodes);
+    private final NameCache<DisplayMessage.CounterName> counterNames = new NameCache<>(this::loadCounterNames);
 
     public DisplaySnapshots(Facility facility, HospitalClock clock, Journal journal, WaitEstimates estimates,
             SystemMode mode, QueueReads reads, CommittedReadings readings) {
@@ -97,8 +97,12 @@ public class DisplaySnapshots {
         List<DisplayMessage.CounterTile> tiles = new ArrayList<>();
         for (Counter c : Counter.<Counter>list("id in ?1 order by id", counterIds)) {
             Token t = held.get(c.id);
-            tiles.add(new DisplayMessage.CounterTile(c.id, c.name, c.state.name(), t == null ? null : codes.get(t.serviceId),
-                    t == null ? null : t.displayNumber, t == null ? null : t.status.name(), t == null ? null : t.calledAt));
+            DisplayMessage.CounterName name = DisplayMessage.CounterName.of(c.name, c.nameHi);
+            // kept for a call relayed while the database is away, which can only say the names already known
+            counterNames.put(c.id, name);
+            tiles.add(new DisplayMessage.CounterTile(c.id, name.name(), name.nameHi(), c.state.name(),
+                    t == null ? null : codes.get(t.serviceId), t == null ? null : t.displayNumber,
+                    t == null ? null : t.status.name(), t == null ? null : t.calledAt));
         }
         return tiles;
     }
@@ -111,13 +115,15 @@ public class DisplaySnapshots {
                 serviceIds.isEmpty() ? List.of(-1L) : serviceIds, counterIds.isEmpty() ? List.of(-1L) : counterIds)
                 .page(0, RECENT_CALLS * 3).list();
         Map<Long, String> codes = serviceCodes();
-        Map<Long, String> counterNames = counterNames();
+        Map<Long, DisplayMessage.CounterName> counterNames = counterNames();
         Set<String> seen = new LinkedHashSet<>();
         List<DisplayMessage.RecentCall> recent = new ArrayList<>();
         for (JournalEntry e : calls) {
             if (recent.size() < RECENT_CALLS && seen.add(e.displayNumber)) {
+                DisplayMessage.CounterName at = counterNames.get(e.counterId);
                 recent.add(new DisplayMessage.RecentCall(e.seq, e.displayNumber, e.counterId,
-                        counterNames.get(e.counterId), codes.get(e.serviceId), e.occurredAt));
+                        at == null ? null : at.name(), at == null ? null : at.nameHi(), codes.get(e.serviceId),
+                        e.occurredAt));
             }
         }
         return recent;
@@ -128,12 +134,12 @@ public class DisplaySnapshots {
         return serviceCodes;
     }
 
-    Map<Long, String> counterNames() {
+    Map<Long, DisplayMessage.CounterName> counterNames() {
         return counterNames;
     }
 
-    /** The counter's name if already known, without asking the database (which may be away). */
-    public String counterNameIfKnown(long counterId) {
+    /** The counter's names if already known, without asking the database (which may be away). */
+    public DisplayMessage.CounterName counterNameIfKnown(long counterId) {
         return counterNames.peek(counterId);
     }
 
@@ -154,30 +160,30 @@ public class DisplaySnapshots {
         return codes;
     }
 
-    private Map<Long, String> loadCounterNames() {
-        Map<Long, String> names = new HashMap<>();
-        Counter.listFor(facility.code()).forEach(c -> names.put(c.id, c.name));
+    private Map<Long, DisplayMessage.CounterName> loadCounterNames() {
+        Map<Long, DisplayMessage.CounterName> names = new HashMap<>();
+        Counter.listFor(facility.code()).forEach(c -> names.put(c.id, DisplayMessage.CounterName.of(c.name, c.nameHi)));
         return names;
     }
 
     /** A map that reloads itself from the database the first time an id is missing. */
-    private static final class NameCache extends java.util.concurrent.ConcurrentHashMap<Long, String> {
-        private final java.util.function.Supplier<Map<Long, String>> load;
+    private static final class NameCache<V> extends java.util.concurrent.ConcurrentHashMap<Long, V> {
+        private final java.util.function.Supplier<Map<Long, V>> load;
 
-        NameCache(java.util.function.Supplier<Map<Long, String>> load) {
+        NameCache(java.util.function.Supplier<Map<Long, V>> load) {
             this.load = load;
         }
 
-        String peek(Long id) {
+        V peek(Long id) {
             return super.get(id);
         }
 
         @Override
-        public String get(Object id) {
+        public V get(Object id) {
             if (id == null) {
                 return null;
             }
-            String name = super.get(id);
+            V name = super.get(id);
             if (name == null) {
                 putAll(load.get());
                 name = super.get(id);

@@ -202,6 +202,27 @@ class BoardBrowserTest {
     }
 
     @Test
+    void aCounterWithItsOwnHindiNameIsShownByItOnTheTileAndTheRecentCalls() {
+        // "Cabin" is no word the board translates: without the server's Hindi name the line would be English only
+        hospital.nameCounter(counter, "Cabin 7", "कमरा 7");
+        Page board = open(1920, 1080, null, "&muted=1");
+        String number = Api.issue(service).getString("number");
+        Api.callNext(counter).then().statusCode(200);
+
+        assertThat(board.getByTestId("tile-" + counter)).containsText("कमरा 7");
+        assertThat(board.getByTestId("tile-" + counter)).containsText("Cabin 7");
+        assertThat(board.getByTestId("recent-calls").locator("li[data-number='" + number + "']"))
+                .hasText(number + "→कमरा 7 · Cabin 7");
+
+        // and from the snapshot a board reads when it (re)connects
+        board.reload();
+        board.waitForFunction("() => window.__board && window.__board.connected()");
+        assertThat(board.getByTestId("tile-" + counter)).containsText("कमरा 7 · Cabin 7");
+        assertThat(board.getByTestId("recent-calls").locator("li[data-number='" + number + "']"))
+                .hasText(number + "→कमरा 7 · Cabin 7");
+    }
+
+    @Test
     void ofTwoCallsAMomentApartOnlyTheNewerFlashesAndTheBannerShowsIt() {
         long room2 = room("Room 2");
         board = hospital.board(List.of(service), List.of(counter, room2));

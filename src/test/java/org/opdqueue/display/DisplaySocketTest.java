@@ -96,6 +96,35 @@ class DisplaySocketTest {
     }
 
     @Test
+    void aCounterWithAHindiNameIsSentWithItOnItsTileItsCallsAndTheHttpSnapshot() {
+        // a name the board cannot translate on its own: the Hindi can only come from the server
+        hospital.nameCounter(counter, "Cabin 7", "कमरा 7");
+        long blank = hospital.openCounter(service);
+        hospital.nameCounter(blank, "Cabin 8", "   ");
+        long hall = hospital.board(List.of(service), List.of(counter, blank));
+        try (BoardClient client = BoardClient.connect(base, hall, null)) {
+            JsonNode snapshot = client.next();
+            assertThat(snapshot.path("counters").get(0).path("nameHi").asText()).isEqualTo("कमरा 7");
+            assertThat(snapshot.path("counters").get(1).path("name").asText()).isEqualTo("Cabin 8");
+            assertThat(snapshot.path("counters").get(1).path("nameHi").isNull()).as("blank Hindi name sent as null").isTrue();
+
+            String number = Api.issue(service).getString("number");
+            client.next();
+            Api.callNext(counter).then().statusCode(200);
+            JsonNode called = client.next();
+            assertThat(called.path("type").asText()).isEqualTo("called");
+            assertThat(called.path("counterName").asText()).isEqualTo("Cabin 7");
+            assertThat(called.path("counterNameHi").asText()).isEqualTo("कमरा 7");
+
+            io.restassured.RestAssured.given().get("/api/display/" + hall).then().statusCode(200)
+                    .body("counters[0].nameHi", org.hamcrest.Matchers.equalTo("कमरा 7"))
+                    .body("recentCalls[0].number", org.hamcrest.Matchers.equalTo(number))
+                    .body("recentCalls[0].counterName", org.hamcrest.Matchers.equalTo("Cabin 7"))
+                    .body("recentCalls[0].counterNameHi", org.hamcrest.Matchers.equalTo("कमरा 7"));
+        }
+    }
+
+    @Test
     void nothingArrivesForARolledBackChange() {
         Long serviceId = QuarkusTransaction.requiringNew()
                 .call(() -> ServicePoint.findByCode("DEMO", service).orElseThrow().id);

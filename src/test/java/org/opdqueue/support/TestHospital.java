@@ -230,4 +230,12 @@ public class TestHospital {
     public void nameCounter(long counterId, String name) {
         Counter.<Counter>findById(counterId).name = name;
     }
+
+    /** Gives a counter both names patients see ("Cabin 7", "कमरा 7"), as an admin would on /admin/counters. */
+    @Transactional
+    public void nameCounter(long counterId, String name, String nameHi) {
+        Counter c = Counter.findById(counterId);
+        c.name = name;
+        c.nameHi = nameHi;
+    }
 }
