@@ -7,7 +7,7 @@
 
 importScripts('/shared/sw-cache.js'); // serveOffline, shared with the other app's worker
 
-const VERSION = 'v4';
+const VERSION = 'v5';
 const CACHED_API = ['/api/services', '/api/priority-categories', '/api/kiosk-settings'];
 
 const SHELL = [
@@ -21,6 +21,22 @@ const SHELL = [
   './icons.js',
   './audio.js',
   './pictograms.js',
+  './pictograms/cardiology.svg',
+  './pictograms/dental.svg',
+  './pictograms/ent.svg',
+  './pictograms/eye.svg',
+  './pictograms/general-medicine.svg',
+  './pictograms/general.svg',
+  './pictograms/gynaecology.svg',
+  './pictograms/lab.svg',
+  './pictograms/orthopaedics.svg',
+  './pictograms/paediatrics.svg',
+  './pictograms/pharmacy.svg',
+  './pictograms/physiotherapy.svg',
+  './pictograms/psychiatry.svg',
+  './pictograms/skin.svg',
+  './pictograms/surgery.svg',
+  './pictograms/xray.svg',
   './idle.js',
   './index.html',
   './issuing.js',

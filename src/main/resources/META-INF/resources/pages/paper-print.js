@@ -1,7 +1,7 @@
 // The printable paper book: draws each slip's QR code (the number, as a scanner will type it back) and then
 // lets the admin print. The QR code is SVG, so it prints sharp at any printer resolution; each module is a whole
 // number of CSS pixels (data-cell), so it is sharp on screen too.
-import qrcode from '/kiosk/vendor/qrcode-generator/qrcode.js';
+import qrcode from '/shared/vendor/qrcode-generator/qrcode.js';
 
 function drawQr(box) {
   const qr = qrcode(0, 'M');

@@ -19,6 +19,16 @@ public class EmptyDatabaseResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = databaseOfItsOwn(DATABASE);
+        config.put("opd.demo.seed", "false");
+        return config;
+    }
+
+    /**
+     * A new, empty database of that name on the shared test MariaDB (dropped first if a run left one), as the
+     * datasource settings of a test profile.
+     */
+    public static Map<String, String> databaseOfItsOwn(String database) {
         Map<String, String> shared = new EmbeddedMariaDbResource().start();
         String url = shared.getOrDefault("quarkus.datasource.jdbc.url", System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
         String user = shared.getOrDefault("quarkus.datasource.username", System.getenv("QUARKUS_DATASOURCE_USERNAME"));
@@ -26,16 +36,15 @@ public class EmptyDatabaseResource implements QuarkusTestResourceLifecycleManage
                 System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
         String server = url.substring(0, url.lastIndexOf('/') + 1);
         try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create the empty database " + DATABASE + " at " + server, e);
+            throw new IllegalStateException("could not create the empty database " + database + " at " + server, e);
         }
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", server + DATABASE);
+        config.put("quarkus.datasource.jdbc.url", server + database);
         config.put("quarkus.datasource.username", user);
         config.put("quarkus.datasource.password", password);
-        config.put("opd.demo.seed", "false");
         return config;
     }
 
