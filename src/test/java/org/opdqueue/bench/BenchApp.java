@@ -39,7 +39,9 @@ final class BenchApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
                 "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
-                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password="));
+                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password=",
+                // production refuses to start without the staff log-in cookie's key (staff/SessionKeyCheck)
+                "-Dquarkus.http.auth.session.encryption-key=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID()));
         command.addAll(PRODUCTION_JVM);
         command.addAll(extraJvmArgs());
         long started = System.nanoTime();

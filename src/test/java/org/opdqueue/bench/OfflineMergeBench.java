@@ -60,9 +60,13 @@ public final class OfflineMergeBench {
         Set<String> queued = new HashSet<>();
         long duplicated = 0;
         for (String service : List.of("MED", "ENT")) {
-            Matcher m = Pattern.compile("\"number\":\"(" + service + "-[A-Z]\\d{3})\"").matcher(app.get("/api/queues/" + service).body());
-            while (m.find()) {
-                duplicated += queued.add(m.group(1)) ? 0 : 1;
+            // the queue answers in pages of at most 1,000 (each service holds 1,500 of them)
+            for (int offset = 0; offset < KIOSKS * PER_KIOSK; offset += 1000) {
+                String page = app.get("/api/queues/" + service + "?limit=1000&offset=" + offset).body();
+                Matcher m = Pattern.compile("\"number\":\"(" + service + "-[A-Z]\\d{3})\"").matcher(page);
+                while (m.find()) {
+                    duplicated += queued.add(m.group(1)) ? 0 : 1;
+                }
             }
         }
         long lost = (long) KIOSKS * PER_KIOSK - queued.size();
