@@ -63,10 +63,9 @@ public final class DirectoryTarget {
         try {
             try {
                 Files.createLink(target, temp); // atomic, and refuses an existing name
+            } catch (FileAlreadyExistsException e) {
+                throw e;
             } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-                if (e instanceof FileAlreadyExistsException) {
-                    throw e;
-                }
                 // a share without hard links: a rename, after the check above
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }

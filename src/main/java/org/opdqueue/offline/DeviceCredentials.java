@@ -54,15 +54,16 @@ public class DeviceCredentials {
     private final Journal journal;
     private final SecurityIdentity admin;
     private final QuickReads reads;
-    /** What the database said last of each kiosk that showed a key: only real kiosks, so no longer than the device list. */
-    private final Map<String, Device> lastRead = new ConcurrentHashMap<>();
-    /** Kiosks whose key passed just now, for issuing (only real kiosks again); see {@link #authenticateToIssue}. */
-    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    /**
+     * What the database said last of each kiosk that showed a key, and when: only real kiosks, so no longer than the
+     * device list. The fallback while the database does not answer, and the issue path's recent check.
+     */
+    private final Map<String, Checked> lastRead = new ConcurrentHashMap<>();
 
     /** How long a passed key check is taken for issuing without reading the device again (see authenticateToIssue). */
     static final Duration CHECK_HOLDS = Duration.ofSeconds(1);
 
-    /** A kiosk as read when its key passed: when (System.nanoTime) and how many device changes had been made then. */
+    /** A kiosk as read: when (System.nanoTime, taken before the read) and how many device changes had been made then. */
     private record Checked(Device device, long at, long changes) {
     }
 
@@ -124,12 +125,14 @@ public class DeviceCredentials {
         if (code.isEmpty() || code.length() > 32) {
             throw unauthenticated();
         }
+        long changes = Device.changes();
+        long at = System.nanoTime();
         Optional<Device> device = reads.within(() -> Device.findByCode(facility.code(), code)).map(found -> {
-            found.ifPresentOrElse(d -> lastRead.put(code, d), () -> lastRead.remove(code));
+            found.ifPresentOrElse(d -> lastRead.put(code, new Checked(d, at, changes)), () -> lastRead.remove(code));
             return found;
-        }).orElseGet(() -> Optional.of(Optional.ofNullable(lastRead.get(code)).orElseThrow(() -> new ProblemException(
-                ProblemType.DEGRADED, "The database cannot be reached, and kiosk " + code + " has not been seen since "
-                        + "the server started."))));
+        }).orElseGet(() -> Optional.of(Optional.ofNullable(lastRead.get(code)).map(Checked::device).orElseThrow(
+                () -> new ProblemException(ProblemType.DEGRADED, "The database cannot be reached, and kiosk " + code
+                        + " has not been seen since the server started."))));
         return device
                 .filter(d -> d.active && Device.keyMatches(d.secretHash, secret))
                 .orElseThrow(DeviceCredentials::unauthenticated);
@@ -145,17 +148,14 @@ public class DeviceCredentials {
         int dot = authorization == null ? -1 : authorization.indexOf('.');
         if (dot > 0 && authorization.startsWith("Device ")) {
             String code = authorization.substring("Device ".length(), dot).strip();
-            Checked last = checked.get(code);
+            Checked last = lastRead.get(code);
             if (last != null && last.changes() == Device.changes() && System.nanoTime() - last.at() < CHECK_HOLDS.toNanos()
+                    && last.device().active
                     && Device.keyMatches(last.device().secretHash, authorization.substring(dot + 1).stripTrailing())) {
                 return last.device();
             }
         }
-        long changes = Device.changes();
-        long at = System.nanoTime();
-        Device device = authenticate(authorization);
-        checked.put(device.code, new Checked(device, at, changes));
-        return device;
+        return authenticate(authorization);
     }
 
     /**
