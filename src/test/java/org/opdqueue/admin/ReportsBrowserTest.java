@@ -66,8 +66,7 @@ class ReportsBrowserTest extends DeskBrowserTest {
     @BeforeEach
     void aSmallDay() {
         page.onConsoleMessage(m -> {
-            // the browser's own request for a favicon (the app has none) is not the page's error
-            if ("error".equals(m.type()) && !m.location().contains("/favicon.ico")) {
+            if ("error".equals(m.type())) {
                 consoleErrors.add(m.text() + " at " + m.location());
             }
         });

@@ -41,8 +41,7 @@ class ReportsFixtureBrowserTest extends DeskBrowserTest {
     @BeforeEach
     void answerFromFixtures() {
         page.onConsoleMessage(m -> {
-            // the browser's own request for a favicon (the app has none) is not the page's error
-            if ("error".equals(m.type()) && !m.location().contains("/favicon.ico")) {
+            if ("error".equals(m.type())) {
                 consoleErrors.add(m.text() + " at " + m.location());
             }
         });
