@@ -118,14 +118,16 @@ public class ArchiveShipper {
     /** Ships every sealed entry not yet archived; returns how many segments were written. */
     public synchronized int ship() throws IOException, SQLException {
         DirectoryTarget to = target();
-        if (position == null) {
-            position = lastLinkIn(to);
-        }
         if (sealing) {
             sealer.seal(); // so that what committed just now goes with this segment, not the next
         }
         int written = 0;
         try {
+            if (position == null) {
+                position = resume(to, segmentOnRecord());
+            } else if (position.segment() > 0 && !to.has(Segment.fileName(position.segment()))) {
+                throw unmounted(to, position.segment()); // unmounted since the last run
+            }
             while (true) {
                 List<Map<String, Object>> rows = JournalRows.sealedAfter(db, facility.code(), position.lastSeq(),
                         config.maxEntries());
@@ -148,7 +150,8 @@ public class ArchiveShipper {
                 written++;
             }
         } finally {
-            oldestUnarchived = JournalRows.oldestAfter(db, facility.code(), position.lastSeq());
+            // position unknown: the archive could not be read at all, so nothing counts as archived
+            oldestUnarchived = JournalRows.oldestAfter(db, facility.code(), position == null ? 0 : position.lastSeq());
         }
     }
 
@@ -199,6 +202,31 @@ public class ArchiveShipper {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Where to go on from: the end of the target's last segment, unless the server has a record of writing further
+     * than the target holds. That is a share that is not mounted (its empty mount point on the local disk): writing
+     * there would fill the server's own disk with an archive that goes down with it.
+     */
+    static Segment.Link resume(DirectoryTarget to, long segmentOnRecord) throws IOException {
+        Segment.Link last = lastLinkIn(to);
+        if (last.segment() < segmentOnRecord) {
+            throw unmounted(to, segmentOnRecord);
+        }
+        return last;
+    }
+
+    private static IOException unmounted(DirectoryTarget to, long segment) {
+        return new IOException(to + " does not hold " + Segment.fileName(segment) + ", which this server wrote there: "
+                + "is the archive share mounted? Nothing is written until it is back");
+    }
+
+    private long segmentOnRecord() {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT segment FROM archive_position WHERE facility = ?1").setParameter(1, facility.code())
+                .getResultList());
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
     /** The end of the archive's last segment; the start when the target holds none. */

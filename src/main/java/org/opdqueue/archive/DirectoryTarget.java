@@ -38,6 +38,10 @@ public final class DirectoryTarget {
         return names("setup-", ".json");
     }
 
+    public boolean has(String name) {
+        return Files.exists(directory.resolve(name));
+    }
+
     public byte[] read(String name) {
         try {
             return Files.readAllBytes(directory.resolve(name));

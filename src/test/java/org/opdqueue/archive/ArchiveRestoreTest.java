@@ -179,16 +179,19 @@ class ArchiveRestoreTest {
     }
 
     @Test
-    void theArchiveLagIsOnTheHealthPageAndGoesDownWhenTheArchiveCannotBeWritten() throws Exception {
+    void theArchiveLagIsOnTheHealthPageAndGoesDownWhenTheShareIsNotMounted() throws Exception {
         ship();
         given().get("/q/health").then().statusCode(200);
         Api.issue(hospital.service());
         Path away = ARCHIVE.resolveSibling(ARCHIVE.getFileName() + "-away");
         Files.move(ARCHIVE, away);
-        Files.writeString(ARCHIVE, "the share is gone");
+        Files.createDirectory(ARCHIVE); // the share unmounted: its empty mount point on the server's own disk
         try {
             clock.advance(Duration.ofSeconds(90));
-            assertThatThrownBy(shipper::ship).isInstanceOf(IOException.class);
+            assertThatThrownBy(shipper::ship).isInstanceOf(IOException.class).hasMessageContaining("mounted");
+            try (var left = Files.list(ARCHIVE)) {
+                assertThat(left).as("nothing written to the server's own disk").isEmpty();
+            }
 
             JsonPath health = given().get("/q/health").then().statusCode(503).extract().jsonPath();
             assertThat(health.getString("checks.find { it.name == 'journal-archive' }.status")).isEqualTo("DOWN");

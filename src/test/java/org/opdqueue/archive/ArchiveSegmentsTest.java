@@ -135,6 +135,17 @@ class ArchiveSegmentsTest {
     }
 
     @Test
+    void aShareThatIsNotMountedIsRefusedRatherThanFilledOnTheServersOwnDisk() throws IOException {
+        DirectoryTarget archive = archiveOf(3, 2);
+        assertThat(ArchiveShipper.resume(archive, 3).segment()).isEqualTo(3);
+
+        DirectoryTarget emptyMountPoint = new DirectoryTarget(Files.createDirectories(dir.resolve("unmounted")));
+        assertThat(ArchiveShipper.resume(emptyMountPoint, 0)).isEqualTo(Segment.Link.START); // the very first run
+        assertThatThrownBy(() -> ArchiveShipper.resume(emptyMountPoint, 3)).isInstanceOf(IOException.class)
+                .hasMessageContaining(Segment.fileName(3)).hasMessageContaining("mounted");
+    }
+
+    @Test
     void aPrivateKeyGivesItsPublicKey() {
         assertThat(ArchiveKeys.publicKeyOf(KEY.privateKey())).isEqualTo(KEY.publicKey());
         assertThat(KEY.privateKey()).hasSize(43);
