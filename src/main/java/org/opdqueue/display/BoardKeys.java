@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OpenConnections;
 
@@ -21,6 +22,9 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.device.Device;
 import org.opdqueue.device.DeviceKind;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
 
 /**
  * Board PC keys: like a kiosk's, a random secret shown once ({@code <code>.<secret>}), kept only as its SHA-256 on
@@ -35,12 +39,16 @@ public class BoardKeys {
 
     private final Facility facility;
     private final OpenConnections connections;
+    private final Journal journal;
+    private final SecurityIdentity admin;
     /** Secret hash by device code, of the active board PCs that hold a key. */
     private volatile Map<String, String> hashes = Map.of();
 
-    public BoardKeys(Facility facility, OpenConnections connections) {
+    public BoardKeys(Facility facility, OpenConnections connections, Journal journal, SecurityIdentity admin) {
         this.facility = facility;
         this.connections = connections;
+        this.journal = journal;
+        this.admin = admin;
     }
 
     public record Issued(String deviceCode, String key) {
@@ -68,7 +76,11 @@ public class BoardKeys {
             if (device.kind != DeviceKind.BOARD || !device.active) {
                 throw ProblemException.illegal("Only an active board PC gets a board key; " + deviceCode + " is not one");
             }
-            return new Issued(device.code, device.newKey());
+            Issued made = new Issued(device.code, device.newKey());
+            journal.append(JournalEventType.DEVICE_KEY_ISSUED, JournalEntryBuilder.system()
+                    .actor(admin.getPrincipal().getName())
+                    .detail("key of board PC " + device.code + " issued; any earlier key stops working"));
+            return made;
         });
         refresh();
         return issued;
@@ -81,6 +93,8 @@ public class BoardKeys {
                     .filter(d -> d.kind == DeviceKind.BOARD)
                     .orElseThrow(() -> ProblemException.notFound("Board PC", deviceCode));
             device.secretHash = null;
+            journal.append(JournalEventType.DEVICE_KEY_REVOKED, JournalEntryBuilder.system()
+                    .actor(admin.getPrincipal().getName()).detail("key of board PC " + device.code + " revoked"));
         });
         refresh();
     }

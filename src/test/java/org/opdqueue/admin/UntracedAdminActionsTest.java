@@ -76,6 +76,18 @@ class UntracedAdminActionsTest {
                 "PAPER_SLIP_VOIDED registrar: paper slip " + service + "-P0002 voided: torn");
     }
 
+    @Test
+    void boardPcKeysAreJournaledLikeKioskKeys() {
+        long before = lastSeq();
+        String pc = hospital.boardPc();
+        Api.as("admin", "admin123").contentType(ContentType.JSON).post("/api/board-pcs/" + pc + "/key").then().statusCode(200);
+        Api.as("admin", "admin123").contentType(ContentType.JSON).delete("/api/board-pcs/" + pc + "/key").then().statusCode(204);
+
+        assertThat(journalSince(before, pc)).containsExactly(
+                "DEVICE_KEY_ISSUED admin: key of board PC " + pc + " issued; any earlier key stops working",
+                "DEVICE_KEY_REVOKED admin: key of board PC " + pc + " revoked");
+    }
+
     @Transactional
     long lastSeq() {
         Long seq = JournalEntry.getEntityManager().createQuery("select max(j.seq) from JournalEntry j", Long.class)
