@@ -50,6 +50,10 @@ public class AdminNotifications {
 
     /** One service's row of the places form. */
     public record ServicePlaces(long id, String code, String nameEn, int places, boolean own) {
+        /** The form field of the service's number. */
+        public String field() {
+            return "places-" + code;
+        }
     }
 
     /** The SMS settings as the page shows them: the key only as whether it is set. */
