@@ -148,7 +148,6 @@ class NotificationsTest {
         assertThat(got).extracting(WebhookReceiver.Received::answered).containsExactly(500, 500, 200);
         assertThat(got).extracting(WebhookReceiver.Received::eventId).containsOnly(Api.id(near) + "-turn_near");
         assertThat(got).extracting(WebhookReceiver.Received::rawBody).containsOnly(got.get(0).rawBody());
-        // the second retry waited longer than the first (1 s, then 2 s)
         Delivery d = delivery(Api.id(near));
         assertThat(d.status).isEqualTo(Delivery.Status.SENT);
         assertThat(d.attempts).isEqualTo(3);
