@@ -44,6 +44,12 @@ class NotificationsTest {
     @Inject
     Facility facility;
 
+    @Inject
+    NotificationTrigger trigger;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     private WebhookReceiver receiver;
     private WebhookEndpoint endpoint;
     private String service;
@@ -182,6 +188,29 @@ class NotificationsTest {
         assertThat(refused).contains("id=\"url-error\">Must be an http:// or https:// address.");
         QuarkusTransaction.requiringNew().run(() -> WebhookEndpoint.<WebhookEndpoint>list("name", "WhatsApp bridge " + id)
                 .forEach(e -> e.active = false));
+    }
+
+    @Test
+    void readingTheSameJournalAgainAsASecondServerOrAfterARestartMakesNothingTwice() throws Exception {
+        JsonPath near = issue(Map.of("mobile", "9876543216", "notifyConsent", true));
+        await().atMost(WITHIN).until(() -> receiver.taken().size() == 1);
+
+        // the shared cursor set back, as a server that never read these entries would find them
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE notify_cursor SET seq = GREATEST(0, seq - 200) WHERE facility = ?1")
+                .setParameter(1, facility.code()).executeUpdate());
+        assertThat(trigger.readJournal()).isZero();
+        Thread.sleep(2000);
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(deliveriesOf(Api.id(near))).isEqualTo(1);
+        // and two servers inserting the same event at the same instant: the database keeps one
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("""
+                        INSERT INTO notify_delivery (facility, token_id, event, target, journal_seq, body, status,
+                            created_at, next_attempt_at) VALUES (?1, ?2, 'TURN_NEAR', ?3, 0, '{}', 'PENDING', NOW(), NOW())""")
+                        .setParameter(1, facility.code()).setParameter(2, Api.id(near))
+                        .setParameter(3, Delivery.WEBHOOK + endpoint.id).executeUpdate()))
+                .hasStackTraceContaining("uk_notify_delivery");
     }
 
     private JsonPath issue(Map<String, Object> patient) {
