@@ -100,8 +100,9 @@ public class DeliveryRunner {
             }
             return NotificationSender.Attempt.failed("no sender for " + d.target);
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            LOG.warnf("Notification %d could not be sent: %s", d.id, e.getMessage());
-            return NotificationSender.Attempt.failed("could not be sent: " + e.getMessage());
+            // not the message: it may quote the body, and the body holds the patient's mobile number
+            LOG.warnf("Notification %d could not be sent (%s)", d.id, e.getClass().getSimpleName());
+            return NotificationSender.Attempt.failed("could not be sent: the stored message could not be read");
         }
     }
 

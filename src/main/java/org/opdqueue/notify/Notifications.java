@@ -46,8 +46,11 @@ public class Notifications {
     }
 
     public ForPatient forPatient(Token token) {
-        boolean anySender = sms.configured() || WebhookEndpoint.count("facility = ?1 and active = true", facility.code()) > 0;
-        if (!token.notifyConsent || token.patientMobile == null || !anySender) {
+        // consent first: the phones of patients who gave none poll this every few seconds and cost no query here
+        if (!token.notifyConsent || token.patientMobile == null) {
+            return ForPatient.NONE;
+        }
+        if (!sms.configured() && WebhookEndpoint.count("facility = ?1 and active = true", facility.code()) == 0) {
             return ForPatient.NONE;
         }
         List<Delivery> sent = Delivery.list("facility = ?1 and tokenId = ?2 and status = ?3 order by sentAt",

@@ -53,8 +53,11 @@ public class SmsSender implements NotificationSender {
             return Attempt.of(answer.statusCode(), answer.body());
         } catch (HttpTimeoutException e) {
             return Attempt.failed("no answer within " + WebhookSender.TIMEOUT.toSeconds() + " s");
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             return Attempt.failed("could not be reached" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            // not its message: it quotes the whole address, the key in the query with it
+            return Attempt.failed("OPD_NOTIFY_SMS_URL is not a valid address");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Attempt.failed("interrupted");
