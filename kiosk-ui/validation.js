@@ -44,9 +44,16 @@ export function checkPatient(patient = {}) {
   return errors;
 }
 
-/** The details as the API wants them: only fields that were filled in, or no patient at all. */
+/**
+ * The details as the API wants them: only fields that were filled in, or no patient at all. The consent to be sent an
+ * SMS goes only with a mobile number to send it to, with the language the patient chose (issue 17).
+ */
 export function patientPayload(patient = {}) {
   const filled = Object.fromEntries(PATIENT_FIELDS.filter((f) => patient[f]).map((f) => [f, patient[f]]));
+  if (filled.mobile && patient.notifyConsent === true) {
+    filled.notifyConsent = true;
+    if (patient.language) filled.language = patient.language;
+  }
   return Object.keys(filled).length ? filled : undefined;
 }
 

@@ -32,6 +32,7 @@ export default {
   'details.mobile.example': '10 digits',
   'details.abha.example': '14 digits',
   'details.uhid.example': 'as on your hospital card',
+  'details.consent': 'Send me an SMS on this mobile when my turn is near and when I am called',
 
   'invalid.mobile': 'Enter a 10-digit mobile number starting with 6, 7, 8 or 9',
   'invalid.abha': 'Enter all 14 digits of the ABHA number',
@@ -45,6 +46,7 @@ export default {
   'confirm.department': 'Department',
   'confirm.category': 'Category',
   'confirm.details': 'Your details',
+  'confirm.sms': 'SMS when your turn is near and when called',
   'confirm.none': 'Not given',
   'confirm.change': 'Change',
   'confirm.print': 'Print token',

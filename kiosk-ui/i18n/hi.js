@@ -31,6 +31,7 @@ export default {
   'details.mobile.example': '10 अंक',
   'details.abha.example': '14 अंक',
   'details.uhid.example': 'जैसा आपके अस्पताल कार्ड पर है',
+  'details.consent': 'मेरी बारी पास आने पर और बुलाए जाने पर इस मोबाइल पर SMS भेजें',
 
   'invalid.mobile': '6, 7, 8 या 9 से शुरू होने वाला 10 अंकों का मोबाइल नंबर डालें',
   'invalid.abha': 'आभा नंबर के सभी 14 अंक डालें',
@@ -44,6 +45,7 @@ export default {
   'confirm.department': 'विभाग',
   'confirm.category': 'श्रेणी',
   'confirm.details': 'आपकी जानकारी',
+  'confirm.sms': 'बारी पास आने पर और बुलाए जाने पर SMS',
   'confirm.none': 'नहीं दी गई',
   'confirm.change': 'बदलें',
   'confirm.print': 'टोकन प्रिंट करें',

@@ -35,7 +35,8 @@ export function confirmScreen(ctx) {
       summaryRow(t('confirm.category'), h('span', { class: 'summary-category' }, categoryIcon(category), h('span', null, names(category?.name))), () => ctx.go('priority')),
       summaryRow(t('confirm.details'),
         given.length
-          ? given.map((field) => h('span', { class: 'summary-detail' }, `${t(`details.${field}`)}: `, h('strong', null, display(field, draft.patient[field]))))
+          ? [...given.map((field) => h('span', { class: 'summary-detail' }, `${t(`details.${field}`)}: `, h('strong', null, display(field, draft.patient[field])))),
+            draft.patient.mobile && draft.patient.notifyConsent && h('span', { class: 'summary-detail', 'data-testid': 'confirm-sms' }, `✓ ${t('confirm.sms')}`)]
           : h('span', { class: 'summary-main' }, t('confirm.none')),
         () => ctx.go('details'))),
     h('button', { type: 'button', class: 'btn btn-primary btn-print', 'data-action': 'print', onclick: () => ctx.printToken() },

@@ -77,6 +77,27 @@ export function detailsScreen(ctx) {
     parts[field] = { input, error, wrap };
   }
 
+  // Consent to an SMS when the turn nears and when called: never ticked for the patient, and only with a mobile number
+  // (the server sends nothing without both). The messages come in the language the kiosk speaks to the patient now.
+  if (patient.notifyConsent) patient.language = language();
+  const consentBox = h('input', {
+    id: 'field-consent',
+    type: 'checkbox',
+    class: 'consent-box',
+    'data-testid': 'sms-consent',
+    onchange: (event) => {
+      patient.notifyConsent = event.target.checked;
+      patient.language = language();
+    },
+  });
+  consentBox.checked = patient.notifyConsent === true;
+  const secondLang = secondLanguage(language());
+  const consent = h('label', { class: 'consent', for: 'field-consent' },
+    consentBox,
+    h('span', { class: 'consent-text' },
+      h('span', { class: 'primary' }, t('details.consent')),
+      h('span', { class: 'secondary', lang: secondLang }, tIn(secondLang, 'details.consent'))));
+
   function next() {
     Object.assign(errors, checkPatient(patient));
     for (const field of PATIENT_FIELDS) {
@@ -94,7 +115,7 @@ export function detailsScreen(ctx) {
     h('p', { class: 'hint' }, bilingual('details.hint')),
     errors.other && h('p', { class: 'notice', role: 'alert' }, errors.other),
     h('div', { class: 'details-body' },
-      h('div', { class: 'fields' }, PATIENT_FIELDS.map((field) => parts[field].wrap)),
+      h('div', { class: 'fields' }, PATIENT_FIELDS.map((field) => parts[field].wrap), consent),
       keypadSlot),
     bottomBar(ctx, {
       back: () => ctx.go('priority'),

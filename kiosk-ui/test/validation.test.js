@@ -71,3 +71,12 @@ test('error texts come from the message file or, for server-only objections, fro
   assert.equal(errorText({ text: 'unknown UHID' }, translate), 'unknown UHID');
   assert.equal(errorText(undefined, translate), '');
 });
+
+test('the SMS consent goes with a mobile number only, in the language the patient chose', () => {
+  assert.deepEqual(patientPayload({ mobile: '9876543210', notifyConsent: true, language: 'hi' }),
+    { mobile: '9876543210', notifyConsent: true, language: 'hi' });
+  assert.deepEqual(patientPayload({ mobile: '9876543210', notifyConsent: false, language: 'hi' }), { mobile: '9876543210' });
+  assert.deepEqual(patientPayload({ mobile: '9876543210' }), { mobile: '9876543210' });
+  assert.equal(patientPayload({ mobile: '', notifyConsent: true, language: 'en' }), undefined);
+  assert.deepEqual(patientPayload({ uhid: 'U/1', notifyConsent: true }), { uhid: 'U/1' });
+});

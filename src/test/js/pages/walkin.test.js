@@ -16,3 +16,12 @@ test('filled patient fields go along; an age of digits is a number, anything els
   assert.deepEqual(walkInRequest(form({ serviceCode: 'MED', 'patient.abha': '12-3456-7890-1234', 'patient.uhid': 'U1' }), 'r3').patient,
     { abha: '12-3456-7890-1234', uhid: 'U1' });
 });
+
+test('the SMS consent goes with a mobile number only, in the language of the slip', () => {
+  const fields = { serviceCode: 'MED', 'patient.mobile': '9876543210', 'patient.notifyConsent': 'yes', slipLang: 'en' };
+  assert.deepEqual(walkInRequest(form(fields), 'r4').patient, { mobile: '9876543210', notifyConsent: true, language: 'en' });
+  assert.deepEqual(walkInRequest(form({ ...fields, slipLang: 'hi' }), 'r4').patient,
+    { mobile: '9876543210', notifyConsent: true, language: 'hi' });
+  assert.deepEqual(walkInRequest(form({ ...fields, 'patient.notifyConsent': '' }), 'r4').patient, { mobile: '9876543210' });
+  assert.equal(walkInRequest(form({ serviceCode: 'MED', 'patient.notifyConsent': 'yes' }), 'r5').patient, undefined);
+});

@@ -9,7 +9,14 @@ import java.util.List;
  */
 public record PatientStatus(String number, String serviceCode, String serviceEn, String serviceHi, String roomHint,
         String status, String statusEn, String statusHi, long peopleAhead, long estimatedWaitMinutes, String counter, List<NowCalling> nowCalling,
-        Instant updatedAt, String roomHintHi) {
+        Instant updatedAt, String roomHintHi, Messages messages) {
+
+    /**
+     * What the patient was promised about SMS (or their hospital's messages) and when they went, in both languages;
+     * null when no message is promised (no consent, no mobile number, or nothing set up to send one).
+     */
+    public record Messages(String en, String hi) {
+    }
 
     /** A token of the same service now at a counter. */
     public record NowCalling(String number, String counter) {

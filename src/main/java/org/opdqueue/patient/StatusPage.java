@@ -24,6 +24,7 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.counter.Counter;
+import org.opdqueue.notify.Notifications;
 import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.TokenViews;
 import org.opdqueue.servicepoint.ServicePoint;
@@ -51,8 +52,11 @@ public class StatusPage {
     private final HospitalClock clock;
     private final TokenViews views;
     private final QueueReads reads;
+    private final Notifications notifications;
 
-    public StatusPage(Facility facility, HospitalClock clock, TokenViews views, QueueReads reads) {
+    public StatusPage(Facility facility, HospitalClock clock, TokenViews views, QueueReads reads,
+            Notifications notifications) {
+        this.notifications = notifications;
         this.facility = facility;
         this.clock = clock;
         this.views = views;
@@ -94,7 +98,43 @@ public class StatusPage {
         StatusWords.Words words = StatusWords.of(view.status(), counter, counterHi);
         return new PatientStatus(view.number(), service.code, service.nameEn, service.nameHi, service.roomHint,
                 view.status().name(), words.en(), words.hi(), view.peopleAhead(), view.estimatedWaitMinutes(),
-                counter, nowCalling(service), clock.now(), service.roomHintHi);
+                counter, nowCalling(service), clock.now(), service.roomHintHi, messages(token));
+    }
+
+    /** "We will send an SMS when 5 are ahead of you", then "SMS sent at 10:42"; the number itself is never shown. */
+    private PatientStatus.Messages messages(Token token) {
+        Notifications.ForPatient n = notifications.forPatient(token);
+        if (!n.promised()) {
+            return null;
+        }
+        String en = n.sms() ? "SMS" : "message";
+        String anEn = n.sms() ? "an SMS" : "a message";
+        String hi = n.sms() ? "SMS" : "संदेश";
+        if (n.calledSentAt() != null) {
+            String at = hhmm(n.calledSentAt());
+            return new PatientStatus.Messages("We sent you " + anEn + " at " + at + ": you are called.",
+                    "हमने " + at + " पर " + hi + " भेजा: आपको बुलाया गया है।");
+        }
+        if (n.turnNearSentAt() != null) {
+            String at = hhmm(n.turnNearSentAt());
+            return new PatientStatus.Messages(capital(en) + " sent at " + at + ": your turn is near.",
+                    hi + " " + at + " पर भेजा गया: आपकी बारी पास है।");
+        }
+        if (n.placesAhead() <= 0) {
+            return new PatientStatus.Messages("We will send " + anEn + " when you are called.",
+                    "बुलाए जाने पर हम " + hi + " भेजेंगे।");
+        }
+        return new PatientStatus.Messages(
+                "We will send " + anEn + " when " + n.placesAhead() + " or fewer are ahead of you, and when you are called.",
+                "जब आपसे पहले " + n.placesAhead() + " या कम लोग होंगे, और जब आपको बुलाया जाएगा, हम " + hi + " भेजेंगे।");
+    }
+
+    private String hhmm(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(clock.zone()));
+    }
+
+    private static String capital(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private List<PatientStatus.NowCalling> nowCalling(ServicePoint service) {

@@ -18,7 +18,21 @@ public record PatientDetails(
         @Pattern(regexp = "[0-9]{2}-?[0-9]{4}-?[0-9]{4}-?[0-9]{4}", message = "must be a 14-digit ABHA number")
         String abha,
         @Pattern(regexp = "[A-Za-z0-9/-]{1,30}", message = "must be 1 to 30 letters, digits, '/' or '-'")
-        String uhid) {
+        String uhid,
+        /** The patient agreed to be messaged on {@link #mobile} when their turn nears and when called (issue 17). */
+        Boolean notifyConsent,
+        /** The language of those messages: the one the patient took the token in. */
+        @Pattern(regexp = "en|hi", message = "must be en or hi") String language) {
+
+    /** Details without a consent to be messaged. */
+    public PatientDetails(String name, Integer age, Sex sex, String mobile, String abha, String uhid) {
+        this(name, age, sex, mobile, abha, uhid, null, null);
+    }
+
+    /** Consent counts only with a mobile number to message. */
+    public boolean consentsToMessages() {
+        return Boolean.TRUE.equals(notifyConsent) && mobile != null && !mobile.isBlank();
+    }
 
     /** The ABHA number as its 14 digits, whatever hyphens the patient typed. */
     public String abhaDigits() {

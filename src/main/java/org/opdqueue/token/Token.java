@@ -123,6 +123,13 @@ public class Token extends PanacheEntityBase {
     @Column(name = "reservation_unknown")
     public boolean reservationUnknown;
 
+    /** Consent to be messaged on the mobile number (issue 17); see {@link PatientDetails#consentsToMessages()}. */
+    @Column(name = "notify_consent")
+    public boolean notifyConsent;
+
+    @Column(name = "notify_language")
+    public String notifyLanguage;
+
     /** The wait in minutes the patient was told at issue (see token/PlacesAtIssue); null offline and on paper. */
     @Column(name = "estimated_wait_at_issue")
     public Integer estimatedWaitAtIssue;
@@ -160,6 +167,8 @@ public class Token extends PanacheEntityBase {
             token.patientMobile = patient.mobile();
             token.patientAbha = patient.abhaDigits();
             token.patientUhid = patient.uhid();
+            token.notifyConsent = patient.consentsToMessages();
+            token.notifyLanguage = token.notifyConsent ? patient.language() : null;
         }
         return token;
     }
@@ -299,7 +308,8 @@ public class Token extends PanacheEntityBase {
 
     /** The patient's details as stored on the token. */
     public PatientDetails patient() {
-        return new PatientDetails(patientName, patientAge, patientSex, patientMobile, patientAbha, patientUhid);
+        return new PatientDetails(patientName, patientAge, patientSex, patientMobile, patientAbha, patientUhid,
+                notifyConsent ? Boolean.TRUE : null, notifyLanguage);
     }
 
     /** The unguessable code of a token's status page. */

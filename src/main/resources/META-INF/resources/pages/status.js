@@ -25,6 +25,10 @@ function draw(token) {
   $('status-alerts').hidden = !['WAITING', 'CALLED'].includes(token.status);
   $('status-ahead').textContent = token.peopleAhead;
   $('status-wait').textContent = token.estimatedWaitMinutes;
+  // What was promised about SMS, and when it went (issue 17); absent without consent or a mobile number.
+  $('status-messages').hidden = !token.messages;
+  $('status-messages-en').textContent = token.messages?.en ?? '';
+  $('status-messages-hi').textContent = token.messages?.hi ?? '';
   const list = $('status-now-calling');
   list.replaceChildren(...token.nowCalling.map((call) => {
     const li = document.createElement('li');

@@ -11,6 +11,11 @@ const PATIENT = ['name', 'age', 'sex', 'mobile', 'abha', 'uhid'];
 /** POST /api/tokens for the form's fields; `value(name)` gives a field's trimmed text. */
 export function walkInRequest(value, requestId) {
   const patient = patientFrom(value, PATIENT);
+  // The patient's consent to an SMS (issue 17) counts only with a mobile number; the messages go in the slip's language.
+  if (patient?.mobile && value('patient.notifyConsent')) {
+    patient.notifyConsent = true;
+    patient.language = value('slipLang') === 'en' ? 'en' : 'hi';
+  }
   return {
     requestId, serviceCode: value('serviceCode'), priority: value('priority'), channel: 'COUNTER',
     ...(patient ? { patient } : {}),
@@ -74,7 +79,11 @@ export function startWalkIn(section) {
     return Boolean(slot);
   }
 
-  const value = (name) => form.elements[name].value.trim();
+  const value = (name) => {
+    const field = form.elements[name];
+    if (!field) return '';
+    return field.type === 'checkbox' ? (field.checked ? 'yes' : '') : field.value.trim();
+  };
 
   form.addEventListener('input', () => { pendingId = null; });
   form.addEventListener('submit', async (event) => {

@@ -90,7 +90,8 @@ class DayRestoreTest {
                 .numberSeries = "Q");
         LocalDate today = clock.businessDay();
         Instant t0 = clock.now().minusSeconds(3600);
-        String patient = "{\"name\":\"सीता देवी\",\"age\":64,\"sex\":\"FEMALE\",\"mobile\":\"9876543210\"}";
+        String patient = "{\"name\":\"सीता देवी\",\"age\":64,\"sex\":\"FEMALE\",\"mobile\":\"9876543210\","
+                + "\"notifyConsent\":true,\"language\":\"hi\"}";
 
         RebuiltDay day = new RebuiltDay(List.of(
                 token(501, med, "", 4, med, Channel.KIOSK, TokenStatus.COMPLETED, roomCode, t0, REQUEST, patient, null),
@@ -115,7 +116,9 @@ class DayRestoreTest {
             assertThat(first.status).isEqualTo(TokenStatus.COMPLETED);
             assertThat(first.counterId).isEqualTo(room);
             assertThat(first.serviceId).isEqualTo(ServicePoint.findByCode(facility.code(), med).orElseThrow().id);
-            assertThat(first.patient()).isEqualTo(new PatientDetails("सीता देवी", 64, Sex.FEMALE, "9876543210", null, null));
+            assertThat(first.patient()).isEqualTo(new PatientDetails("सीता देवी", 64, Sex.FEMALE, "9876543210", null, null,
+                    true, "hi"));
+            assertThat(first.notifyConsent).as("the SMS consent, restored with the day (issue 17)").isTrue();
             Token moved = Token.findById(502L);
             assertThat(moved.serviceId).isEqualTo(ServicePoint.findByCode(facility.code(), lab).orElseThrow().id);
             assertThat(moved.numberServiceId).isEqualTo(first.serviceId);
