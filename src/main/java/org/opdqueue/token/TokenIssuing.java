@@ -23,6 +23,7 @@ import org.opdqueue.common.Transactions;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
@@ -55,10 +56,13 @@ public class TokenIssuing {
     private final PlacesAtIssue places;
     private final IssuingLanes lanes = new IssuingLanes();
     private final EntityManager em;
+    private final CommittedReadings readings;
 
     public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
-            Transactions transactions, RequestKeys requestKeys, PlacesAtIssue places, EntityManager em) {
+            Transactions transactions, RequestKeys requestKeys, PlacesAtIssue places, EntityManager em,
+            CommittedReadings readings) {
         this.em = em;
+        this.readings = readings;
         this.places = places;
         this.facility = facility;
         this.clock = clock;
@@ -136,7 +140,7 @@ public class TokenIssuing {
         Map<ServicePoint, List<IssuingLanes.Waiting>> byService = new TreeMap<>(Comparator.comparing(s -> s.id));
         fresh.forEach((code, requests) -> {
             try {
-                ServicePoint service = ServicePoint.activeByCode(facility.code(), code);
+                ServicePoint service = activeService(code);
                 for (IssuingLanes.Waiting w : requests) {
                     Outcome refused = categoryFor(w.request, categories, refusedCategories);
                     if (refused != null) {
@@ -186,12 +190,29 @@ public class TokenIssuing {
         String code = request.priorityOrDefault();
         if (!found.containsKey(code) && !refused.containsKey(code)) {
             try {
-                found.put(code, PriorityCategory.offeredByCode(facility.code(), code));
+                found.put(code, offeredCategory(code));
             } catch (ProblemException e) {
                 refused.put(code, new Outcome(null, e));
             }
         }
         return refused.get(code);
+    }
+
+    /**
+     * The service a request names, kept between set-up changes (reads/CommittedReadings): looked up once per batch it
+     * cost a query each time. An unknown or closed service is not kept, and is refused as before.
+     */
+    private ServicePoint activeService(String code) {
+        String wanted = code == null ? "" : code.strip().toUpperCase();
+        return readings.setUp("issuing-service:" + facility.code() + ":" + wanted,
+                () -> ServicePoint.activeByCode(facility.code(), wanted));
+    }
+
+    /** The category a request asks for, kept as {@link #activeService} is. */
+    private PriorityCategory offeredCategory(String code) {
+        String wanted = code == null || code.isBlank() ? PriorityCategory.GENERAL : code.strip().toUpperCase();
+        return readings.setUp("issuing-category:" + facility.code() + ":" + wanted,
+                () -> PriorityCategory.offeredByCode(facility.code(), wanted));
     }
 
     private static Outcome attempt(Supplier<Issued> replay) {
@@ -227,8 +248,8 @@ public class TokenIssuing {
         if (earlier != null) {
             return earlier;
         }
-        ServicePoint service = ServicePoint.activeByCode(facility.code(), request.serviceCode());
-        PriorityCategory category = PriorityCategory.offeredByCode(facility.code(), request.priorityOrDefault());
+        ServicePoint service = activeService(request.serviceCode());
+        PriorityCategory category = offeredCategory(request.priorityOrDefault());
         Instant now = clock.now();
         Token token = newToken(service, category, request,
                 numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
@@ -265,7 +286,7 @@ public class TokenIssuing {
     }
 
     private static JournalEntryBuilder issuedEntry(Token token, ServicePoint service, UUID requestId, String actor) {
-        return JournalEntryBuilder.issued(token.journaled(null), requestId.toString())
+        return JournalEntryBuilder.issued(token.journaled(null, service), requestId.toString())
                 .actor(actor).detail(token.channel + " " + token.priority);
     }
 
