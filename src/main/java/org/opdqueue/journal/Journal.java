@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 
@@ -35,7 +37,8 @@ public class Journal {
 
     /**
      * Entries of one command that changed many things at once (a batch of issues), in order: one flush for all of
-     * them, where appending each alone would flush the whole persistence context once per entry.
+     * them, where appending each alone would flush the whole persistence context once per entry, and one insert.
+     * The entries are not kept in the persistence context (nothing changes an entry once written).
      */
     public List<JournalEntry> appendAll(JournalEventType type, List<JournalEntryBuilder> details) {
         JournalEntry.flush(); // the change itself first, so the entries are the transaction's last writes
@@ -47,9 +50,10 @@ public class Journal {
             entry.occurredAt = clock.now();
             entry.businessDay = clock.businessDayOf(entry.occurredAt);
             entry.contentHash = JournalHashes.content(entry);
-            entry.persist();
             entries.add(entry);
         }
+        // one INSERT for them all, in their order (see JournalEntryRows)
+        JournalEntry.getEntityManager().unwrap(Session.class).doWork(c -> JournalEntryRows.insert(c, entries));
         // Observed AFTER_SUCCESS (DisplayFeed.committed): boards hear of an entry only once this transaction commits.
         entries.forEach(committed::fire);
         return entries;

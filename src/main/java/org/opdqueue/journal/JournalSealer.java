@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,8 +89,10 @@ public class JournalSealer {
     }
 
     private Head sealAfter(Head head) {
+        // read-only: no copy of each loaded entry kept for a dirty check at commit (the hashes are written below by SQL)
         List<JournalEntry> next = em.createQuery("from JournalEntry where seq > ?1 order by seq", JournalEntry.class)
-                .setParameter(1, head.seq()).setMaxResults(BATCH).getResultList();
+                .setParameter(1, head.seq()).setMaxResults(BATCH).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
         List<JournalEntry> sealed = new ArrayList<>();
         long seq = head.seq();
         String chain = head.chain();

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.journal.JournalEntry;
+import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.status.SystemMode;
 
 /**
@@ -57,6 +58,9 @@ public class CommittedReadings {
     private final AtomicLong changes = new AtomicLong();
     /** Only what was read without failing is kept: an unknown service or board stores nothing. */
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
+    /** Set-up changes only (see {@link #setUp}), counted apart from {@link #changes}, which every issue moves. */
+    private final AtomicLong setUpChanges = new AtomicLong();
+    private final Map<String, Reading> setUpReadings = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[STRIPES];
 
     /** {@code json}: the mapper the REST layer writes answers with, so a kept answer reads as a fresh one would. */
@@ -71,10 +75,14 @@ public class CommittedReadings {
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JournalEntry entry) {
         changes.incrementAndGet();
+        if (entry.type == JournalEventType.SETUP_CHANGED) {
+            setUpChanges.incrementAndGet();
+        }
     }
 
     void modeChanged(@Observes SystemMode.State state) {
         changes.incrementAndGet();
+        setUpChanges.incrementAndGet();
     }
 
     /**
@@ -83,6 +91,7 @@ public class CommittedReadings {
      */
     public void forget() {
         changes.incrementAndGet();
+        setUpChanges.incrementAndGet();
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -92,6 +101,7 @@ public class CommittedReadings {
                 @Override
                 public void afterCompletion(int status) {
                     changes.incrementAndGet();
+                    setUpChanges.incrementAndGet();
                 }
             });
         }
@@ -101,8 +111,22 @@ public class CommittedReadings {
      * The reading of {@code key}, made after every change this server committed before the call. {@code read} must
      * not ask for another reading: readings are made under striped locks that are never nested.
      */
-    @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> read) {
+        return get(readings, changes, key, read);
+    }
+
+    /**
+     * As {@link #get}, for set-up the issue path looks up (a service or category by code): kept across issues and
+     * calls, read again only after a set-up change ({@link #forget()}, a {@code SETUP_CHANGED} journal entry, a mode
+     * change), on a new day, or by age (a second server's edit). {@code read} runs in the caller's transaction; what
+     * it returns is shared by every thread and must only be read.
+     */
+    public <T> T setUp(String key, Supplier<T> read) {
+        return get(setUpReadings, setUpChanges, key, read);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(Map<String, Reading> readings, AtomicLong changes, String key, Supplier<T> read) {
         long known = changes.get();
         long arrived = System.nanoTime();
         LocalDate day = clock.businessDay();

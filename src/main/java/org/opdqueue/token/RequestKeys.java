@@ -1,6 +1,8 @@
 package org.opdqueue.token;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.Calendar;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 /**
  * Client-made request ids and the token each one made, written in the same transaction as the token. Its
@@ -41,6 +45,39 @@ public class RequestKeys {
                 .setParameter(1, facility).setParameter(2, requestIds).getResultList();
         rows.forEach(r -> earlier.put((String) r[0], new Earlier((String) r[1], ((Number) r[2]).longValue())));
         return earlier;
+    }
+
+    /** A request id to write with the token it made. */
+    public record Key(String facility, String requestId, String fingerprint, long tokenId, Instant at) {
+    }
+
+    /**
+     * Many request ids in one INSERT on the transaction's connection (a batch of issues); a twin committed first makes
+     * it fail with a duplicate key, as {@link #record} does.
+     */
+    public void recordAll(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at) VALUES ");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            Calendar utc = TokenRows.utc();
+            try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Key k : keys) {
+                    insert.setString(p++, k.facility());
+                    insert.setString(p++, k.requestId());
+                    insert.setString(p++, k.fingerprint());
+                    insert.setLong(p++, k.tokenId());
+                    TokenRows.instant(insert, p++, utc, k.at());
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 
     public void record(String facility, String requestId, String fingerprint, long tokenId, Instant at) {

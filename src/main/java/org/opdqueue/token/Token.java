@@ -299,7 +299,14 @@ public class Token extends PanacheEntityBase {
      * token cannot see counters.
      */
     public JournalToken journaled(String counterCode) {
-        ServicePoint service = ServicePoint.findById(serviceId);
+        return journaled(counterCode, ServicePoint.findById(serviceId));
+    }
+
+    /** As {@link #journaled(String)}, with the token's service at hand (a new token's, which issuing looked up). */
+    public JournalToken journaled(String counterCode, ServicePoint service) {
+        if (!service.id.equals(serviceId)) {
+            throw new IllegalArgumentException("token " + displayNumber + " is not in service " + service.code);
+        }
         return new JournalToken(id, publicCode, businessDay, numberSeries, number, displayNumber, serviceId, service.code,
                 priority, priorityLane, channel.name(), status.name(), issuedAt, queuedAt, calledAt, startedAt, completedAt,
                 counterId, counterId == null ? null : counterCode, callCount, PatientJson.write(patient()), degraded,

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
@@ -20,6 +23,7 @@ import org.opdqueue.common.Transactions;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
@@ -51,9 +55,14 @@ public class TokenIssuing {
     private final RequestKeys requestKeys;
     private final PlacesAtIssue places;
     private final IssuingLanes lanes = new IssuingLanes();
+    private final EntityManager em;
+    private final CommittedReadings readings;
 
     public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
-            Transactions transactions, RequestKeys requestKeys, PlacesAtIssue places) {
+            Transactions transactions, RequestKeys requestKeys, PlacesAtIssue places, EntityManager em,
+            CommittedReadings readings) {
+        this.em = em;
+        this.readings = readings;
         this.places = places;
         this.facility = facility;
         this.clock = clock;
@@ -131,7 +140,7 @@ public class TokenIssuing {
         Map<ServicePoint, List<IssuingLanes.Waiting>> byService = new TreeMap<>(Comparator.comparing(s -> s.id));
         fresh.forEach((code, requests) -> {
             try {
-                ServicePoint service = ServicePoint.activeByCode(facility.code(), code);
+                ServicePoint service = activeService(code);
                 for (IssuingLanes.Waiting w : requests) {
                     Outcome refused = categoryFor(w.request, categories, refusedCategories);
                     if (refused != null) {
@@ -145,7 +154,7 @@ public class TokenIssuing {
             }
         });
         // Number rows are locked in service-id order, so two batches never wait for each other in a circle.
-        List<JournalEntryBuilder> issued = new ArrayList<>();
+        List<Fresh> issued = new ArrayList<>();
         byService.forEach((service, requests) -> {
             int number = numbers.nextBlock(facility.code(), clock.businessDayOf(now), service.id, requests.size());
             List<Token> tokens = new ArrayList<>(requests.size());
@@ -158,14 +167,11 @@ public class TokenIssuing {
                 IssuingLanes.Waiting w = requests.get(i);
                 Token token = tokens.get(i);
                 token.estimatedWaitAtIssue = Math.toIntExact(placed.get(i).estimatedWaitMinutes()); // for the reports
-                save(token, w.request.requestId(), w.fingerprint);
-                issued.add(issuedEntry(token, w.request.requestId(), w.actor));
+                issued.add(new Fresh(token, service, w.request.requestId(), w.fingerprint, w.actor));
                 outcomes.put(w, new Outcome(new Issued(token, service, true, placed.get(i)), null));
             }
         });
-        if (!issued.isEmpty()) {
-            journal.appendAll(JournalEventType.ISSUED, issued); // last, with one flush for the whole batch
-        }
+        saveAll(issued);
         for (IssuingLanes.Waiting twin : twins) {
             Outcome first = outcomes.get(firstOfId.get(twin.request.requestId().toString()));
             if (first != null && first.issued() != null) {
@@ -184,12 +190,29 @@ public class TokenIssuing {
         String code = request.priorityOrDefault();
         if (!found.containsKey(code) && !refused.containsKey(code)) {
             try {
-                found.put(code, PriorityCategory.offeredByCode(facility.code(), code));
+                found.put(code, offeredCategory(code));
             } catch (ProblemException e) {
                 refused.put(code, new Outcome(null, e));
             }
         }
         return refused.get(code);
+    }
+
+    /**
+     * The service a request names, kept between set-up changes (reads/CommittedReadings): looked up once per batch it
+     * cost a query each time. An unknown or closed service is not kept, and is refused as before.
+     */
+    private ServicePoint activeService(String code) {
+        String wanted = code == null ? "" : code.strip().toUpperCase();
+        return readings.setUp("issuing-service:" + facility.code() + ":" + wanted,
+                () -> ServicePoint.activeByCode(facility.code(), wanted));
+    }
+
+    /** The category a request asks for, kept as {@link #activeService} is. */
+    private PriorityCategory offeredCategory(String code) {
+        String wanted = code == null || code.isBlank() ? PriorityCategory.GENERAL : code.strip().toUpperCase();
+        return readings.setUp("issuing-category:" + facility.code() + ":" + wanted,
+                () -> PriorityCategory.offeredByCode(facility.code(), wanted));
     }
 
     private static Outcome attempt(Supplier<Issued> replay) {
@@ -225,14 +248,14 @@ public class TokenIssuing {
         if (earlier != null) {
             return earlier;
         }
-        ServicePoint service = ServicePoint.activeByCode(facility.code(), request.serviceCode());
-        PriorityCategory category = PriorityCategory.offeredByCode(facility.code(), request.priorityOrDefault());
+        ServicePoint service = activeService(request.serviceCode());
+        PriorityCategory category = offeredCategory(request.priorityOrDefault());
         Instant now = clock.now();
         Token token = newToken(service, category, request,
                 numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
         PlacesAtIssue.Place place = places.placesOf(service, List.of(token)).get(0);
         token.estimatedWaitAtIssue = Math.toIntExact(place.estimatedWaitMinutes());
-        record(token, service, request.requestId(), fingerprint, actor);
+        saveAll(List.of(new Fresh(token, service, request.requestId(), fingerprint, actor)));
         return new Issued(token, service, true, place);
     }
 
@@ -242,20 +265,28 @@ public class TokenIssuing {
                 service.displayNumber("", number), now, clock.businessDayOf(now), now, request.patient());
     }
 
-    /** Saves a new token with the request id that made it, and journals its issue. */
-    private void record(Token token, ServicePoint service, UUID requestId, String fingerprint, String actor) {
-        save(token, requestId, fingerprint);
-        journal.append(JournalEventType.ISSUED, issuedEntry(token, requestId, actor));
+    /** A new token, not yet saved, and the request that made it. */
+    private record Fresh(Token token, ServicePoint service, UUID requestId, String fingerprint, String actor) {
     }
 
-    /** Saves a new token (inserted at once: its id is the database's) with the request id that made it. */
-    private void save(Token token, UUID requestId, String fingerprint) {
-        token.persist();
-        requestKeys.record(token.facility, requestId.toString(), fingerprint, token.id, token.issuedAt);
+    /**
+     * Saves new tokens, the request ids that made them and their journal entries: one multi-row insert per table for
+     * the whole batch, on the transaction's own connection (token ids are the database's, see {@link TokenRows}).
+     */
+    private void saveAll(List<Fresh> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> TokenRows.insert(c, fresh.stream().map(Fresh::token).toList()));
+        requestKeys.recordAll(fresh.stream().map(f -> new RequestKeys.Key(f.token().facility,
+                f.requestId().toString(), f.fingerprint(), f.token().id, f.token().issuedAt)).toList());
+        // last, one insert for the batch
+        journal.appendAll(JournalEventType.ISSUED, fresh.stream()
+                .map(f -> issuedEntry(f.token(), f.service(), f.requestId(), f.actor())).toList());
     }
 
-    private static JournalEntryBuilder issuedEntry(Token token, UUID requestId, String actor) {
-        return JournalEntryBuilder.issued(token.journaled(null), requestId.toString())
+    private static JournalEntryBuilder issuedEntry(Token token, ServicePoint service, UUID requestId, String actor) {
+        return JournalEntryBuilder.issued(token.journaled(null, service), requestId.toString())
                 .actor(actor).detail(token.channel + " " + token.priority);
     }
 

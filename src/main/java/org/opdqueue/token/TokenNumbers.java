@@ -1,10 +1,16 @@
 package org.opdqueue.token;
 
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -30,26 +36,46 @@ public class TokenNumbers {
     /** Takes {@code count} consecutive numbers at once and returns the first of them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int nextBlock(String facility, LocalDate day, Long serviceId, int count) {
-        if (bump(facility, day, serviceId, count) == 0) {
+        int last = bump(facility, day, serviceId, count);
+        if (last == 0) {
             // The day's first token for this service: create the row in its own short transaction so
             // that concurrent first issues never deadlock on inserting it.
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                     INSERT IGNORE INTO token_number_sequence (facility, business_day, service_id, last_number)
                     VALUES (?1, ?2, ?3, 0)
                     """).setParameter(1, facility).setParameter(2, day).setParameter(3, serviceId).executeUpdate());
-            if (bump(facility, day, serviceId, count) == 0) {
+            last = bump(facility, day, serviceId, count);
+            if (last == 0) {
                 throw new IllegalStateException("number sequence row missing for service " + serviceId);
             }
         }
-        int last = ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).intValue();
         return last - count + 1;
     }
 
+    /**
+     * The new last number, or 0 when the day has no row for the service yet. One statement under the row lock: the
+     * server reports the LAST_INSERT_ID(expr) it set with the update's result, where reading it back with a SELECT
+     * was a second round trip while every other issue of the service waits for the lock.
+     */
     private int bump(String facility, LocalDate day, Long serviceId, int count) {
-        return em.createNativeQuery("""
-                UPDATE token_number_sequence SET last_number = LAST_INSERT_ID(last_number + ?4)
-                WHERE facility = ?1 AND business_day = ?2 AND service_id = ?3
-                """).setParameter(1, facility).setParameter(2, day).setParameter(3, serviceId).setParameter(4, count)
-                .executeUpdate();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE token_number_sequence SET last_number = LAST_INSERT_ID(last_number + ?)
+                    WHERE facility = ? AND business_day = ? AND service_id = ?""", Statement.RETURN_GENERATED_KEYS)) {
+                update.setInt(1, count);
+                update.setString(2, facility);
+                update.setDate(3, Date.valueOf(day));
+                update.setLong(4, serviceId);
+                if (update.executeUpdate() == 0) {
+                    return 0;
+                }
+                try (ResultSet last = update.getGeneratedKeys()) {
+                    if (!last.next()) {
+                        throw new IllegalStateException("the number update reported no LAST_INSERT_ID");
+                    }
+                    return last.getInt(1);
+                }
+            }
+        });
     }
 }
