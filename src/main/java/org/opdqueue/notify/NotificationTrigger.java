@@ -3,11 +3,9 @@ package org.opdqueue.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -198,19 +196,24 @@ public class NotificationTrigger {
                 counter == null ? null : counter.nameHi, token.patientMobile, language, at, facility.name());
     }
 
-    /** Inserts the event's delivery to each target that has none; an existing one (any server's) is left alone. */
+    /**
+     * Inserts the event's delivery to every target, unless it has one already (any server's, to any target): an event
+     * is told once, to the targets there were when it was first read. A webhook added later gets later events only;
+     * re-reading the journal (a gap, a second server, a restart) must not tell a patient the same thing again
+     * through it.
+     */
     private int make(Token token, NotifyEvent event, long seq, List<String> targets, Notice notice) {
-        @SuppressWarnings("unchecked")
-        Set<String> existing = new HashSet<>(em.createNativeQuery(
-                "SELECT target FROM notify_delivery WHERE facility = ?1 AND token_id = ?2 AND event = ?3")
-                .setParameter(1, facility.code()).setParameter(2, token.id).setParameter(3, event.name()).getResultList());
+        boolean told = !em.createNativeQuery(
+                "SELECT 1 FROM notify_delivery WHERE facility = ?1 AND token_id = ?2 AND event = ?3 LIMIT 1")
+                .setParameter(1, facility.code()).setParameter(2, token.id).setParameter(3, event.name())
+                .getResultList().isEmpty();
+        if (told) {
+            return 0;
+        }
         String body = write(notice);
         Instant now = clock.now();
         int made = 0;
         for (String target : targets) {
-            if (existing.contains(target)) {
-                continue;
-            }
             made += em.createNativeQuery("""
                     INSERT INTO notify_delivery (facility, token_id, event, target, journal_seq, body, status, attempts,
                         created_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', 0, ?7, ?7)

@@ -25,11 +25,12 @@ final class TokenRows {
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-    private static final String COLUMNS = "facility, public_code, business_day, number_service_id, number_series, "
+    /** Every column of {@link Token} but its id: TokenRowsTest fails when a new field is not written here. */
+    static final String COLUMNS = "facility, public_code, business_day, number_service_id, number_series, "
             + "number, display_number, service_id, priority, is_priority, channel, status, issued_at, queued_at, "
             + "called_at, started_at, completed_at, counter_id, call_count, patient_name, patient_age, patient_sex, "
             + "patient_mobile, patient_abha, patient_uhid, degraded, device_id, device_time, received_at, "
-            + "reservation_unknown, estimated_wait_at_issue, version";
+            + "reservation_unknown, estimated_wait_at_issue, notify_consent, notify_language, version";
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     private TokenRows() {
@@ -83,6 +84,8 @@ final class TokenRows {
                 instant(insert, p++, utc, t.receivedAt);
                 insert.setBoolean(p++, t.reservationUnknown);
                 nullableInt(insert, p++, t.estimatedWaitAtIssue);
+                insert.setBoolean(p++, t.notifyConsent);
+                insert.setString(p++, t.notifyLanguage);
                 insert.setLong(p++, t.version);
             }
             int returned = 0;

@@ -195,6 +195,9 @@ class NotificationsTest {
         JsonPath near = issue(Map.of("mobile", "9876543216", "notifyConsent", true));
         await().atMost(WITHIN).until(() -> receiver.taken().size() == 1);
 
+        // a second webhook added since (a hospital's WhatsApp bridge beside its SMS one) is not told the past again
+        WebhookReceiver later = new WebhookReceiver();
+        var second = notifications.addEndpoint("added later " + UUID.randomUUID(), later.url(), "test");
         // the shared cursor set back, as a server that never read these entries would find them
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE notify_cursor SET seq = GREATEST(0, seq - 200) WHERE facility = ?1")
@@ -203,6 +206,9 @@ class NotificationsTest {
         Thread.sleep(2000);
         assertThat(receiver.received()).hasSize(1);
         assertThat(deliveriesOf(Api.id(near))).isEqualTo(1);
+        assertThat(later.received()).isEmpty();
+        notifications.setActive(second.id, false, "test");
+        later.close();
         // and two servers inserting the same event at the same instant: the database keeps one
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
                 em.createNativeQuery("""
