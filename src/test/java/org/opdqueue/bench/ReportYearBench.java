@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.opdqueue.support.StaffSession;
+
 /**
  * A year of a busy OPD straight into MariaDB, then every report endpoint and page timed. 12,000 tokens a day
  * (-Dbench.perDay) for 365 closed days and today (-Dbench.days), each day made whole by {@link OpdDays} and loaded with
@@ -66,6 +68,10 @@ public final class ReportYearBench {
                     "/api/reports/tokens.csv?date=" + closed, "/api/reports/tokens.csv?date=" + today,
                     "/admin/reports?date=" + today, "/admin/reports/range", "/admin/reports/counters",
                     "/admin/reports/day/print" };
+            // the pages take the staff log-in cookie, not basic authentication
+            io.restassured.RestAssured.baseURI = "http://127.0.0.1";
+            io.restassured.RestAssured.port = dbPort + 4000;
+            pageCookie = StaffSession.CREDENTIAL_COOKIE + "=" + StaffSession.logIn("admin", "admin123").credential();
             System.out.println("load average before timing: " + loadAverage());
             System.out.println("| endpoint | median ms | slowest ms (of " + RUNS + ") | bytes |");
             System.out.println("|---|---|---|---|");
@@ -90,9 +96,12 @@ public final class ReportYearBench {
         System.exit(0);
     }
 
+    static String pageCookie;
+
     static HttpResponse<String> get(BenchApp app, String path) throws Exception {
-        return app.http.send(HttpRequest.newBuilder(URI.create(app.base + path)).header("authorization", ADMIN).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.base + path)).GET();
+        request = path.startsWith("/admin/") ? request.header("cookie", pageCookie) : request.header("authorization", ADMIN);
+        return app.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static void check(HttpResponse<String> r) {
