@@ -9,21 +9,30 @@ import java.util.List;
  */
 public final class Csv {
 
-    private final StringBuilder text = new StringBuilder("\uFEFF");
+    /** Written first: a spreadsheet then reads the file as UTF-8. */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    private final StringBuilder text = new StringBuilder(BYTE_ORDER_MARK);
 
     public Csv(String... header) {
         row((Object[]) header);
     }
 
     public Csv row(Object... cells) {
+        text.append(line(cells));
+        return this;
+    }
+
+    /** One row with its line end, for a file written as it is made. */
+    public static String line(Object... cells) {
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
-                text.append(',');
+                line.append(',');
             }
-            text.append(cell(cells[i]));
+            line.append(cell(cells[i]));
         }
-        text.append("\r\n");
-        return this;
+        return line.append("\r\n").toString();
     }
 
     /** Median, p90 and max as three cells (empty when there is none). */

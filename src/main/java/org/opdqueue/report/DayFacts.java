@@ -22,7 +22,7 @@ public record DayFacts(LocalDate day, Instant start, Instant end, List<TokenFact
 
     /** A token as issued: its first service, category, channel, issue time and the wait it was told. */
     public record TokenFact(long id, long issueServiceId, long serviceId, String category, Channel channel,
-            TokenStatus status, Instant issuedAt, Integer estimatedWaitAtIssue) {
+            TokenStatus status, Instant issuedAt, Integer estimatedWaitAtIssue, String displayNumber) {
     }
 
     /** How a visit to a service ended, as far as the day went. */

@@ -43,11 +43,12 @@ public class DayFactsReader {
         Instant end = days.end(day);
         Map<Long, DayFacts.TokenFact> tokens = new LinkedHashMap<>();
         for (Object[] r : rows("""
-                SELECT id, number_service_id, service_id, priority, channel, status, issued_at, estimated_wait_at_issue
+                SELECT id, number_service_id, service_id, priority, channel, status, issued_at, estimated_wait_at_issue,
+                       display_number
                 FROM token WHERE facility = ?1 AND business_day = ?2 ORDER BY issued_at, id""", f, day)) {
             DayFacts.TokenFact t = new DayFacts.TokenFact(num(r[0]), num(r[1]), num(r[2]), (String) r[3],
                     Channel.valueOf((String) r[4]), TokenStatus.valueOf((String) r[5]), instant(r[6]),
-                    r[7] == null ? null : ((Number) r[7]).intValue());
+                    r[7] == null ? null : ((Number) r[7]).intValue(), (String) r[8]);
             tokens.put(t.id(), t);
         }
         Map<Long, VisitWalk> walks = new HashMap<>();

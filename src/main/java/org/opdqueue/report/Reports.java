@@ -24,8 +24,9 @@ import org.opdqueue.outage.OutageHistory;
 import org.opdqueue.token.Channel;
 
 /**
- * The reports: today measured live, closed days from their roll-ups (rolled up on first use), ranges from the roll-up
- * tables. Outages are always read fresh (a server outage is recorded only when the server runs again).
+ * The reports: today measured live (once per position of the journal, {@link TodayFigures}), closed days from
+ * their roll-ups (rolled up on first use), ranges from the roll-up tables. Outages are always read fresh (a server outage is recorded only when the server
+ * runs again).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -37,13 +38,16 @@ public class Reports {
     private final Facility facility;
     private final ReportDay days;
     private final DailyRollups rollups;
+    private final TodayFigures todayFigures;
     private final OutageHistory outages;
     private final EntityManager em;
 
-    public Reports(Facility facility, ReportDay days, DailyRollups rollups, OutageHistory outages, EntityManager em) {
+    public Reports(Facility facility, ReportDay days, DailyRollups rollups, TodayFigures todayFigures,
+            OutageHistory outages, EntityManager em) {
         this.facility = facility;
         this.days = days;
         this.rollups = rollups;
+        this.todayFigures = todayFigures;
         this.outages = outages;
         this.em = em;
     }
@@ -58,10 +62,13 @@ public class Reports {
         return figures(date).counters();
     }
 
-    /** Today live; a closed day kept, or rolled up now; a day still to come has nothing yet. */
+    /** Today as of a second or so ago; a closed day kept, or rolled up now; a day still to come has nothing yet. */
     DayFigures figures(LocalDate date) {
         LocalDate today = days.today();
-        if (!date.isBefore(today)) {
+        if (date.equals(today)) {
+            return todayFigures.of(today);
+        }
+        if (date.isAfter(today)) {
             return rollups.measure(date);
         }
         return rollups.kept(date).orElseGet(() -> rollUpOrMeasure(date));
@@ -103,7 +110,7 @@ public class Reports {
             arrivals[date(r[0]).getDayOfWeek().getValue()][((Number) r[1]).intValue()] += num(r[2]);
         }
         if (!today.isBefore(from) && !today.isAfter(to)) {
-            DayFigures live = rollups.measure(today);
+            DayFigures live = todayFigures.of(today);
             DayReport.Totals t = live.day().totals();
             rows.put(today, new RangeReport.DayRow(today.toString(), t.issued(), t.completed(), t.noShowRate(),
                     t.waiting().median(), t.waiting().p90()));
@@ -142,7 +149,7 @@ public class Reports {
         }
         LocalDate today = days.today();
         if (!today.isBefore(from) && !today.isAfter(to)) {
-            rollups.measure(today).estimateErrors().forEach((s, h) -> h.forEach((e, n) ->
+            todayFigures.of(today).estimateErrors().forEach((s, h) -> h.forEach((e, n) ->
                     errors.computeIfAbsent(s, x -> new TreeMap<>()).merge(e, n, Long::sum)));
         }
         Map<Long, String> codes = new HashMap<>();

@@ -1,5 +1,9 @@
 package org.opdqueue.report;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import org.opdqueue.common.Facility;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * One row per token of a day, with the measures it went into. Without patient details: no staff page or API shows a
@@ -20,44 +22,47 @@ import org.opdqueue.common.Facility;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TokenExport {
 
-    private final Facility facility;
+    static final String[] HEADER = { "date", "token_id", "number", "issued_to", "service_now", "category", "channel",
+        "status", "issued_at", "first_called_at", "waiting_s", "service_s", "visits", "no_shows", "counter_id", "staff",
+        "estimated_wait_at_issue_min" };
+
     private final ReportDay days;
     private final DayFactsReader reader;
-    private final EntityManager em;
 
-    public TokenExport(Facility facility, ReportDay days, DayFactsReader reader, EntityManager em) {
-        this.facility = facility;
+    public TokenExport(ReportDay days, DayFactsReader reader) {
         this.days = days;
         this.reader = reader;
-        this.em = em;
     }
 
-    public String csv(LocalDate day) {
+    /**
+     * The day read now (in the request's transaction), written as the answer is sent: a busy day's 12,000 rows are
+     * never held as one text.
+     */
+    public StreamingOutput csv(LocalDate day) {
         DayFacts facts = reader.read(day);
-        Map<Long, String> numbers = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, display_number FROM token WHERE facility = ?1 AND business_day = ?2""")
-                .setParameter(1, facility.code()).setParameter(2, day).getResultList();
-        rows.forEach(r -> numbers.put(((Number) r[0]).longValue(), (String) r[1]));
         Map<Long, List<DayFacts.Visit>> visits = new HashMap<>();
         facts.visits().forEach(v -> visits.computeIfAbsent(v.tokenId(), t -> new ArrayList<>()).add(v));
-        Csv csv = new Csv("date", "token_id", "number", "issued_to", "service_now", "category", "channel", "status",
-                "issued_at", "first_called_at", "waiting_s", "service_s", "visits", "no_shows", "counter_id", "staff",
-                "estimated_wait_at_issue_min");
-        for (DayFacts.TokenFact t : facts.tokens()) {
-            List<DayFacts.Visit> vs = visits.getOrDefault(t.id(), List.of());
-            DayFacts.Visit first = vs.stream().filter(DayFacts.Visit::first).findFirst().orElse(null);
-            DayFacts.Visit last = vs.isEmpty() ? null : vs.get(vs.size() - 1);
-            Long service = vs.stream().filter(DayFacts.Visit::served).map(DayFacts.Visit::serviceSeconds)
-                    .filter(s -> s != null).reduce(Long::sum).orElse(null);
-            csv.row(day, t.id(), numbers.get(t.id()), code(facts, t.issueServiceId()), code(facts, t.serviceId()),
-                    t.category(), t.channel(), t.status(), days.iso(t.issuedAt()),
-                    first == null ? null : days.iso(first.firstCall()), first == null ? null : first.waitingSeconds(),
-                    service, vs.size(), vs.stream().mapToInt(DayFacts.Visit::noShows).sum(),
-                    last == null ? null : last.counterId(), last == null ? null : last.staff(), t.estimatedWaitAtIssue());
-        }
-        return csv.toString();
+        return out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            w.write(Csv.BYTE_ORDER_MARK);
+            w.write(Csv.line((Object[]) HEADER));
+            for (DayFacts.TokenFact t : facts.tokens()) {
+                w.write(row(facts, t, visits.getOrDefault(t.id(), List.of())));
+            }
+            w.flush();
+        };
+    }
+
+    private String row(DayFacts facts, DayFacts.TokenFact t, List<DayFacts.Visit> vs) {
+        DayFacts.Visit first = vs.stream().filter(DayFacts.Visit::first).findFirst().orElse(null);
+        DayFacts.Visit last = vs.isEmpty() ? null : vs.get(vs.size() - 1);
+        Long service = vs.stream().filter(DayFacts.Visit::served).map(DayFacts.Visit::serviceSeconds)
+                .filter(s -> s != null).reduce(Long::sum).orElse(null);
+        return Csv.line(facts.day(), t.id(), t.displayNumber(), code(facts, t.issueServiceId()), code(facts, t.serviceId()),
+                t.category(), t.channel(), t.status(), days.iso(t.issuedAt()),
+                first == null ? null : days.iso(first.firstCall()), first == null ? null : first.waitingSeconds(),
+                service, vs.size(), vs.stream().mapToInt(DayFacts.Visit::noShows).sum(),
+                last == null ? null : last.counterId(), last == null ? null : last.staff(), t.estimatedWaitAtIssue());
     }
 
     private static String code(DayFacts facts, long serviceId) {

@@ -154,7 +154,7 @@ public class ReportResource {
     }
 
     /** A file to save: named by what it holds (only dates and table names reach the name, checked above). */
-    private static Response download(String csv, String name) {
+    private static Response download(Object csv, String name) {
         return Response.ok(csv).header("Content-Disposition",
                 "attachment; filename=\"opd-" + name.replaceAll("[^A-Za-z0-9-]", "") + ".csv\"").build();
     }
