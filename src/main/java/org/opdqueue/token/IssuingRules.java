@@ -19,7 +19,12 @@ public record IssuingRules(boolean anonymousAllowed) {
     /** The request as it will be issued, with the channel its issuer stands for; or the problem to answer with. */
     public IssueTokenRequest admit(Issuer issuer, IssueTokenRequest request) {
         return switch (issuer.kind()) {
-            case STAFF -> request.channel() == null ? request.withChannel(Channel.COUNTER) : request;
+            case STAFF -> {
+                if (request.channel() == Channel.SCAN_SHARE) {
+                    throw refused("channel", "SCAN_SHARE tokens are issued for the ABDM gateway only");
+                }
+                yield request.channel() == null ? request.withChannel(Channel.COUNTER) : request;
+            }
             case KIOSK -> selfService(request, "a kiosk issues KIOSK tokens only");
             case ANONYMOUS -> {
                 if (!anonymousAllowed) {
@@ -33,6 +38,7 @@ public record IssuingRules(boolean anonymousAllowed) {
                 }
                 yield admitted;
             }
+            case GATEWAY -> request.withChannel(Channel.SCAN_SHARE);
         };
     }
 
