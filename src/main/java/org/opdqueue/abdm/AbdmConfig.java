@@ -32,6 +32,10 @@ public interface AbdmConfig {
     @WithDefault("PT5S")
     Duration callTimeout();
 
+    /** How often the on-share outbox is looked at for answers due (read by {@link OnShareOutbox}'s schedule). */
+    @WithDefault("1s")
+    String outboxEvery();
+
     /** A gateway JWT is still taken this long after its {@code exp}: the gateway's clock and ours differ a little. */
     @WithDefault("PT30S")
     Duration clockSkew();
