@@ -12,7 +12,8 @@ import org.opdqueue.servicepoint.PriorityCategory;
  * the request: a kiosk issues KIOSK tokens, and COUNTER and APPOINTMENT tokens come from staff only. A patient at a
  * kiosk declares a priority category by pressing its button, in the hall, where staff see who stands there; a phone
  * (where the hospital allows one at all) can be anywhere and send anything, so it gets GENERAL tokens only, and a
- * patient with a priority category takes theirs at a kiosk or the counter.
+ * patient with a priority category takes theirs at a kiosk or the counter. SCAN_SHARE tokens are the ABDM gateway's
+ * only (its signed JWT is checked by the abdm package before it gets here), GENERAL like a phone's.
  */
 public record IssuingRules(boolean anonymousAllowed) {
 
