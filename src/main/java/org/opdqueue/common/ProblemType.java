@@ -19,6 +19,7 @@ public enum ProblemType {
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
     OUTCOME_UNKNOWN("outcome-unknown", 503, "The database went away while saving: it may or may not be saved"),
     UNDO_TOO_LATE("undo-too-late", 409, "Too late to undo"),
+    GATEWAY_UNREACHABLE("gateway-unreachable", 503, "The ABDM gateway could not be reached: try again"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

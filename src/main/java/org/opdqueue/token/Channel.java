@@ -6,7 +6,9 @@ public enum Channel {
     COUNTER,
     APPOINTMENT,
     OFFLINE_KIOSK,
-    PAPER;
+    PAPER,
+    /** The patient scanned a counter's QR code with an ABHA app and the ABDM gateway shared their profile (issue 17). */
+    SCAN_SHARE;
 
     public boolean offline() {
         return this == OFFLINE_KIOSK || this == PAPER;

@@ -9,7 +9,9 @@ public record Issuer(Kind kind, String name) {
     public enum Kind {
         STAFF,
         KIOSK,
-        ANONYMOUS
+        ANONYMOUS,
+        /** The ABDM gateway, after checking its signed JWT; named by the address it called from. */
+        GATEWAY
     }
 
     public static Issuer staff(String username) {
@@ -22,6 +24,10 @@ public record Issuer(Kind kind, String name) {
 
     public static Issuer anonymous(String clientAddress) {
         return new Issuer(Kind.ANONYMOUS, clientAddress);
+    }
+
+    public static Issuer gateway(String clientAddress) {
+        return new Issuer(Kind.GATEWAY, clientAddress);
     }
 
     /** The staff member the journal records as having issued it; a kiosk or a phone is no actor. */

@@ -57,6 +57,9 @@ public class IssuingLimits {
         switch (issuer.kind()) {
             case STAFF -> {
             }
+            case GATEWAY -> {
+                // limited per source by the Scan & Share intake, before the gateway's signature is checked
+            }
             case KIOSK -> take(kiosks.get(issuer.name(), code -> newKioskBucket.get()),
                     "Kiosk " + issuer.name() + " has issued as many tokens as a kiosk can in a minute.");
             case ANONYMOUS -> {

@@ -12,14 +12,20 @@ import org.opdqueue.servicepoint.PriorityCategory;
  * the request: a kiosk issues KIOSK tokens, and COUNTER and APPOINTMENT tokens come from staff only. A patient at a
  * kiosk declares a priority category by pressing its button, in the hall, where staff see who stands there; a phone
  * (where the hospital allows one at all) can be anywhere and send anything, so it gets GENERAL tokens only, and a
- * patient with a priority category takes theirs at a kiosk or the counter.
+ * patient with a priority category takes theirs at a kiosk or the counter. SCAN_SHARE tokens are the ABDM gateway's
+ * only (its signed JWT is checked by the abdm package before it gets here), GENERAL like a phone's.
  */
 public record IssuingRules(boolean anonymousAllowed) {
 
     /** The request as it will be issued, with the channel its issuer stands for; or the problem to answer with. */
     public IssueTokenRequest admit(Issuer issuer, IssueTokenRequest request) {
         return switch (issuer.kind()) {
-            case STAFF -> request.channel() == null ? request.withChannel(Channel.COUNTER) : request;
+            case STAFF -> {
+                if (request.channel() == Channel.SCAN_SHARE) {
+                    throw refused("channel", "SCAN_SHARE tokens are issued for the ABDM gateway only");
+                }
+                yield request.channel() == null ? request.withChannel(Channel.COUNTER) : request;
+            }
             case KIOSK -> selfService(request, "a kiosk issues KIOSK tokens only");
             case ANONYMOUS -> {
                 if (!anonymousAllowed) {
@@ -33,6 +39,7 @@ public record IssuingRules(boolean anonymousAllowed) {
                 }
                 yield admitted;
             }
+            case GATEWAY -> request.withChannel(Channel.SCAN_SHARE);
         };
     }
 

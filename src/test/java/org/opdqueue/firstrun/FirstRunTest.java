@@ -110,6 +110,17 @@ class FirstRunTest {
             assertThat(called.path("number").asText()).isEqualTo("MED-001");
             assertThat(called.path("counterName").asText()).isEqualTo("Room 1");
         }
+
+        // ABDM Scan & Share: off until an admin saves its page (no row is seeded); then each service has a counter QR
+        given().contentType(ContentType.JSON).body("{}").post("/api/v3/hip/patient/share").then().statusCode(404)
+                .contentType("application/problem+json");
+        StaffSession own = StaffSession.logIn("admin", OWN_PASSWORD);
+        own.open("/admin/abdm").then().statusCode(200);
+        own.form().formParam("environment", "SANDBOX").formParam("sandboxUrl", "https://dev.abdm.gov.in")
+                .formParam("productionUrl", "https://apis.abdm.gov.in").formParam("hipId", "IN0710000001")
+                .post("/admin/abdm").then().statusCode(303);
+        assertThat(own.open("/admin/abdm").then().statusCode(200).extract().asString())
+                .contains("hip-id=IN0710000001&amp;counter-id=MED");
     }
 
     private static RequestSpecification admin() {
