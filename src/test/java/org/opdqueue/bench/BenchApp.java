@@ -32,6 +32,8 @@ final class BenchApp implements AutoCloseable {
     /** Nanotime when the process was started and when it answered ready: its start-up time. */
     long startedAt;
     long readyAt;
+    /** CPU milliseconds the process had used when it answered ready: start-up's cost, less noisy than its wall time. */
+    double cpuAtReady;
 
     /** The packaged app in production mode against a database that is already running (start-up without the database). */
     static BenchApp startAgainst(int httpPort, int dbPort) throws Exception {
@@ -51,6 +53,7 @@ final class BenchApp implements AutoCloseable {
         app.startedAt = started;
         app.awaitReady(Duration.ofSeconds(60));
         app.readyAt = System.nanoTime();
+        app.cpuAtReady = Cpu.millis(process.pid());
         return app;
     }
 
@@ -165,6 +168,51 @@ final class BenchApp implements AutoCloseable {
                 .header("authorization", authorization)
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * As a staff member logged in through the form, as the counter console is: the log-in cookie, checked per request
+     * without the password hash (HTTP Basic runs PBKDF2 on every request, which a console never does).
+     */
+    HttpResponse<String> postAs(StaffCookie staff, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .header("cookie", staff.cookie)
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A staff log-in cookie ({@code quarkus-credential=…}); valid for the session's idle time (hours). */
+    record StaffCookie(String cookie) {
+    }
+
+    private static final java.util.regex.Pattern CSRF_INPUT = java.util.regex.Pattern
+            .compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    /** Logs in through the log-in page's form (with its CSRF token), as a browser does. */
+    StaffCookie logIn(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("accept", "text/html")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher token = CSRF_INPUT.matcher(page.body());
+        String csrfCookie = cookie(page, "csrf-token");
+        if (!token.find() || csrfCookie == null) {
+            throw new IllegalStateException("the log-in page has no CSRF token: " + page.statusCode());
+        }
+        String form = "csrf-token=" + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)
+                + "&j_username=" + user + "&j_password=" + password;
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("content-type", "application/x-www-form-urlencoded").header("cookie", "csrf-token=" + csrfCookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String credential = cookie(answer, "quarkus-credential");
+        if (credential == null) {
+            throw new IllegalStateException("log-in as " + user + " failed: " + answer.statusCode());
+        }
+        return new StaffCookie("quarkus-credential=" + credential);
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("set-cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
+                .findFirst().orElse(null);
     }
 
     static String basic(String user, String password) {

@@ -40,9 +40,11 @@ public final class BoardLatencyBench {
     static Percentiles run(BenchApp app, int boards, int calls) throws Exception {
         // hall A shows MED (Room 1 = counter 1), hall B shows ENT (Room 6 = counter 6)
         String[][] lanes = { { "MED", "1", "1" }, { "ENT", "6", "2" } };
+        // logged in once, as the console is: HTTP Basic would run the password hash on every call
+        BenchApp.StaffCookie staff = app.logIn("counter1", "counter123");
         for (int i = 0; i < calls; i++) {
             String service = lanes[i % 2][0];
-            app.post("/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
+            app.postAs(staff, "/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
@@ -89,14 +91,14 @@ public final class BoardLatencyBench {
             // the queue holds only general tokens issued in order, so the number called next is known in advance
             String expected = String.format("%s-%03d", lanes[i % 2][0], i / 2 + 1);
             sentAt.put(expected, System.nanoTime());
-            String body = app.post("/api/counters/" + counter + "/call-next", null).body();
+            String body = app.postAs(staff, "/api/counters/" + counter + "/call-next", null).body();
             answeredAt.put(expected, System.nanoTime());
             Matcher n = number.matcher(body);
             Matcher t = id.matcher(body);
             if (!n.find() || !t.find() || !n.group(1).equals(expected)) {
                 throw new IllegalStateException("expected " + expected + ", call-next answered " + body);
             }
-            app.post("/api/tokens/" + t.group(1) + "/complete", null);
+            app.postAs(staff, "/api/tokens/" + t.group(1) + "/complete", null);
         }
         Thread.sleep(2000);
         sockets.forEach(ws -> ws.abort());
