@@ -58,12 +58,11 @@ final class BenchApp implements AutoCloseable {
     }
 
     /**
-     * The JVM options production uses (Dockerfile, deploy/opd-queue.service, README "Install for a hospital"); later
-     * options given here override them. With {@link #PRODUCTION_ENV}; the AppCDS archive is added when the build made
-     * one ({@link #launch}).
+     * The JVM options production uses, from the same file as the Dockerfile and deploy/opd-queue.service
+     * ({@code deploy/jvm.options}, a java argument file); later options given here override them. With
+     * {@link #PRODUCTION_ENV}; the AppCDS archive is added when the build made one ({@link #launch}).
      */
-    static final List<String> PRODUCTION_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=32m");
+    static final List<String> PRODUCTION_JVM = List.of("@" + Path.of("deploy/jvm.options").toAbsolutePath());
 
     /** Two malloc arenas instead of eight per core: the JVM's many threads otherwise each keep native memory. */
     static final java.util.Map<String, String> PRODUCTION_ENV = java.util.Map.of("MALLOC_ARENA_MAX", "2");
