@@ -38,14 +38,7 @@ final class BenchApp implements AutoCloseable {
     /** The packaged app in production mode against a database that is already running (start-up without the database). */
     static BenchApp startAgainst(int httpPort, int dbPort) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
-                "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
-                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password=",
-                // production refuses to start without the staff log-in cookie's key (staff/SessionKeyCheck)
-                "-Dquarkus.http.auth.session.encryption-key=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID()));
-        command.addAll(PRODUCTION_JVM);
-        command.addAll(extraJvmArgs());
+        List<String> command = againstDatabase(httpPort, dbPort);
         long started = System.nanoTime();
         Process process = launch(command, jar).redirectErrorStream(true)
                 .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
@@ -55,6 +48,40 @@ final class BenchApp implements AutoCloseable {
         app.readyAt = System.nanoTime();
         app.cpuAtReady = Cpu.millis(process.pid());
         return app;
+    }
+
+    /**
+     * Writes the class-data archive of one start against the running database, as an install does it
+     * (deploy/opd-queue.service): started with {@code -XX:ArchiveClassesAtExit}, stopped once it answered ready, which
+     * writes the archive; later starts use it ({@link #launch}).
+     */
+    static void writeClassArchive(int httpPort, int dbPort) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Path archive = jar.resolveSibling(TRAINED_ARCHIVE).toAbsolutePath();
+        Files.deleteIfExists(archive);
+        List<String> command = againstDatabase(httpPort, dbPort);
+        command.add("-XX:ArchiveClassesAtExit=" + archive);
+        Process process = launch(command, jar).redirectErrorStream(true)
+                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
+        try (BenchApp training = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort)) {
+            training.awaitReady(Duration.ofSeconds(90)); // then SIGTERM, and the JVM writes the archive as it exits
+        }
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("no class-data archive written; see target/bench/app-" + httpPort + ".log");
+        }
+    }
+
+    /** The production command against a database that is already running, without the jar and the archive. */
+    private static List<String> againstDatabase(int httpPort, int dbPort) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
+                "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
+                "-Dquarkus.datasource.username=root", "-Dquarkus.datasource.password=",
+                // production refuses to start without the staff log-in cookie's key (staff/SessionKeyCheck)
+                "-Dquarkus.http.auth.session.encryption-key=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID()));
+        command.addAll(PRODUCTION_JVM);
+        command.addAll(extraJvmArgs());
+        return command;
     }
 
     /**
@@ -73,7 +100,11 @@ final class BenchApp implements AutoCloseable {
      */
     private static ProcessBuilder launch(List<String> command, Path jar) {
         List<String> full = new ArrayList<>(command);
-        if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
+        if (command.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"))) {
+            // writing an archive: one dynamic archive at a time
+        } else if (Files.exists(jar.resolveSibling(TRAINED_ARCHIVE))) {
+            full.add("-XX:SharedArchiveFile=" + TRAINED_ARCHIVE);
+        } else if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
             full.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
         full.addAll(List.of("-jar", jar.getFileName().toString()));
@@ -81,6 +112,12 @@ final class BenchApp implements AutoCloseable {
         builder.environment().putAll(PRODUCTION_ENV);
         return builder;
     }
+
+    /**
+     * The class-data archive of a real start against the database (README "Memory and start-up"), as an install writes
+     * it: every class start-up loads, where the one {@code ./mvnw package} writes has only those of static init.
+     */
+    static final String TRAINED_ARCHIVE = "app-cds-trained.jsa";
 
     /** JVM options to try on the app, e.g. {@code -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/app.jfr"}. */
     private static List<String> extraJvmArgs() {

@@ -51,8 +51,9 @@ public final class Benchmarks {
     }
 
     private void run() throws Exception {
-        int dbPort = 13310;
-        try (BenchApp app = BenchApp.start(18090, dbPort, DURABLE, KIOSK_LIMIT_RAISED, BoardLatencyBench.MANY_BOARDS[0],
+        // other work trees run the same benchmarks on this machine: -Dbench.port=… moves this run's three ports
+        int dbPort = Integer.getInteger("bench.port", 18090) - 18090 + 13310;
+        try (BenchApp app = BenchApp.start(Integer.getInteger("bench.port", 18090), dbPort, DURABLE, KIOSK_LIMIT_RAISED, BoardLatencyBench.MANY_BOARDS[0],
                 BoardLatencyBench.MANY_BOARDS[1])) {
             if (PARTS.contains("board")) {
                 board(app);
@@ -176,8 +177,14 @@ public final class Benchmarks {
     private void startup(int dbPort) throws Exception {
         List<Double> startups = new ArrayList<>();
         List<Double> cpus = new ArrayList<>();
+        int port = Integer.getInteger("bench.port", 18090) + 1;
+        Files.deleteIfExists(Path.of("target/quarkus-app", BenchApp.TRAINED_ARCHIVE));
+        if (Boolean.parseBoolean(System.getProperty("bench.train-archive", "true"))) {
+            // as an install does it: the class-data archive of one start; the measured starts then use it
+            BenchApp.writeClassArchive(port, dbPort);
+        }
         for (int i = 0; i < REPEATS; i++) {
-            try (BenchApp again = BenchApp.startAgainst(18091, dbPort)) {
+            try (BenchApp again = BenchApp.startAgainst(port, dbPort)) {
                 startups.add((again.readyAt - again.startedAt) / 1e9);
                 cpus.add(again.cpuAtReady / 1000);
             }

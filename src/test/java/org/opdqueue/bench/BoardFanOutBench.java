@@ -51,7 +51,7 @@ public final class BoardFanOutBench {
         int burstCalls = Integer.getInteger("burst", 200);
         int warmUp = Integer.getInteger("warm-up", 60);
         Files.createDirectories(Path.of("target/bench"));
-        try (BenchApp app = BenchApp.start(18090, 13317, Benchmarks.DURABLE, BoardLatencyBench.MANY_BOARDS[0],
+        try (BenchApp app = BenchApp.start(Integer.getInteger("bench.port", 18090), Integer.getInteger("bench.port", 18090) - 18090 + 13317, Benchmarks.DURABLE, BoardLatencyBench.MANY_BOARDS[0],
                 BoardLatencyBench.MANY_BOARDS[1])) {
             // the counters log in once, as the console does: HTTP Basic would run the password hash on every call
             BenchApp.StaffCookie counter = app.logIn("counter1", "counter123");
