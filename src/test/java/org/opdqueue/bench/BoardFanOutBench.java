@@ -38,7 +38,7 @@ public final class BoardFanOutBench {
     /** The demo's rooms 1–10 (ids 1–10) and what each serves; hall A shows MED and ORTH, hall B ENT, PAED, GYN. */
     private static final String[] SERVES = { "MED", "MED", "MED", "ORTH", "ORTH", "ENT", "PAED", "PAED", "GYN", "GYN" };
 
-    private record Receipt(String number, long at) {
+    record Receipt(String number, long at) {
     }
 
     private record Call(String number, long sentAt, long answeredAt) {
@@ -77,7 +77,8 @@ public final class BoardFanOutBench {
         System.exit(0);
     }
 
-    private static void connect(Vertx vertx, BenchApp app, int boards, ConcurrentLinkedQueue<Receipt> receipts)
+    /** Even boards show hall A (board 1), odd ones hall B (board 2); each call received is stamped as it arrives. */
+    static void connect(Vertx vertx, BenchApp app, int boards, ConcurrentLinkedQueue<Receipt> receipts)
             throws InterruptedException {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(boards + 10)
                 .setConnectTimeout(60_000));
