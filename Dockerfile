@@ -25,17 +25,17 @@ COPY --from=build --chown=185 /build/target/quarkus-app/*.jar /deployments/
 COPY --from=build --chown=185 /build/target/quarkus-app/app/ /deployments/app/
 COPY --from=build --chown=185 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 COPY --chown=185 docs/setup/ /deployments/setup/
+COPY --chown=185 deploy/jvm.options /deployments/jvm.options
 # The class-data archive is written here, by this image's own JVM (one from another build is refused): about a second
 # less to start and shared, read-only class metadata (README, Memory and start-up).
-RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true -jar /deployments/quarkus-run.jar
+RUN java @/deployments/jvm.options -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true -jar /deployments/quarkus-run.jar
 # 8443 serves HTTPS once QUARKUS_HTTP_SSL_CERTIFICATE_FILES/_KEY_FILES name a certificate (README, HTTPS).
 EXPOSE 8080 8443
 USER 185
-# A small fixed heap and the serial collector (the live set is about 50 MB), bounded class metadata, compiled code,
-# thread stacks and direct buffers, and two malloc arenas: under 300 MB resident on a modest server (README, Memory and
-# start-up). The same options as deploy/opd-queue.service and the benchmarks (BenchApp.PRODUCTION_JVM).
+# The JVM options are in jvm.options (why each is there), the same file deploy/opd-queue.service and the benchmarks
+# use; with two malloc arenas: under 300 MB resident on a modest server (README, Memory and start-up).
 ENV MALLOC_ARENA_MAX=2
-ENV JAVA_OPTS_APPEND="-Xmx128m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:SharedArchiveFile=/deployments/app-cds.jsa -Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENV JAVA_OPTS_APPEND="@/deployments/jvm.options -XX:SharedArchiveFile=/deployments/app-cds.jsa -Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
 HEALTHCHECK --interval=10s --timeout=3s CMD curl -fs http://localhost:8080/q/health/live || exit 1
 ENTRYPOINT [ "/opt/jboss/container/java/run/run-java.sh" ]

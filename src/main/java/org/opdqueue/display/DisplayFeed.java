@@ -274,7 +274,7 @@ public class DisplayFeed {
             LOG.debugf("Counts for the boards could not be read (%s); sending the events without them", e.getMessage());
             translated = events.translateFromMemory(entries);
         }
-        Map<BoardScope, List<Viewer>> byScope = new java.util.HashMap<>();
+        Map<BoardScope, List<Viewer>> byScope = new java.util.IdentityHashMap<>();
         for (Viewer v : viewers.values()) {
             if (v.scope != null) { // without one it waits for its snapshot (joined in an outage) and is sent no event
                 byScope.computeIfAbsent(v.scope, scope -> new ArrayList<>()).add(v);
@@ -393,8 +393,10 @@ public class DisplayFeed {
     }
 
     private Welcome read(Viewer v) {
-        v.scope = snapshots.scope(v.boardId);
-        scopes.put(v.boardId, v.scope);
+        // the boards of a hall share one scope object while it is unchanged, so deliver() groups them by identity
+        // instead of hashing the scope's sets for each of a thousand boards at every event
+        BoardScope fresh = snapshots.scope(v.boardId);
+        v.scope = scopes.merge(v.boardId, fresh, (known, now) -> known.equals(now) ? known : now);
         long last = journal.lastSeq();
         if (v.since != null && v.since >= 0 && v.since <= last && last - v.since <= MAX_REPLAY) {
             List<JournalEntry> missed = journal.since(v.since, MAX_REPLAY).stream().filter(v.scope::concerns).toList();

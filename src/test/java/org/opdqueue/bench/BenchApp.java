@@ -32,10 +32,47 @@ final class BenchApp implements AutoCloseable {
     /** Nanotime when the process was started and when it answered ready: its start-up time. */
     long startedAt;
     long readyAt;
+    /** CPU milliseconds the process had used when it answered ready: start-up's cost, less noisy than its wall time. */
+    double cpuAtReady;
 
     /** The packaged app in production mode against a database that is already running (start-up without the database). */
     static BenchApp startAgainst(int httpPort, int dbPort) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        List<String> command = againstDatabase(httpPort, dbPort);
+        long started = System.nanoTime();
+        Process process = launch(command, jar).redirectErrorStream(true)
+                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
+        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
+        app.startedAt = started;
+        app.awaitReady(Duration.ofSeconds(60));
+        app.readyAt = System.nanoTime();
+        app.cpuAtReady = Cpu.millis(process.pid());
+        return app;
+    }
+
+    /**
+     * Writes the class-data archive of one start against the running database, as an install does it
+     * (deploy/opd-queue.service): started with {@code -XX:ArchiveClassesAtExit}, stopped once it answered ready, which
+     * writes the archive; later starts use it ({@link #launch}).
+     */
+    static void writeClassArchive(int httpPort, int dbPort) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Path archive = jar.resolveSibling(TRAINED_ARCHIVE).toAbsolutePath();
+        Files.deleteIfExists(archive);
+        List<String> command = againstDatabase(httpPort, dbPort);
+        command.add("-XX:ArchiveClassesAtExit=" + archive);
+        Process process = launch(command, jar).redirectErrorStream(true)
+                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
+        try (BenchApp training = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort)) {
+            training.awaitReady(Duration.ofSeconds(90)); // then SIGTERM, and the JVM writes the archive as it exits
+        }
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("no class-data archive written; see target/bench/app-" + httpPort + ".log");
+        }
+    }
+
+    /** The production command against a database that is already running, without the jar and the archive. */
+    private static List<String> againstDatabase(int httpPort, int dbPort) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + httpPort, "-Dquarkus.log.level=WARN",
                 "-Dquarkus.datasource.jdbc.url=jdbc:mariadb://127.0.0.1:" + dbPort + "/opd",
@@ -44,23 +81,15 @@ final class BenchApp implements AutoCloseable {
                 "-Dquarkus.http.auth.session.encryption-key=" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID()));
         command.addAll(PRODUCTION_JVM);
         command.addAll(extraJvmArgs());
-        long started = System.nanoTime();
-        Process process = launch(command, jar).redirectErrorStream(true)
-                .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
-        BenchApp app = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort);
-        app.startedAt = started;
-        app.awaitReady(Duration.ofSeconds(60));
-        app.readyAt = System.nanoTime();
-        return app;
+        return command;
     }
 
     /**
-     * The JVM options production uses (Dockerfile, deploy/opd-queue.service, README "Install for a hospital"); later
-     * options given here override them. With {@link #PRODUCTION_ENV}; the AppCDS archive is added when the build made
-     * one ({@link #launch}).
+     * The JVM options production uses, from the same file as the Dockerfile and deploy/opd-queue.service
+     * ({@code deploy/jvm.options}, a java argument file); later options given here override them. With
+     * {@link #PRODUCTION_ENV}; the AppCDS archive is added when the build made one ({@link #launch}).
      */
-    static final List<String> PRODUCTION_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=32m");
+    static final List<String> PRODUCTION_JVM = List.of("@" + Path.of("deploy/jvm.options").toAbsolutePath());
 
     /** Two malloc arenas instead of eight per core: the JVM's many threads otherwise each keep native memory. */
     static final java.util.Map<String, String> PRODUCTION_ENV = java.util.Map.of("MALLOC_ARENA_MAX", "2");
@@ -71,7 +100,11 @@ final class BenchApp implements AutoCloseable {
      */
     private static ProcessBuilder launch(List<String> command, Path jar) {
         List<String> full = new ArrayList<>(command);
-        if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
+        if (command.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"))) {
+            // writing an archive: one dynamic archive at a time
+        } else if (Files.exists(jar.resolveSibling(TRAINED_ARCHIVE))) {
+            full.add("-XX:SharedArchiveFile=" + TRAINED_ARCHIVE);
+        } else if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
             full.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
         full.addAll(List.of("-jar", jar.getFileName().toString()));
@@ -79,6 +112,12 @@ final class BenchApp implements AutoCloseable {
         builder.environment().putAll(PRODUCTION_ENV);
         return builder;
     }
+
+    /**
+     * The class-data archive of a real start against the database (README "Memory and start-up"), as an install writes
+     * it: every class start-up loads, where the one {@code ./mvnw package} writes has only those of static init.
+     */
+    static final String TRAINED_ARCHIVE = "app-cds-trained.jsa";
 
     /** JVM options to try on the app, e.g. {@code -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/app.jfr"}. */
     private static List<String> extraJvmArgs() {
@@ -165,6 +204,51 @@ final class BenchApp implements AutoCloseable {
                 .header("authorization", authorization)
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * As a staff member logged in through the form, as the counter console is: the log-in cookie, checked per request
+     * without the password hash (HTTP Basic runs PBKDF2 on every request, which a console never does).
+     */
+    HttpResponse<String> postAs(StaffCookie staff, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .header("cookie", staff.cookie)
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A staff log-in cookie ({@code quarkus-credential=…}); valid for the session's idle time (hours). */
+    record StaffCookie(String cookie) {
+    }
+
+    private static final java.util.regex.Pattern CSRF_INPUT = java.util.regex.Pattern
+            .compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    /** Logs in through the log-in page's form (with its CSRF token), as a browser does. */
+    StaffCookie logIn(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("accept", "text/html")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher token = CSRF_INPUT.matcher(page.body());
+        String csrfCookie = cookie(page, "csrf-token");
+        if (!token.find() || csrfCookie == null) {
+            throw new IllegalStateException("the log-in page has no CSRF token: " + page.statusCode());
+        }
+        String form = "csrf-token=" + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)
+                + "&j_username=" + user + "&j_password=" + password;
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("content-type", "application/x-www-form-urlencoded").header("cookie", "csrf-token=" + csrfCookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String credential = cookie(answer, "quarkus-credential");
+        if (credential == null) {
+            throw new IllegalStateException("log-in as " + user + " failed: " + answer.statusCode());
+        }
+        return new StaffCookie("quarkus-credential=" + credential);
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("set-cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
+                .findFirst().orElse(null);
     }
 
     static String basic(String user, String password) {

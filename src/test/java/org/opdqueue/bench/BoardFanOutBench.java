@@ -38,7 +38,7 @@ public final class BoardFanOutBench {
     /** The demo's rooms 1–10 (ids 1–10) and what each serves; hall A shows MED and ORTH, hall B ENT, PAED, GYN. */
     private static final String[] SERVES = { "MED", "MED", "MED", "ORTH", "ORTH", "ENT", "PAED", "PAED", "GYN", "GYN" };
 
-    private record Receipt(String number, long at) {
+    record Receipt(String number, long at) {
     }
 
     private record Call(String number, long sentAt, long answeredAt) {
@@ -51,11 +51,13 @@ public final class BoardFanOutBench {
         int burstCalls = Integer.getInteger("burst", 200);
         int warmUp = Integer.getInteger("warm-up", 60);
         Files.createDirectories(Path.of("target/bench"));
-        try (BenchApp app = BenchApp.start(18090, 13317, Benchmarks.DURABLE, BoardLatencyBench.MANY_BOARDS[0],
+        try (BenchApp app = BenchApp.start(Integer.getInteger("bench.port", 18090), Integer.getInteger("bench.port", 18090) - 18090 + 13317, Benchmarks.DURABLE, BoardLatencyBench.MANY_BOARDS[0],
                 BoardLatencyBench.MANY_BOARDS[1])) {
+            // the counters log in once, as the console does: HTTP Basic would run the password hash on every call
+            BenchApp.StaffCookie counter = app.logIn("counter1", "counter123");
             for (String service : List.of("MED", "ORTH", "ENT", "PAED", "GYN")) {
                 for (int i = 0; i < (warmUp + steadyCalls + burstCalls) / 2 + 20; i++) {
-                    app.post("/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
+                    app.postAs(counter, "/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
                 }
             }
             ConcurrentLinkedQueue<Receipt> receipts = new ConcurrentLinkedQueue<>();
@@ -64,9 +66,9 @@ public final class BoardFanOutBench {
                 connect(vertx, app, boards, receipts);
                 System.out.printf("%d boards connected on one event loop%n", boards);
                 Thread.sleep(1000);
-                steady(app, warmUp, 20); // unmeasured: the server compiles its hot paths first
-                measure("steady, " + perSecond + " calls/s", app, receipts, boards, () -> steady(app, steadyCalls, perSecond));
-                measure("burst, 10 counters at once", app, receipts, boards, () -> burst(app, burstCalls));
+                steady(app, counter, warmUp, 20); // unmeasured: the server compiles its hot paths first
+                measure("steady, " + perSecond + " calls/s", app, receipts, boards, () -> steady(app, counter, steadyCalls, perSecond));
+                measure("burst, 10 counters at once", app, receipts, boards, () -> burst(app, counter, burstCalls));
                 System.out.printf("RSS with %d boards connected, after both runs: %.0f MiB%n", boards, app.rssMiB());
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -75,7 +77,8 @@ public final class BoardFanOutBench {
         System.exit(0);
     }
 
-    private static void connect(Vertx vertx, BenchApp app, int boards, ConcurrentLinkedQueue<Receipt> receipts)
+    /** Even boards show hall A (board 1), odd ones hall B (board 2); each call received is stamped as it arrives. */
+    static void connect(Vertx vertx, BenchApp app, int boards, ConcurrentLinkedQueue<Receipt> receipts)
             throws InterruptedException {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(boards + 10)
                 .setConnectTimeout(60_000));
@@ -135,7 +138,7 @@ public final class BoardFanOutBench {
     }
 
     /** One call (and its complete) at a time, paced at the given rate, round the ten rooms. */
-    private static List<Call> steady(BenchApp app, int calls, double perSecond) throws Exception {
+    private static List<Call> steady(BenchApp app, BenchApp.StaffCookie counter, int calls, double perSecond) throws Exception {
         List<Call> made = new ArrayList<>();
         long interval = (long) (1e9 / perSecond);
         long next = System.nanoTime();
@@ -145,13 +148,13 @@ public final class BoardFanOutBench {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             next += interval;
-            made.add(callAndComplete(app, i % SERVES.length + 1));
+            made.add(callAndComplete(app, counter, i % SERVES.length + 1));
         }
         return made;
     }
 
     /** Ten rooms each calling and completing as fast as they can until the burst's calls are made. */
-    private static List<Call> burst(BenchApp app, int calls) throws Exception {
+    private static List<Call> burst(BenchApp app, BenchApp.StaffCookie staff, int calls) throws Exception {
         List<Call> made = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger left = new AtomicInteger(calls);
         List<Thread> rooms = new ArrayList<>();
@@ -160,7 +163,7 @@ public final class BoardFanOutBench {
             Thread t = new Thread(() -> {
                 try {
                     while (left.getAndDecrement() > 0) {
-                        made.add(callAndComplete(app, counter));
+                        made.add(callAndComplete(app, staff, counter));
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -175,16 +178,16 @@ public final class BoardFanOutBench {
         return made;
     }
 
-    private static Call callAndComplete(BenchApp app, int counter) throws Exception {
+    private static Call callAndComplete(BenchApp app, BenchApp.StaffCookie staff, int counter) throws Exception {
         long sentAt = System.nanoTime();
-        String body = app.post("/api/counters/" + counter + "/call-next", null).body();
+        String body = app.postAs(staff, "/api/counters/" + counter + "/call-next", null).body();
         long answeredAt = System.nanoTime();
         Matcher n = NUMBER.matcher(body);
         Matcher t = ID.matcher(body);
         if (!n.find() || !t.find()) {
             throw new IllegalStateException("room " + counter + " (" + SERVES[counter - 1] + ") call-next answered " + body);
         }
-        app.post("/api/tokens/" + t.group(1) + "/complete", null);
+        app.postAs(staff, "/api/tokens/" + t.group(1) + "/complete", null);
         return new Call(n.group(1), sentAt, answeredAt);
     }
 

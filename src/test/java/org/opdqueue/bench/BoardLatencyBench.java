@@ -1,19 +1,15 @@
 package org.opdqueue.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 /**
  * Call → board latency: connects 1,000 board clients (split over the demo's two halls), makes 1,000 calls and
@@ -25,8 +21,6 @@ public final class BoardLatencyBench {
     /** A thousand boards from one address: far over the caps a hospital needs, so they are raised for the bench. */
     static final String[] MANY_BOARDS = { "-Dopd.display.max-connections=5000",
             "-Dopd.display.max-connections-per-address=5000" };
-
-    private static final Pattern CALLED = Pattern.compile("\"type\":\"called\".*?\"number\":\"([A-Z0-9-]+)\"");
 
     public static void main(String[] args) throws Exception {
         int boards = Integer.getInteger("boards", 1000);
@@ -40,47 +34,19 @@ public final class BoardLatencyBench {
     static Percentiles run(BenchApp app, int boards, int calls) throws Exception {
         // hall A shows MED (Room 1 = counter 1), hall B shows ENT (Room 6 = counter 6)
         String[][] lanes = { { "MED", "1", "1" }, { "ENT", "6", "2" } };
+        // logged in once, as the console is: HTTP Basic would run the password hash on every call
+        BenchApp.StaffCookie staff = app.logIn("counter1", "counter123");
         for (int i = 0; i < calls; i++) {
             String service = lanes[i % 2][0];
-            app.post("/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
+            app.postAs(staff, "/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Receipt> receipts = new ConcurrentLinkedQueue<>();
-        CountDownLatch snapshots = new CountDownLatch(boards);
-        HttpClient client = HttpClient.newHttpClient();
-        List<WebSocket> sockets = new ArrayList<>();
-        for (int i = 0; i < boards; i++) {
-            String board = lanes[i % 2][2];
-            URI uri = URI.create(app.base.replace("http", "ws") + "/ws/display/" + board + "?device="
-                    + (board.equals("1") ? "BOARDA.demo-board-a" : "BOARDB.demo-board-b"));
-            sockets.add(client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-                final StringBuilder partial = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                    long now = System.nanoTime();
-                    partial.append(data);
-                    if (last) {
-                        String text = partial.toString();
-                        partial.setLength(0);
-                        if (text.startsWith("{\"type\":\"snapshot\"")) {
-                            snapshots.countDown();
-                        } else {
-                            Matcher m = CALLED.matcher(text);
-                            if (m.find()) {
-                                receipts.add(new Receipt(m.group(1), now));
-                            }
-                        }
-                    }
-                    ws.request(1);
-                    return null;
-                }
-            }).join());
-        }
-        if (!snapshots.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("only " + (boards - snapshots.getCount()) + " boards got their snapshot");
-        }
+        ConcurrentLinkedQueue<BoardFanOutBench.Receipt> receipts = new ConcurrentLinkedQueue<>();
+        // the boards held on one Vert.x event loop in this process, which stamps each frame as it arrives: a client
+        // with a thread pool and a listener per socket (java.net.http) took 34-38 ms of the two cores' CPU a call
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        BoardFanOutBench.connect(vertx, app, boards, receipts);
         System.out.printf("%d boards connected%n", boards);
         Pattern number = Pattern.compile("\"number\":\"([A-Z0-9-]+)\"");
         Pattern id = Pattern.compile("\"id\":(\\d+)");
@@ -89,17 +55,17 @@ public final class BoardLatencyBench {
             // the queue holds only general tokens issued in order, so the number called next is known in advance
             String expected = String.format("%s-%03d", lanes[i % 2][0], i / 2 + 1);
             sentAt.put(expected, System.nanoTime());
-            String body = app.post("/api/counters/" + counter + "/call-next", null).body();
+            String body = app.postAs(staff, "/api/counters/" + counter + "/call-next", null).body();
             answeredAt.put(expected, System.nanoTime());
             Matcher n = number.matcher(body);
             Matcher t = id.matcher(body);
             if (!n.find() || !t.find() || !n.group(1).equals(expected)) {
                 throw new IllegalStateException("expected " + expected + ", call-next answered " + body);
             }
-            app.post("/api/tokens/" + t.group(1) + "/complete", null);
+            app.postAs(staff, "/api/tokens/" + t.group(1) + "/complete", null);
         }
         Thread.sleep(2000);
-        sockets.forEach(ws -> ws.abort());
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         long expectedReceipts = (long) calls * boards / 2;
         if (receipts.size() != expectedReceipts) {
             System.out.printf("WARNING: %d of %d expected receipts%n", receipts.size(), expectedReceipts);
@@ -111,9 +77,6 @@ public final class BoardLatencyBench {
         System.out.println("from sending the call:  " + Percentiles.ofNanos(fromRequest));
         System.out.println("from the call's answer: " + Percentiles.ofNanos(fromAnswer));
         return Percentiles.ofNanos(fromAnswer);
-    }
-
-    private record Receipt(String number, long at) {
     }
 
     private BoardLatencyBench() {
