@@ -62,3 +62,11 @@ export const reserveNumbers = (key, serviceCode, count, options) => call(`/api/d
 /** Merges offline tokens: { results: [{ requestId, result: created|duplicate|rejected, reason? }] } in order. */
 export const syncTokens = (key, batch, options) => call('/api/sync/tokens',
   { timeoutMs: 30000, ...options, method: 'POST', headers: deviceHeaders(key), body: batch });
+
+/** Today's appointments of a number or mobile: [{ choice, initials, slotStart, checkInFrom, serviceCode, checkedIn }]. */
+export const findAppointments = (key, query, options) => call('/api/appointments/find',
+  { ...options, method: 'POST', headers: deviceHeaders(key), body: { query } });
+
+/** { token, created, lateWalkIn, slotStart }: 201 checked in now, 200 checked in before (the same token). */
+export const checkInAppointment = (key, choice, options) => call('/api/appointments/check-in',
+  { ...options, method: 'POST', headers: deviceHeaders(key), body: { choice } });

@@ -18,6 +18,9 @@ import { waitingScreen } from './screens/waiting.js';
 import { priorityScreen } from './screens/priority.js';
 import { serviceScreen } from './screens/service.js';
 import { startScreen } from './screens/start.js';
+import { appointmentScreen, focusAppointmentField } from './screens/appointment.js';
+import { appointmentPickScreen } from './screens/appointmentPick.js';
+import { cleanQuery, nextStep, refusalKey, slotTime } from './appointments.js';
 
 // The patient's path through the kiosk: start → department → category → slip; when the hospital asks for patient
 // details (opd.kiosk.ask-details), details → confirm come before the slip.
@@ -52,6 +55,8 @@ const SCREENS = {
   },
   failure: { view: failureScreen, idle: BROWSING },
   noReserve: { view: noReserveScreen, idle: BROWSING },
+  appointment: { view: appointmentScreen, idle: BROWSING, shown: focusAppointmentField },
+  appointmentPick: { view: appointmentPickScreen, idle: BROWSING },
 };
 
 const newDraft = () => ({ serviceCode: null, priority: null, patient: {} });
@@ -69,6 +74,11 @@ const state = {
   notice: null,
   slip: null,
   failure: null,
+  // Appointment check-in: offered on an enrolled kiosk only (the server answers a kiosk's key, see offline.js).
+  appointmentsOffered: false,
+  appointmentQuery: '',
+  appointmentChoices: [],
+  appointmentNotice: null,
   // Until the server says otherwise (or when it cannot be asked): the short path, no spoken prompts.
   settings: { askDetails: audioWanted(config.details, false), audio: false },
 };
@@ -165,6 +175,7 @@ function drawBanner() {
 function restart() {
   issuer.reset();
   Object.assign(state, { draft: newDraft(), activeField: PATIENT_FIELDS[0], fieldErrors: {}, notice: null, slip: null, failure: null });
+  Object.assign(state, { appointmentQuery: '', appointmentChoices: [], appointmentNotice: null });
   setLanguage(config.language);
   document.getElementById('print-root').replaceChildren();
   drawBanner();
@@ -190,6 +201,72 @@ async function begin(lang = language()) {
     state.services = services;
     if (state.screen === 'service') render();
   }, () => {});
+}
+
+async function beginAppointment(lang = language()) {
+  setLanguage(lang);
+  if (!state.catalogueReady) {
+    go('loading');
+    await loadCatalogue();
+  }
+  go('appointment');
+}
+
+async function findAppointment() {
+  const query = cleanQuery(state.appointmentQuery);
+  if (!query) return;
+  go('printing');
+  try {
+    const next = nextStep(await offline.appointments.find(query));
+    if (next.step === 'checkIn') await checkInAppointment(next.choice);
+    else if (next.step === 'pick') {
+      state.appointmentChoices = next.choices;
+      go('appointmentPick');
+    } else appointmentRefused('appointment.notFound');
+  } catch (error) {
+    appointmentFailed(error, null);
+  }
+}
+
+async function checkInAppointment(choice) {
+  go('printing');
+  try {
+    const answer = await offline.appointments.checkIn(choice.choice);
+    const { token } = answer;
+    state.slip = slipModel({
+      token,
+      service: state.services.find((s) => s.code === token.serviceCode),
+      category: state.categories.find((c) => c.code === token.priority),
+      hospitalName: state.hospitalName,
+      lang: language(),
+      origin: location.origin,
+      timeZone: config.timeZone,
+      appointment: { time: slotTime(answer.slotStart, config.timeZone), lateWalkIn: answer.lateWalkIn },
+    });
+    go('done');
+  } catch (error) {
+    appointmentFailed(error, choice);
+  }
+}
+
+/** A refusal the patient can act on is said on the appointment screen; anything else is the failure screen. */
+function appointmentFailed(error, choice) {
+  const key = error instanceof api.ProblemError ? refusalKey(error) : null;
+  if (!key) {
+    console.warn('appointment check-in failed', error);
+    state.failure = { retry: choice ? () => checkInAppointment(choice) : findAppointment };
+    go('failure');
+  } else if (key === 'appointment.tooEarly') {
+    appointmentRefused(choice ? 'appointment.tooEarly' : 'appointment.tooEarlySoon',
+      choice ? { time: slotTime(choice.checkInFrom, config.timeZone) } : {});
+  } else {
+    appointmentRefused(key);
+  }
+}
+
+function appointmentRefused(key, params) {
+  state.appointmentNotice = t(key, params);
+  go('appointment');
 }
 
 async function printToken() {
@@ -243,6 +320,9 @@ const ctx = {
   begin,
   restart,
   printToken,
+  beginAppointment,
+  findAppointment,
+  checkInAppointment,
   setLanguage(code) {
     setLanguage(code);
     drawBanner();
@@ -287,6 +367,8 @@ if ('serviceWorker' in navigator) {
 startOffline({ target: config.reserveTarget, onChange: showConnection }).then((ready) => {
   if (!ready) return;
   offline = ready;
+  state.appointmentsOffered = true;
+  if (state.screen === 'start') render();
   issuer = createIssuer({ offline: ready.issuing, post: ready.postToken });
   topUp();
   return ready.sync.check();

@@ -66,6 +66,11 @@ export async function startOffline({ target, onChange }) {
     deviceCode: api.deviceCode(key),
     /** Online issuing with this kiosk's key. */
     postToken: (request, options) => api.postToken(request, options, key),
+    /** Appointment check-in, which only an enrolled kiosk may offer (the server answers its key only). */
+    appointments: {
+      find: (query) => api.findAppointments(key, query),
+      checkIn: (choice) => api.checkInAppointment(key, choice),
+    },
     reserve,
     outbox,
     sync,

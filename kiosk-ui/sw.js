@@ -7,13 +7,16 @@
 
 importScripts('/shared/sw-cache.js'); // serveOffline, shared with the other app's worker
 
-const VERSION = 'v5';
+const VERSION = 'v6';
 const CACHED_API = ['/api/services', '/api/priority-categories', '/api/kiosk-settings'];
 
 const SHELL = [
   './',
   './api.js',
   './app.js',
+  './appointments.js',
+  './screens/appointment.js',
+  './screens/appointmentPick.js',
   './config.js',
   './i18n.js',
   './i18n/en.js',

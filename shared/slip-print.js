@@ -21,6 +21,8 @@ export function renderSlip(slip) {
       slip.service.map((name, i) => h('div', { class: i ? 'secondary' : 'primary' }, name)),
       slip.room.length > 0 && h('div', { class: 'slip-room', 'data-testid': 'slip-room' },
         slip.room.map((text) => h('div', null, text)))),
+    slip.appointment && h('div', { class: 'slip-appointment', 'data-testid': 'slip-appointment' },
+      slip.appointment.map((text) => h('div', null, text))),
     h('div', { class: 'slip-rows' },
       row('slip-ahead', slip.ahead, { strong: true }),
       row('slip-wait', slip.wait, { strong: true }),

@@ -12,6 +12,8 @@ export const SLIP_WORDS = Object.freeze({
     keep: 'Keep this slip until you are seen',
     offline: 'OFFLINE',
     offlineWait: 'Watch the display board',
+    appointment: 'Appointment at {time}',
+    lateWalkIn: 'Appointment at {time}: came late, queued as a walk-in',
   },
   hi: {
     title: 'ओपीडी टोकन',
@@ -24,6 +26,8 @@ export const SLIP_WORDS = Object.freeze({
     keep: 'अपनी बारी आने तक यह पर्ची रखें',
     offline: 'ऑफ़लाइन',
     offlineWait: 'डिस्प्ले बोर्ड देखते रहें',
+    appointment: '{time} बजे का अपॉइंटमेंट',
+    lateWalkIn: '{time} बजे का अपॉइंटमेंट: देर से आए, सामान्य कतार में',
   },
 });
 

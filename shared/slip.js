@@ -25,7 +25,8 @@ export function formatIssuedAt(instant, timeZone) {
 
 const distinct = (texts) => [...new Set(texts.filter(Boolean))];
 
-export function slipModel({ token, service, category, hospitalName, lang, origin, timeZone }) {
+/** @param appointment for a check-in: { time, lateWalkIn }, printed so the patient (and staff) see which it was */
+export function slipModel({ token, service, category, hospitalName, lang, origin, timeZone, appointment = null }) {
   const langs = [lang, secondLanguage(lang)];
   const both = (key, params) => distinct(langs.map((l) => slipWord(l, key, params)));
   const minutes = token.estimatedWaitMinutes ?? 0;
@@ -55,5 +56,6 @@ export function slipModel({ token, service, category, hospitalName, lang, origin
     // A token the server has not seen yet: marked so on paper, in both languages.
     offline,
     offlineMark: both('offline').join(' / '),
+    appointment: appointment ? both(appointment.lateWalkIn ? 'lateWalkIn' : 'appointment', { time: appointment.time }) : null,
   };
 }

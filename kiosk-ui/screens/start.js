@@ -12,6 +12,8 @@ export function startScreen(ctx) {
     h('button', { type: 'button', class: 'start-touch', onclick: () => ctx.begin() },
       touchIcon(),
       h('span', { class: 'start-touch-text' }, everyLanguage('start.touch'))),
+    state.appointmentsOffered && h('button', { type: 'button', class: 'start-appointment', 'data-action': 'appointment',
+      onclick: () => ctx.beginAppointment() }, everyLanguage('appointment.start')),
     h('section', { class: 'start-languages', 'aria-labelledby': 'choose-language' },
       h('h2', { id: 'choose-language' }, everyLanguage('start.chooseLanguage')),
       h('div', { class: 'start-language-buttons' },

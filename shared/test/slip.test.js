@@ -81,3 +81,11 @@ test('a Hindi slip says where to go in Hindi first when the admin gave the Hindi
   assert.deepEqual(model({ service: withHindi, lang: 'en' }).room, ['Rooms 1–3, ground floor', 'कमरा 1–3, भूतल']);
   assert.deepEqual(model({ lang: 'hi' }).room, ['Rooms 1–3, ground floor']);
 });
+
+test('a checked-in appointment says its time on the slip, and a late one that it was queued as a walk-in', () => {
+  assert.equal(model({}).appointment, null);
+  assert.deepEqual(model({ appointment: { time: '10:00', lateWalkIn: false } }).appointment,
+    ['Appointment at 10:00', '10:00 बजे का अपॉइंटमेंट']);
+  assert.deepEqual(model({ lang: 'hi', appointment: { time: '10:00', lateWalkIn: true } }).appointment,
+    ['10:00 बजे का अपॉइंटमेंट: देर से आए, सामान्य कतार में', 'Appointment at 10:00: came late, queued as a walk-in']);
+});

@@ -300,4 +300,27 @@ public interface OpdConfig {
         @WithDefault("30s")
         Duration lagWarnAfter();
     }
+
+    Appointments appointments();
+
+    /** Appointment check-in (package {@code appointment}): the windows around a slot, and the portal's import key. */
+    interface Appointments {
+        /** How long before the slot a patient may check in; a service's own window (admin page) counts first. */
+        @WithDefault("30")
+        int earlyMinutes();
+
+        /** How long after the slot a patient keeps the slot's place; later, the token is an ordinary walk-in's. */
+        @WithDefault("15")
+        int lateMinutes();
+
+        /**
+         * The key the hospital's booking portal sends ({@code Authorization: Bearer <key>}) to POST /api/appointments
+         * without an admin's log-in; without it, only a logged-in admin imports.
+         */
+        java.util.Optional<String> importKey();
+
+        /** Look-ups one kiosk may make a minute: enough for a queue of patients, too few to walk through mobiles. */
+        @WithDefault("10")
+        int kioskLookupsPerMinute();
+    }
 }

@@ -20,6 +20,8 @@ public enum ProblemType {
     OUTCOME_UNKNOWN("outcome-unknown", 503, "The database went away while saving: it may or may not be saved"),
     UNDO_TOO_LATE("undo-too-late", 409, "Too late to undo"),
     GATEWAY_UNREACHABLE("gateway-unreachable", 503, "The ABDM gateway could not be reached: try again"),
+    APPOINTMENT_TOO_EARLY("appointment-too-early", 409, "Too early to check in for this appointment: come back later"),
+    APPOINTMENT_CANCELLED("appointment-cancelled", 409, "The appointment was cancelled: ask at the registration counter"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

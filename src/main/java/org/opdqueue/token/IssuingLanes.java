@@ -50,12 +50,19 @@ final class IssuingLanes {
         final IssueTokenRequest request;
         final String fingerprint;
         final String actor;
+        /** Where the token takes its place in the queue when not now (an appointment's slot); null for now. */
+        final java.time.Instant queueAt;
         private final CompletableFuture<TokenIssuing.Issued> answer = new CompletableFuture<>();
 
         Waiting(IssueTokenRequest request, String actor) {
+            this(request, actor, null);
+        }
+
+        Waiting(IssueTokenRequest request, String actor, java.time.Instant queueAt) {
             this.request = request;
             this.fingerprint = request.fingerprint();
             this.actor = actor;
+            this.queueAt = queueAt;
         }
 
         void answer(TokenIssuing.Issued issued) {

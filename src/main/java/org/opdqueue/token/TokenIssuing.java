@@ -83,6 +83,14 @@ public class TokenIssuing {
         return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
     }
 
+    /**
+     * As {@link #issue(IssueTokenRequest, String)}, for a token whose place in the queue is taken from {@code queueAt}
+     * rather than now: an appointment checked in within its window keeps its slot's place (see appointment/CheckingIn).
+     */
+    public Issued issue(IssueTokenRequest request, String actor, Instant queueAt) {
+        return lanes.issue(new IssuingLanes.Waiting(request, actor, queueAt), this::issueBatch);
+    }
+
     /** What one request in a batch got: its token, or the problem to answer with. */
     private record Outcome(Issued issued, RuntimeException problem) {
     }
@@ -94,6 +102,15 @@ public class TokenIssuing {
     private void issueBatch(List<IssuingLanes.Waiting> batch) {
         if (batch.size() == 1) {
             answerAlone(batch.get(0));
+            return;
+        }
+        // A batch's places are counted for tokens all queued now; one placed elsewhere goes on its own (they are few).
+        if (batch.stream().anyMatch(w -> w.queueAt != null)) {
+            batch.stream().filter(w -> w.queueAt != null).forEach(this::answerAlone);
+            List<IssuingLanes.Waiting> queuedNow = batch.stream().filter(w -> w.queueAt == null).toList();
+            if (!queuedNow.isEmpty()) {
+                issueBatch(queuedNow);
+            }
             return;
         }
         Map<IssuingLanes.Waiting, Outcome> outcomes;
@@ -225,15 +242,16 @@ public class TokenIssuing {
 
     private void answerAlone(IssuingLanes.Waiting w) {
         try {
-            w.answer(issueAlone(w.request, w.fingerprint, w.actor));
+            w.answer(issueAlone(w.request, w.fingerprint, w.actor, w.queueAt));
         } catch (RuntimeException e) {
             w.fail(e);
         }
     }
 
-    private Issued issueAlone(IssueTokenRequest request, String fingerprint, String actor) {
+    private Issued issueAlone(IssueTokenRequest request, String fingerprint, String actor, Instant queueAt) {
         // A concurrent twin committed first: answer with its token.
-        return transactions.runOrSettle(() -> issueOnce(request, fingerprint, actor), Transactions.LostRace.DUPLICATE_KEY,
+        return transactions.runOrSettle(() -> issueOnce(request, fingerprint, actor, queueAt),
+                Transactions.LostRace.DUPLICATE_KEY,
                 lost -> {
                     Issued earlier = replay(request.requestId(), fingerprint);
                     if (earlier == null) {
@@ -243,7 +261,7 @@ public class TokenIssuing {
                 });
     }
 
-    private Issued issueOnce(IssueTokenRequest request, String fingerprint, String actor) {
+    private Issued issueOnce(IssueTokenRequest request, String fingerprint, String actor, Instant queueAt) {
         Issued earlier = replay(request.requestId(), fingerprint);
         if (earlier != null) {
             return earlier;
@@ -253,6 +271,9 @@ public class TokenIssuing {
         Instant now = clock.now();
         Token token = newToken(service, category, request,
                 numbers.next(facility.code(), clock.businessDayOf(now), service.id), now);
+        if (queueAt != null) {
+            token.placeFrom(queueAt);
+        }
         PlacesAtIssue.Place place = places.placesOf(service, List.of(token)).get(0);
         token.estimatedWaitAtIssue = Math.toIntExact(place.estimatedWaitMinutes());
         saveAll(List.of(new Fresh(token, service, request.requestId(), fingerprint, actor)));
