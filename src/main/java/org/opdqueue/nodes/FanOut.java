@@ -11,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -48,11 +46,7 @@ public class FanOut {
     public record RelayedCall(long counterId, String number, Instant at) {
     }
 
-    private record RelayMessage(String node, long counterId, String number, Instant at) {
-    }
-
     private final Vertx vertx;
-    private final ObjectMapper json;
     private final Event<JournalHint> hints;
     private final Event<RelayedCall> relays;
     private final Optional<String> url;
@@ -65,10 +59,9 @@ public class FanOut {
     private volatile RedisConnection subscriber;
     private volatile boolean stopped;
 
-    public FanOut(Vertx vertx, ObjectMapper json, Facility facility, OpdConfig config, Event<JournalHint> hints,
+    public FanOut(Vertx vertx, Facility facility, OpdConfig config, Event<JournalHint> hints,
             Event<RelayedCall> relays) {
         this.vertx = vertx;
-        this.json = json;
         this.hints = hints;
         this.relays = relays;
         this.url = config.redis().url().filter(u -> !u.isBlank())
@@ -112,12 +105,9 @@ public class FanOut {
         publish(journalChannel, node + " " + seq);
     }
 
+    /** As text, "node counterId time number": a relayed number is letters, digits and a dash. */
     public void relayed(long counterId, String number, Instant at) {
-        try {
-            publish(relayChannel, json.writeValueAsString(new RelayMessage(node, counterId, number, at)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        publish(relayChannel, node + " " + counterId + " " + at + " " + number);
     }
 
     private void publish(String channel, String message) {
@@ -125,6 +115,7 @@ public class FanOut {
             return; // not configured, or down: the other nodes read the journal meanwhile
         }
         publisher.send(Request.cmd(Command.PUBLISH).arg(channel).arg(message))
+                .onSuccess(heard -> LOG.debugf("Published on %s to %s nodes: %s", channel, heard, message))
                 .onFailure(e -> LOG.debugf("Redis did not take a hint: %s", e.getMessage()));
     }
 
@@ -151,14 +142,17 @@ public class FanOut {
                 });
     }
 
-    /** A Redis that froze closes no socket: a ping not answered within a second counts as Redis lost. */
+    /**
+     * A Redis that froze closes no socket: a ping not answered within a second counts as Redis lost. Sent on the
+     * publishing connections: on the subscribed one a PONG comes as a message, and the command would never complete.
+     */
     private void ping(RedisConnection c) {
         vertx.setTimer(PING_MILLIS, t -> {
             if (subscriber != c) {
                 return;
             }
             long timeout = vertx.setTimer(1000, late -> lost(c, "no answer to a ping within 1 s"));
-            c.send(Request.cmd(Command.PING)).onComplete(answer -> {
+            publisher.send(Request.cmd(Command.PING)).onComplete(answer -> {
                 vertx.cancelTimer(timeout);
                 if (answer.succeeded()) {
                     ping(c);
@@ -193,13 +187,13 @@ public class FanOut {
                     hints.fire(new JournalHint(Long.parseLong(payload.substring(space + 1))));
                 }
             } else if (relayChannel.equals(channel)) {
-                RelayMessage relay = json.readValue(payload, RelayMessage.class);
-                if (!node.equals(relay.node())) {
-                    relays.fire(new RelayedCall(relay.counterId(), relay.number(), relay.at()));
+                String[] relay = payload.split(" ", 4);
+                if (!node.equals(relay[0])) {
+                    relays.fire(new RelayedCall(Long.parseLong(relay[1]), relay[3], Instant.parse(relay[2])));
                 }
             }
         } catch (Exception e) {
-            LOG.debugf("Ignored a Redis message on %s: %s", channel, e.getMessage());
+            LOG.warnf("Ignored a Redis message on %s (%s): %s", channel, payload, e);
         }
     }
 }

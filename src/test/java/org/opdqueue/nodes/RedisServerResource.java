@@ -49,7 +49,8 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException(e);
         }
         System.setProperty(PID, String.valueOf(redis.pid()));
-        return Map.of("opd.redis.url", "redis://127.0.0.1:" + port);
+        return Map.of("opd.redis.url", "redis://127.0.0.1:" + port,
+                "quarkus.log.category.\"org.opdqueue.nodes\".level", "DEBUG");
     }
 
     @Override
