@@ -189,7 +189,12 @@ public class FanOut {
             } else if (relayChannel.equals(channel)) {
                 String[] relay = payload.split(" ", 4);
                 if (!node.equals(relay[0])) {
-                    relays.fire(new RelayedCall(Long.parseLong(relay[1]), relay[3], Instant.parse(relay[2])));
+                    RelayedCall call = new RelayedCall(Long.parseLong(relay[1]), relay[3], Instant.parse(relay[2]));
+                    // off the event loop: showing it may look up the counter's name; in order, as relayed
+                    vertx.executeBlocking(() -> {
+                        relays.fire(call);
+                        return null;
+                    }, true).onFailure(e -> LOG.warnf("A call relayed by another node was not shown: %s", e));
                 }
             }
         } catch (Exception e) {
