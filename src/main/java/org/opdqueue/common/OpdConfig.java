@@ -164,6 +164,21 @@ public interface OpdConfig {
         }
     }
 
+    Redis redis();
+
+    /** Redis for the boards' fan-out across app nodes (README "Running more than one server"); one node needs none. */
+    interface Redis {
+        /** e.g. {@code redis://10.0.0.5:6379}; unset (the default), nothing connects to Redis. */
+        java.util.Optional<String> url();
+
+        /**
+         * How often each node reads the journal for what other nodes committed, with Redis or without: the most a
+         * lost hint (or Redis being down) delays a call on a board connected to another node.
+         */
+        @WithDefault("500ms")
+        Duration checkEvery();
+    }
+
     interface Demo {
         /** Seed the demo hospital into an empty database at start-up. */
         @WithDefault("false")

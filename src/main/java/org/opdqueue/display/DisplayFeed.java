@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import jakarta.annotation.Priority;
@@ -18,29 +16,28 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 import org.opdqueue.common.DatabaseUnreachable;
 import org.opdqueue.common.Failures;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
-import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntry;
+import org.opdqueue.nodes.FanOut;
+import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.status.Mode;
 import org.opdqueue.status.SystemMode;
 
 /**
  * Pushes committed journal events to the boards that show them. One thread does all of it, in the order the
  * commits were announced, so a board that joins gets its snapshot and then exactly the events after it. What a
- * joining board is sent first is read by other threads ({@link #WELCOMERS}), so boards joining by the hundred
- * never hold up a call on the boards already showing.
+ * joining board is sent first is read by other threads ({@link BoardWelcomes}), so boards joining by the hundred
+ * never hold up a call on the boards already showing. This node's entries come right after their commit; every
+ * node's, this one's included, come again from the {@link JournalFollower}, and each is sent once ({@link HandledSeqs}).
  */
 @ApplicationScoped
 public class DisplayFeed {
@@ -50,52 +47,7 @@ public class DisplayFeed {
     /** A board that asked to resume from further back than this gets a fresh snapshot instead. */
     static final int MAX_REPLAY = 500;
 
-    /** The seq of a board that has not had its snapshot yet: no journal event is sent to it before that. */
-    static final long AWAITING_SNAPSHOT = Long.MAX_VALUE;
-
-    /** Threads reading welcomes: a few, so joining boards never take the database pool from the counters. */
-    static final int WELCOMERS = 2;
-
-    /** One connected board and the last seq it has been given. */
-    static final class Viewer {
-        final WebSocketConnection connection;
-        final long boardId;
-        final Long since;
-        BoardScope scope;
-        long seenSeq;
-        /** While its welcome is read: what the other boards were sent meanwhile, for it to get after the welcome. */
-        List<Object> missed = new ArrayList<>();
-        /** The set-up changed, or too much was missed, while its welcome was read: read it again. */
-        boolean stale;
-
-        Viewer(WebSocketConnection connection, long boardId, Long since) {
-            this.connection = connection;
-            this.boardId = boardId;
-            this.since = since;
-        }
-
-        void miss(Object item) {
-            if (stale) {
-                return;
-            }
-            if (missed.size() >= MAX_REPLAY) {
-                stale = true;
-                missed.clear();
-            } else {
-                missed.add(item);
-            }
-        }
-    }
-
-    private record Join(Viewer viewer) {
-    }
-
-    /** What a board is sent first, as text, and the seq it brings the board to. */
-    private record Welcome(List<String> texts, long seenSeq) {
-    }
-
-    /** A welcome read off the feed thread; neither welcome nor failure when the board left first. */
-    private record Read(Viewer viewer, Welcome welcome, RuntimeException failure) {
+    private record Join(BoardViewer viewer) {
     }
 
     /** A journal event, as sent, to the boards while another board's welcome was being read. */
@@ -116,48 +68,52 @@ public class DisplayFeed {
     private record Reload() {
     }
 
-    /** Runs just before a board's welcome commits; tests take the database away here. */
-    static volatile Runnable beforeWelcomeCommits = () -> {
-    };
+    /** Entries read from the journal (committed by any node), and the lowest seq that may still be read after them. */
+    private record Followed(List<JournalEntry> entries, long followedTo) {
+    }
 
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
+    private final Map<String, BoardViewer> viewers = new ConcurrentHashMap<>();
     /** Boards whose welcome is being read, by connection id. */
-    private final Map<String, Viewer> joining = new ConcurrentHashMap<>();
-    private final ExecutorService welcomers = Executors.newFixedThreadPool(WELCOMERS, task -> {
-        Thread t = new Thread(task, "display-welcome");
-        t.setDaemon(true);
-        return t;
-    });
-    /** What each board shows, as last read: a board that connects while the database is away is shown its calls. */
-    private final Map<Long, BoardScope> scopes = new ConcurrentHashMap<>();
+    private final Map<String, BoardViewer> joining = new ConcurrentHashMap<>();
+    private final BoardWelcomes welcomes;
     private final DisplaySnapshots snapshots;
     private final DisplayEvents events;
-    private final Journal journal;
-    private final ObjectMapper json;
+    private final BoardSockets sockets;
     private final SystemMode mode;
     private final Event<DatabaseUnreachable> unreachable;
+    private final JournalFollower follower;
+    private final FanOut fanOut;
+    private final CommittedReadings readings;
+    /** Only the feed's thread. */
+    private final HandledSeqs handled = new HandledSeqs();
     private Thread worker;
 
-    public DisplayFeed(DisplaySnapshots snapshots, DisplayEvents events, Journal journal, ObjectMapper json,
-            SystemMode mode, Event<DatabaseUnreachable> unreachable) {
+    public DisplayFeed(BoardWelcomes welcomes, DisplaySnapshots snapshots, DisplayEvents events, BoardSockets sockets,
+            SystemMode mode, Event<DatabaseUnreachable> unreachable, JournalFollower follower, FanOut fanOut,
+            CommittedReadings readings) {
+        this.welcomes = welcomes;
         this.snapshots = snapshots;
         this.events = events;
-        this.journal = journal;
-        this.json = json;
+        this.sockets = sockets;
         this.mode = mode;
         this.unreachable = unreachable;
+        this.follower = follower;
+        this.fanOut = fanOut;
+        this.readings = readings;
     }
 
     void start(@Observes StartupEvent start) {
         worker = new Thread(this::run, "display-feed");
         worker.setDaemon(true);
         worker.start();
+        follower.start((entries, followedTo) -> inbox.add(new Followed(entries, followedTo)));
     }
 
     void stop(@Observes ShutdownEvent stop) {
+        follower.stop();
         inbox.add(new Stop());
-        welcomers.shutdownNow();
+        welcomes.stop();
     }
 
     /** Fired by Journal.append inside a command's transaction, and delivered here only once that transaction committed. */
@@ -173,8 +129,20 @@ public class DisplayFeed {
         inbox.add(DisplayMessage.Event.mode(state.mode().name(), state.since()));
     }
 
-    /** A call made by number while the database is away, shown on the boards that show the counter. */
+    /**
+     * A call made by number while the database is away, shown on the boards that show the counter, this node's and
+     * (through Redis, when there is one) the other nodes'.
+     */
     public void relayCall(long counterId, String number, java.time.Instant at) {
+        relayHere(counterId, number, at);
+        fanOut.relayed(counterId, number, at);
+    }
+
+    void relayedElsewhere(@Observes FanOut.RelayedCall call) {
+        relayHere(call.counterId(), call.number(), call.at());
+    }
+
+    private void relayHere(long counterId, String number, java.time.Instant at) {
         DisplayMessage.CounterName name = snapshots.counterNameIfKnown(counterId);
         inbox.add(new Relay(counterId, write(DisplayMessage.Event.relayedCall(counterId,
                 name != null ? name : new DisplayMessage.CounterName("Counter " + counterId, null), number, at))));
@@ -189,7 +157,7 @@ public class DisplayFeed {
     }
 
     public void join(WebSocketConnection connection, long boardId, Long since) {
-        inbox.add(new Join(new Viewer(connection, boardId, since)));
+        inbox.add(new Join(new BoardViewer(connection, boardId, since)));
     }
 
     public void leave(WebSocketConnection connection) {
@@ -218,11 +186,28 @@ public class DisplayFeed {
     }
 
     private boolean handle(List<Object> batch) {
+        hintOtherNodes(batch);
         List<JournalEntry> entries = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof JournalEntry entry) {
-                if (forBoards(entry)) {
+                if (handled.first(entry.seq) && forBoards(entry)) {
                     entries.add(entry);
+                }
+                continue;
+            }
+            if (item instanceof Followed followed) {
+                handled.followedTo(followed.followedTo());
+                boolean news = false;
+                for (JournalEntry entry : followed.entries()) {
+                    if (handled.first(entry.seq)) {
+                        news = true;
+                        if (forBoards(entry)) {
+                            entries.add(entry);
+                        }
+                    }
+                }
+                if (news) {
+                    readings.forget(); // committed by another node: kiosks and consoles here read it at once too
                 }
                 continue;
             }
@@ -230,14 +215,14 @@ public class DisplayFeed {
             entries.clear();
             if (item instanceof Join join) {
                 welcome(join.viewer());
-            } else if (item instanceof Read read) {
+            } else if (item instanceof BoardWelcomes.Read read) {
                 welcomed(read);
             } else if (item instanceof DisplayMessage.Event broadcast) {
                 MissedBroadcast written = new MissedBroadcast(write(broadcast));
                 viewers.values().forEach(v -> send(v, written.text()));
                 joining.values().forEach(v -> v.miss(written));
                 if (Mode.NORMAL.name().equals(broadcast.mode())) {
-                    welcomeAgain(v -> v.seenSeq == AWAITING_SNAPSHOT);
+                    welcomeAgain(v -> v.seenSeq == BoardViewer.AWAITING_SNAPSHOT);
                 }
             } else if (item instanceof Relay relay) {
                 viewers.values().stream().filter(v -> v.scope != null && v.scope.counterIds().contains(relay.counterId()))
@@ -254,12 +239,25 @@ public class DisplayFeed {
         return true;
     }
 
+    /** After this node's commits: the other nodes read them from the journal now rather than at their next check. */
+    private void hintOtherNodes(List<Object> batch) {
+        long last = -1;
+        for (Object item : batch) {
+            if (item instanceof JournalEntry entry) {
+                last = Math.max(last, entry.seq);
+            }
+        }
+        if (last >= 0) {
+            fanOut.committed(last);
+        }
+    }
+
     /**
      * Mode changes reach boards live from {@link SystemMode}; what the outage recovery writes afterwards (mode
      * entries, relayed calls) the boards saw while it happened, so it is journaled for audit, not shown again.
      * Set-up changes concern no board ({@link BoardScope#concerns}): boards get them as a fresh snapshot.
      */
-    private static boolean forBoards(JournalEntry entry) {
+    static boolean forBoards(JournalEntry entry) {
         return entry.type != org.opdqueue.journal.JournalEventType.MODE_CHANGED && !entry.outageReplay;
     }
 
@@ -274,8 +272,8 @@ public class DisplayFeed {
             LOG.debugf("Counts for the boards could not be read (%s); sending the events without them", e.getMessage());
             translated = events.translateFromMemory(entries);
         }
-        Map<BoardScope, List<Viewer>> byScope = new java.util.HashMap<>();
-        for (Viewer v : viewers.values()) {
+        Map<BoardScope, List<BoardViewer>> byScope = new java.util.HashMap<>();
+        for (BoardViewer v : viewers.values()) {
             if (v.scope != null) { // without one it waits for its snapshot (joined in an outage) and is sent no event
                 byScope.computeIfAbsent(v.scope, scope -> new ArrayList<>()).add(v);
             }
@@ -286,11 +284,11 @@ public class DisplayFeed {
             String text = write(translated.get(i));
             byScope.forEach((scope, shown) -> {
                 if (scope.concerns(entry)) {
-                    for (Viewer v : shown) {
+                    for (BoardViewer v : shown) {
                         // Every entry comes through here once, in commit order, which is not always seq order (two
                         // counters committing at once): a board on the feed gets each, whatever its seq. Only one that
                         // waits for its snapshot (joined in an outage) gets none.
-                        if (v.seenSeq != AWAITING_SNAPSHOT) {
+                        if (v.seenSeq != BoardViewer.AWAITING_SNAPSHOT) {
                             v.seenSeq = Math.max(v.seenSeq, entry.seq);
                             send(v, text);
                         }
@@ -303,57 +301,29 @@ public class DisplayFeed {
     }
 
     /**
-     * Has the board's welcome read by a welcomer; the feed goes on meanwhile and keeps what the board misses. The
-     * welcome is the missed events when the board resumes from a recent seq, or else (from further back, or across
-     * an outage) a fresh snapshot. They are read in a transaction and sent after it: a read-only transaction whose
-     * commit fails (the database went away just after the read) still read the truth, so the board is welcomed all
-     * the same and stays on the feed for what is relayed during the outage.
+     * Has the board's welcome read by a welcomer; the feed goes on meanwhile and keeps what the board misses.
      */
-    private void welcome(Viewer v) {
+    private void welcome(BoardViewer v) {
         if (!v.connection.isOpen()) {
             return;
         }
         v.missed = new ArrayList<>();
         v.stale = false;
         joining.put(v.connection.id(), v);
-        welcomers.execute(() -> inbox.add(readWelcome(v)));
-    }
-
-    /**
-     * On a welcomer: the missed events when the board resumes from a recent seq, or else a fresh snapshot. A
-     * read-only transaction whose commit fails (the database went away just after the read) still read the truth,
-     * so the board is welcomed all the same and stays on the feed for what is relayed during the outage.
-     */
-    private Read readWelcome(Viewer v) {
-        if (!v.connection.isOpen()) {
-            return new Read(v, null, null);
-        }
-        Welcome[] read = new Welcome[1];
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                read[0] = read(v);
-                beforeWelcomeCommits.run();
-            });
-        } catch (RuntimeException e) {
-            if (read[0] == null) {
-                return new Read(v, null, e);
-            }
-            LOG.debugf("Board %d was read, then the transaction could not commit: %s", v.boardId, e.getMessage());
-        }
-        return new Read(v, read[0], null);
+        welcomes.read(v, inbox::add);
     }
 
     /**
      * Back on the feed thread: sends the welcome, then what the other boards were sent while it was read and it
      * has not seen, and from then on every event after it.
      */
-    private void welcomed(Read read) {
-        Viewer v = read.viewer();
+    private void welcomed(BoardWelcomes.Read read) {
+        BoardViewer v = read.viewer();
         if (joining.remove(v.connection.id()) == null || !v.connection.isOpen()) {
             return; // it left meanwhile
         }
         if (v.stale) {
-            welcome(new Viewer(v.connection, v.boardId, null));
+            welcome(new BoardViewer(v.connection, v.boardId, null));
             return;
         }
         if (read.welcome() == null) {
@@ -362,19 +332,13 @@ public class DisplayFeed {
             }
             return;
         }
-        read.welcome().texts().forEach(text -> v.connection.sendText(text).subscribe().with(ok -> {
-        }, failure -> {
-            LOG.debugf("Board %d did not take its welcome: %s", v.boardId, failure);
-            v.connection.close(new CloseReason(1011, "welcome not delivered")).subscribe().with(ok -> {
-            }, closing -> {
-            });
-        }));
+        sockets.sendWelcome(v, read.welcome().texts());
         v.seenSeq = read.welcome().seenSeq();
         sendMissed(v);
         register(v);
     }
 
-    private void sendMissed(Viewer v) {
+    private void sendMissed(BoardViewer v) {
         for (Object item : v.missed) {
             if (item instanceof Missed m) {
                 if (m.entry().seq > v.seenSeq && v.scope.concerns(m.entry())) {
@@ -392,40 +356,22 @@ public class DisplayFeed {
         v.missed = List.of();
     }
 
-    private Welcome read(Viewer v) {
-        v.scope = snapshots.scope(v.boardId);
-        scopes.put(v.boardId, v.scope);
-        long last = journal.lastSeq();
-        if (v.since != null && v.since >= 0 && v.since <= last && last - v.since <= MAX_REPLAY) {
-            List<JournalEntry> missed = journal.since(v.since, MAX_REPLAY).stream().filter(v.scope::concerns).toList();
-            if (missed.stream().noneMatch(e -> e.outageReplay)) {
-                List<JournalEntry> shown = missed.stream().filter(DisplayFeed::forBoards).toList();
-                return new Welcome(shown.isEmpty() ? List.of() : events.translate(shown).stream().map(this::write).toList(), last);
-            }
-            // Across an outage: what the board showed then reached the journal only afterwards. Replayed as events,
-            // its calls would be announced again; left out, a board that missed them would never show them. A
-            // snapshot shows them without announcing them.
-        }
-        DisplayMessage.Snapshot snapshot = snapshots.snapshot(v.boardId);
-        return new Welcome(List.of(write(snapshot)), snapshot.seq());
-    }
-
     /**
      * An unknown or switched-off board is told so and closed. Without the database a board is told the mode and
      * kept for the calls relayed meanwhile (if the server knows what it shows); it gets its snapshot when the
      * database is back. Anything else closes it, and it connects again.
      */
-    private void refuse(Viewer v, RuntimeException e) {
+    private void refuse(BoardViewer v, RuntimeException e) {
         ProblemType type = Failures.classify(e);
         if (e instanceof ProblemException) {
-            scopes.remove(v.boardId);
+            welcomes.forget(v.boardId);
         } else if (type == ProblemType.DEGRADED || mode.degraded()) {
             LOG.debugf("Board %d joins without the database: %s", v.boardId, e.getMessage());
             if (type == ProblemType.DEGRADED) {
                 unreachable.fire(new DatabaseUnreachable(String.valueOf(e.getMessage())));
             }
-            v.scope = scopes.get(v.boardId);
-            v.seenSeq = AWAITING_SNAPSHOT;
+            v.scope = welcomes.lastKnownScope(v.boardId);
+            v.seenSeq = BoardViewer.AWAITING_SNAPSHOT;
             SystemMode.State state = mode.current();
             send(v, DisplayMessage.Event.mode(state.mode().name(), state.since()));
             sendMissed(v);
@@ -434,14 +380,10 @@ public class DisplayFeed {
         }
         LOG.debugf("Board %d could not join: %s", v.boardId, e.getMessage());
         String detail = e instanceof ProblemException ? e.getMessage() : "The board's data could not be read";
-        v.connection.sendText(write(Map.of("type", "error", "detail", detail)))
-                .chain(() -> v.connection.close(new CloseReason(e instanceof ProblemException ? 4404 : 1011, detail)))
-                .subscribe().with(ok -> {
-                }, failure -> {
-                });
+        sockets.refuse(v, e instanceof ProblemException ? 4404 : 1011, detail);
     }
 
-    private void register(Viewer v) {
+    private void register(BoardViewer v) {
         viewers.put(v.connection.id(), v);
         if (!v.connection.isOpen()) {
             viewers.remove(v.connection.id()); // it closed meanwhile, perhaps before leave() could find it
@@ -449,27 +391,22 @@ public class DisplayFeed {
     }
 
     /** Welcomes the boards again that match, each from scratch (a fresh snapshot). */
-    private void welcomeAgain(java.util.function.Predicate<Viewer> which) {
+    private void welcomeAgain(java.util.function.Predicate<BoardViewer> which) {
         List.copyOf(viewers.values()).stream().filter(which).forEach(v -> {
             viewers.remove(v.connection.id());
-            welcome(new Viewer(v.connection, v.boardId, null));
+            welcome(new BoardViewer(v.connection, v.boardId, null));
         });
     }
 
-    private void send(Viewer v, Object message) {
-        send(v, write(message));
+    private void send(BoardViewer v, Object message) {
+        sockets.send(v, sockets.write(message));
     }
 
-    private void send(Viewer v, String text) {
-        v.connection.sendText(text).subscribe().with(ok -> {
-        }, failure -> LOG.debugf("Board %d did not take a message: %s", v.boardId, failure));
+    private void send(BoardViewer v, String text) {
+        sockets.send(v, text);
     }
 
     private String write(Object message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return sockets.write(message);
     }
 }

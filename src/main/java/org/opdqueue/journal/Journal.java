@@ -61,6 +61,13 @@ public class Journal {
                 .page(0, limit).list();
     }
 
+    /** Those of these seqs that are committed (read again for a seq that was taken but not yet committed). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<JournalEntry> among(java.util.Collection<Long> seqs) {
+        return seqs.isEmpty() ? List.of()
+                : JournalEntry.<JournalEntry>find("facility = ?1 and seq in ?2 order by seq", facility.code(), seqs).list();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long lastSeq() {
         Long last = JournalEntry.getEntityManager()

@@ -114,18 +114,18 @@ class BoardSocketFloodTest {
 
     @Test
     void boardsJoiningByTheDozenDoNotDelayACallOnABoardAlreadyShowing() {
-        Runnable before = DisplayFeed.beforeWelcomeCommits;
+        Runnable before = BoardWelcomes.beforeCommit;
         List<WebSocket> joining = new ArrayList<>();
         try (BoardClient real = BoardClient.connect(base, board, null)) {
             real.next();
             String number = Api.issue(service).getString("number");
             // each welcome now takes a second to read: 30 of them held the feed for 30 s when it read them itself
-            DisplayFeed.beforeWelcomeCommits = () -> sleep(1000);
+            BoardWelcomes.beforeCommit = () -> sleep(1000);
             attempts(30, i -> BoardClient.uri(base, board, null, BoardClient.DEMO_KEY), null)
                     .forEach(f -> joining.add(f.join()));
             assertCallReaches(real, number);
         } finally {
-            DisplayFeed.beforeWelcomeCommits = before;
+            BoardWelcomes.beforeCommit = before;
             joining.forEach(WebSocket::abort);
         }
     }

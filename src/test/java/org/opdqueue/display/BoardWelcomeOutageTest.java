@@ -49,7 +49,7 @@ class BoardWelcomeOutageTest {
 
         // the database goes away after the board's welcome was read, before its transaction commits
         AtomicBoolean stopped = new AtomicBoolean();
-        DisplayFeed.beforeWelcomeCommits = () -> {
+        BoardWelcomes.beforeCommit = () -> {
             if (stopped.compareAndSet(false, true)) {
                 db.stop();
             }
@@ -67,7 +67,7 @@ class BoardWelcomeOutageTest {
                 assertThat(called.path("number").asText()).isEqualTo(number);
                 assertThat(called.path("counterId").asLong()).isEqualTo(counter);
             } finally {
-                DisplayFeed.beforeWelcomeCommits = () -> {
+                BoardWelcomes.beforeCommit = () -> {
                 };
                 db.restart();
             }

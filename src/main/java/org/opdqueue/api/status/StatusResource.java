@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
+import org.opdqueue.nodes.FanOut;
 import org.opdqueue.status.Mode;
 import org.opdqueue.status.SystemMode;
 
@@ -22,26 +23,29 @@ import org.opdqueue.status.SystemMode;
 public class StatusResource {
 
     public record StatusView(String facility, String hospitalName, Mode mode, java.time.Instant since,
-            boolean databaseReachable, String cause, LocalDate businessDay, String timeZone) {
+            boolean databaseReachable, String cause, LocalDate businessDay, String timeZone, String fanOut) {
     }
 
     private final SystemMode mode;
     private final Facility facility;
     private final HospitalClock clock;
     private final OpdConfig config;
+    private final FanOut fanOut;
 
-    public StatusResource(SystemMode mode, Facility facility, HospitalClock clock, OpdConfig config) {
+    public StatusResource(SystemMode mode, Facility facility, HospitalClock clock, OpdConfig config, FanOut fanOut) {
         this.mode = mode;
         this.facility = facility;
         this.clock = clock;
         this.config = config;
+        this.fanOut = fanOut;
     }
 
     @GET
-    @Operation(summary = "System mode (NORMAL or DEGRADED paper-token mode), since when, whether the database answers")
+    @Operation(summary = "System mode (NORMAL or DEGRADED paper-token mode), since when, whether the database answers, "
+            + "and how this node hears of the other nodes' calls (fanOut: redis, or polling the journal)")
     public StatusView status() {
         SystemMode.State state = mode.current();
         return new StatusView(facility.code(), facility.name(), state.mode(), state.since(), state.databaseReachable(),
-                state.cause(), clock.businessDay(), config.facility().timeZone().getId());
+                state.cause(), clock.businessDay(), config.facility().timeZone().getId(), fanOut.way());
     }
 }

@@ -1,0 +1,41 @@
+package org.opdqueue.display;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/** One connected board and the last seq it has been given. Only the feed's thread changes it. */
+final class BoardViewer {
+
+    /** The seq of a board that has not had its snapshot yet: no journal event is sent to it before that. */
+    static final long AWAITING_SNAPSHOT = Long.MAX_VALUE;
+
+    final WebSocketConnection connection;
+    final long boardId;
+    final Long since;
+    BoardScope scope;
+    long seenSeq;
+    /** While its welcome is read: what the other boards were sent meanwhile, for it to get after the welcome. */
+    List<Object> missed = new ArrayList<>();
+    /** The set-up changed, or too much was missed, while its welcome was read: read it again. */
+    boolean stale;
+
+    BoardViewer(WebSocketConnection connection, long boardId, Long since) {
+        this.connection = connection;
+        this.boardId = boardId;
+        this.since = since;
+    }
+
+    void miss(Object item) {
+        if (stale) {
+            return;
+        }
+        if (missed.size() >= DisplayFeed.MAX_REPLAY) {
+            stale = true;
+            missed.clear();
+        } else {
+            missed.add(item);
+        }
+    }
+}
