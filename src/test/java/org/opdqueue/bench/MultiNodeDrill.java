@@ -92,6 +92,7 @@ public final class MultiNodeDrill {
     final Map<String, String> nodes = new ConcurrentHashMap<>(Map.of("A", base(NODE_A), "B", base(NODE_B)));
     final List<Process> started = new CopyOnWriteArrayList<>();
     final AtomicInteger connectedBoards = new AtomicInteger();
+    final AtomicInteger boardErrors = new AtomicInteger();
     volatile boolean running = true;
     EmbeddedMariaDb primary;
     EmbeddedMariaDb replica;
@@ -124,9 +125,14 @@ public final class MultiNodeDrill {
         startBalancer();
         ScheduledExecutorService load = Executors.newScheduledThreadPool(ISSUERS + 8);
         for (int i = 0; i < BOARDS; i++) {
-            connectBoard(i, 0, null, load);
+            boardReceipts.add(new ConcurrentHashMap<>());
+            int board = i;
+            load.schedule(() -> connectBoard(board, 0, null, load), i * 50L, TimeUnit.MILLISECONDS); // 20 a second
         }
-        awaitTrue(() -> connectedBoards.get() >= BOARDS, 120, "all boards connected");
+        var progress = load.scheduleAtFixedRate(() -> say("%d boards connected", connectedBoards.get()), 10, 10,
+                TimeUnit.SECONDS);
+        awaitTrue(() -> connectedBoards.get() >= BOARDS, 180, "all boards connected");
+        progress.cancel(false);
         say("%d boards connected through the balancer", BOARDS);
         for (int i = 0; i < ISSUERS; i++) {
             int issuer = i;
@@ -193,7 +199,9 @@ public final class MultiNodeDrill {
             s.execute("RESET MASTER");
             s.execute("SET GLOBAL gtid_slave_pos = ''");
             s.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + PRIMARY
-                    + ", MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos");
+                    + ", MASTER_USER='root', MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos"
+                    // MariaDB 11.4 asks for TLS by default; the embedded servers run without it (on one machine)
+                    + ", MASTER_SSL=0");
             s.execute("START SLAVE");
         }
         awaitTrue(() -> "1".equals(status(PRIMARY, "Rpl_semi_sync_master_clients")), 60, "the replica acknowledging");
@@ -305,9 +313,6 @@ public final class MultiNodeDrill {
     private volatile String lastText = "";
 
     private void connectBoard(int index, int attempt, Long since, ScheduledExecutorService scheduler) {
-        if (index >= boardReceipts.size()) {
-            boardReceipts.add(new ConcurrentHashMap<>());
-        }
         Map<String, Long> receipts = boardReceipts.get(index);
         String board = index % 2 == 0 ? "1" : "2";
         String key = board.equals("1") ? "BOARDA.demo-board-a" : "BOARDB.demo-board-b";
@@ -328,7 +333,7 @@ public final class MultiNodeDrill {
                         scheduler), delay, TimeUnit.MILLISECONDS);
             }
         };
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(3)).buildAsync(uri, new WebSocket.Listener() {
+        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, new WebSocket.Listener() {
             final StringBuilder partial = new StringBuilder();
 
             @Override
@@ -363,10 +368,16 @@ public final class MultiNodeDrill {
 
             @Override
             public void onError(WebSocket ws, Throwable error) {
+                if (boardErrors.incrementAndGet() <= 3) {
+                    say("board %d: %s", index, error);
+                }
                 again.run();
             }
         }).whenComplete((ws, error) -> {
             if (error != null) {
+                if (boardErrors.incrementAndGet() <= 3) {
+                    say("board %d could not connect: %s", index, error);
+                }
                 again.run();
             }
         });
