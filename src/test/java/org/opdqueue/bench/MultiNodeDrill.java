@@ -101,13 +101,16 @@ public final class MultiNodeDrill {
 
     public static void main(String[] args) throws Exception {
         MultiNodeDrill drill = new MultiNodeDrill();
+        Runtime.getRuntime().addShutdownHook(new Thread(drill::stopAll)); // also when the drill itself is stopped
         int exit = 1;
         try {
             exit = drill.run() ? 0 : 1;
+        } catch (Exception e) {
+            e.printStackTrace();
         } finally {
             drill.stopAll();
         }
-        System.exit(exit);
+        System.exit(exit); // also after a failure: the load's threads would keep exec:java waiting
     }
 
     boolean run() throws Exception {
@@ -208,7 +211,21 @@ public final class MultiNodeDrill {
         say("primary :%d and replica :%d replicating (GTID, semi-sync AFTER_SYNC, timeout 30 s)", PRIMARY, REPLICA);
     }
 
+    /** A node started again on a loaded machine may miss its first database connection (2 s): it is tried thrice. */
     private Process startNode(String name, int port) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return startNodeOnce(name, port);
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                say("%s; starting it again", e.getMessage());
+            }
+        }
+    }
+
+    private Process startNodeOnce(String name, int port) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
@@ -223,12 +240,17 @@ public final class MultiNodeDrill {
         Process node = BenchApp.launch(command, jar).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("node-" + name + ".log").toFile())).start();
         started.add(node);
-        awaitTrue(() -> {
-            if (!node.isAlive()) {
-                throw new IllegalStateException("node " + name + " exited; see " + WORK.resolve("node-" + name + ".log"));
-            }
-            return get(base(port) + "/q/health/ready") == 200;
-        }, 120, "node " + name + " ready");
+        try {
+            awaitTrue(() -> {
+                if (!node.isAlive()) {
+                    throw new IllegalStateException("node " + name + " exited; see " + WORK.resolve("node-" + name + ".log"));
+                }
+                return get(base(port) + "/q/health/ready") == 200;
+            }, 120, "node " + name + " ready");
+        } catch (IllegalStateException e) {
+            node.destroyForcibly().waitFor();
+            throw e;
+        }
         say("node %s ready on :%d", name, port);
         return node;
     }
@@ -286,25 +308,39 @@ public final class MultiNodeDrill {
         }
     }
 
-    /** Call-next alternately for MED (counter 1, board 1) and ENT (counter 6, board 2), on node A and node B. */
+    /**
+     * Call-next alternately for MED (counter 1, board 1) and ENT (counter 6, board 2), on node A and node B. A complete
+     * that failed is done again before that counter's next call, as staff would (call-next refuses while one is called).
+     */
     private void callLoop() {
         String[][] lanes = { { "1", "MED" }, { "6", "ENT" } };
+        String[] toComplete = new String[2];
         int i = 0;
         while (running) {
             List<String> live = nodes.keySet().stream().sorted().toList();
             String node = live.get((i / 2) % live.size());
-            String counter = lanes[i % 2][0];
+            int lane = i % 2;
+            i++;
+            if (toComplete[lane] != null) {
+                int status = post("complete", nodes.get(node) + "/api/tokens/" + toComplete[lane] + "/complete", null,
+                        STAFF).status();
+                if (status == 200 || status == 409) {
+                    toComplete[lane] = null;
+                } else {
+                    sleep(250);
+                    continue;
+                }
+            }
             long sent = System.nanoTime();
-            Answer a = post("call", nodes.get(node) + "/api/counters/" + counter + "/call-next", null, STAFF);
+            Answer a = post("call", nodes.get(node) + "/api/counters/" + lanes[lane][0] + "/call-next", null, STAFF);
             if (a.status() == 200) {
                 Matcher n = NUMBER.matcher(lastText);
                 Matcher id = ID.matcher(lastText);
                 if (n.find() && id.find()) {
                     calls.put(n.group(1), new Call(n.group(1), node, sent));
-                    post("complete", nodes.get(node) + "/api/tokens/" + id.group(1) + "/complete", null, STAFF);
+                    toComplete[lane] = id.group(1);
                 }
             }
-            i++;
             sleep(250);
         }
     }
@@ -336,6 +372,14 @@ public final class MultiNodeDrill {
         http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, new WebSocket.Listener() {
             final StringBuilder partial = new StringBuilder();
 
+            /** Open: a new board gets its snapshot, one coming back with since= what it missed. */
+            @Override
+            public void onOpen(WebSocket ws) {
+                counted[0] = true;
+                connectedBoards.incrementAndGet();
+                ws.request(1);
+            }
+
             @Override
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                 long now = System.nanoTime();
@@ -346,10 +390,6 @@ public final class MultiNodeDrill {
                     Matcher seq = SEQ.matcher(text);
                     if (seq.find()) {
                         lastSeq[0] = Math.max(lastSeq[0], Long.parseLong(seq.group(1)));
-                    }
-                    if (text.startsWith("{\"type\":\"snapshot\"") && !counted[0]) {
-                        counted[0] = true;
-                        connectedBoards.incrementAndGet();
                     }
                     Matcher called = CALLED.matcher(text);
                     if (called.find()) {
@@ -571,7 +611,7 @@ public final class MultiNodeDrill {
         }
     }
 
-    private void stopAll() {
+    private synchronized void stopAll() {
         running = false;
         for (Process p : started) {
             p.destroy();
