@@ -340,8 +340,22 @@ public final class MultiNodeDrill {
                     calls.put(n.group(1), new Call(n.group(1), node, sent));
                     toComplete[lane] = id.group(1);
                 }
+            } else if (a.status() == 409) {
+                // a patient is still called at this counter (a call whose answer was lost): staff complete them first
+                toComplete[lane] = currentTokenOf(nodes.get(node), lanes[lane][0]);
             }
             sleep(250);
+        }
+    }
+
+    private String currentTokenOf(String node, String counter) {
+        try {
+            String counters = http.send(HttpRequest.newBuilder(URI.create(node + "/api/counters")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("\\{\"id\":" + counter + ",[^{]*\"currentToken\":\\{\"id\":(\\d+)").matcher(counters);
+            return m.find() ? m.group(1) : null;
+        } catch (Exception e) {
+            return null;
         }
     }
 
