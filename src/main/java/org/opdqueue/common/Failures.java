@@ -28,6 +28,8 @@ public final class Failures {
     private static final int ER_DUP_ENTRY = 1062;
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
+    /** "The MariaDB server is running with the --read-only option": a replica, not (yet) the primary. */
+    private static final int ER_OPTION_PREVENTS_STATEMENT = 1290;
 
     private Failures() {
     }
@@ -102,6 +104,11 @@ public final class Failures {
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            // a write that reached a read-only server after a fail-over: no database to write to, as if none answered
+            if (t instanceof SQLException sql && sql.getErrorCode() == ER_OPTION_PREVENTS_STATEMENT
+                    && String.valueOf(sql.getMessage()).contains("read-only")) {
                 return true;
             }
             // A pooled connection that died with the database fails when it joins a transaction, and Agroal reports

@@ -33,5 +33,10 @@ public enum JournalEventType {
      * just before it (CALLED, or SERVING when it had been started), at the same counter. Always about the token's
      * previous entry, which was its COMPLETED or NO_SHOW.
      */
-    UNDONE
+    UNDONE,
+    /**
+     * The application now writes to another database server than before (a replica promoted after the primary was
+     * lost): the day's online and paper numbers were moved on, so none the old primary gave is given again.
+     */
+    DATABASE_PROMOTED
 }

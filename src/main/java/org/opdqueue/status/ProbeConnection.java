@@ -1,6 +1,7 @@
 package org.opdqueue.status;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -42,8 +43,13 @@ public class ProbeConnection {
             if (connection == null) {
                 connection = new org.mariadb.jdbc.Driver().connect(url, login);
             }
-            try (Statement s = connection.createStatement()) {
-                s.execute("DO 1");
+            // a read-only server is a replica not promoted yet (the connection string lists both): no database to
+            // write to, so paper-token mode until the replica is promoted (failover/ServerChange refuses it too)
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT @@read_only")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    close();
+                    return "the database is read-only (a replica that has not been promoted)";
+                }
             }
             return null;
         } catch (SQLException e) {

@@ -98,7 +98,7 @@ final class BenchApp implements AutoCloseable {
      * The jar started from its own directory, as the AppCDS archive beside it needs, with the archive when there is
      * one ({@code quarkus.package.jar.appcds.enabled}); paths in {@code command} must be absolute.
      */
-    private static ProcessBuilder launch(List<String> command, Path jar) {
+    static ProcessBuilder launch(List<String> command, Path jar) {
         List<String> full = new ArrayList<>(command);
         if (command.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"))) {
             // writing an archive: one dynamic archive at a time
