@@ -128,6 +128,19 @@ public class ProblemMappers {
         return respond(Problem.of(ProblemType.INVALID_INPUT, "The request body is not valid JSON", path(uri), List.of()));
     }
 
+    /**
+     * A form upload cut short or malformed: the multipart parser throws a plain IOException before any resource
+     * method runs, which is the client's fault, not the server's.
+     */
+    @ServerExceptionMapper
+    public Response unparsable(java.io.IOException e, UriInfo uri) {
+        if (!Failures.isClientGone(e) && String.valueOf(e.getMessage()).contains("multipart")) {
+            return respond(Problem.of(ProblemType.INVALID_INPUT, "The request body is not a valid multipart form",
+                    path(uri), List.of(new Problem.FieldError("body", "is not a valid multipart form"))));
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

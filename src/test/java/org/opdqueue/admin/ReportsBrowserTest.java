@@ -44,6 +44,7 @@ import org.opdqueue.support.TestHospital;
  * CSV behind the page's link has the same totals.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class ReportsBrowserTest extends DeskBrowserTest {
 
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");

@@ -62,6 +62,7 @@ class ReportsFixtureBrowserTest extends DeskBrowserTest {
         assertThat(page.getByTestId("total-waitingMedian")).hasText("21 min");
         assertThat(page.locator("[data-testid=services] tr[data-key=MED] td").nth(1)).hasText("190");
         assertThat(page.locator("[data-testid=estimates] tr[data-key=ORTH]")).containsText("-1.5 min");
+        assertThat(page.locator("[data-testid=appointment-no-shows] tbody tr").first()).containsText("MED");
         for (String chart : List.of("hourly-counts", "hourly-waiting")) {
             assertThat(outageSpans(chart)).as(chart).isEqualTo(1);
             assertThat(drawnPixels(chart)).as(chart).isGreaterThan(1000);

@@ -23,6 +23,7 @@ import org.opdqueue.support.TestHospital;
 
 /** The admin uploads an appointments CSV in real Chromium: a bad file is refused naming its rows, a good one lands. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class AdminAppointmentsBrowserTest extends DeskBrowserTest {
 
     @TestHTTPResource("/")

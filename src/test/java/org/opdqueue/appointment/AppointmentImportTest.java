@@ -29,6 +29,7 @@ import org.opdqueue.support.TestHospital;
 
 /** Appointments come in as CSV, our JSON, or FHIR R4; bad input is refused whole, each bad field named. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class AppointmentImportTest {
 
     static final ZoneId IST = ZoneId.of("Asia/Kolkata");

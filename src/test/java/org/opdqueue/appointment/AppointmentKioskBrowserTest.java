@@ -31,6 +31,7 @@ import org.opdqueue.support.TestHospital;
 
 /** A patient with an appointment checks in at the kiosk, in real Chromium, up to the printed slip. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class AppointmentKioskBrowserTest {
 
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");

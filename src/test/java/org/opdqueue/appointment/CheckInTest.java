@@ -34,6 +34,7 @@ import org.opdqueue.support.TestHospital;
  * time takes the slot's place, too late is a walk-in; twice is the same token; no-shows are counted after the window.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class CheckInTest {
 
     static final ZoneId IST = ZoneId.of("Asia/Kolkata");

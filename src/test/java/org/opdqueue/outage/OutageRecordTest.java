@@ -77,7 +77,8 @@ class OutageRecordTest {
         hospital.mergedToken(service, Channel.PAPER, start, end.plus(Duration.ofDays(1)));
         hospital.mergedToken(service, Channel.PAPER, start.plus(Duration.ofMinutes(39)), end.plus(Duration.ofDays(1)));
         hospital.mergedToken(service, Channel.PAPER, start.minusNanos(1000), end.plus(Duration.ofDays(1)));
-        Map<String, Integer> expected = Map.of("KIOSK", 2, "COUNTER", 1, "APPOINTMENT", 0, "OFFLINE_KIOSK", 3, "PAPER", 2);
+        Map<String, Integer> expected = Map.of("KIOSK", 2, "COUNTER", 1, "APPOINTMENT", 0, "OFFLINE_KIOSK", 3, "PAPER", 2,
+                "SCAN_SHARE", 0);
 
         JsonPath json = Api.as("admin", "admin123").get("/api/outages").then().statusCode(200).extract().jsonPath();
         List<Long> ids = json.getList("id", Long.class);

@@ -46,6 +46,7 @@ import org.opdqueue.support.TestHospital;
 
 /** The server's own outages, recorded from its heartbeat: not running, stopped, frozen; short gaps are not outages. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class ServerOutageTest {
 
     @TestHTTPResource("/")
@@ -111,7 +112,7 @@ class ServerOutageTest {
         assertThat(outage.get("cause")).isEqualTo(ServerHeartbeat.NOT_RUNNING);
         assertThat(Instant.parse((String) outage.get("endedAt"))).isBetween(starting, started);
         assertThat(outage.get("tokens")).isEqualTo(Map.of("KIOSK", 0, "COUNTER", 0, "APPOINTMENT", 0,
-                "OFFLINE_KIOSK", 15, "PAPER", 0));
+                "OFFLINE_KIOSK", 15, "PAPER", 0, "SCAN_SHARE", 0));
         assertThat(outage.get("totalTokens")).isEqualTo(15);
 
         lastBeat(down, false);

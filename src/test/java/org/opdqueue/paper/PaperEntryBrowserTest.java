@@ -23,6 +23,7 @@ import org.opdqueue.support.TestHospital;
 
 /** A registration clerk back-enters a run of paper slips in real Chromium, with the keyboard alone. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class PaperEntryBrowserTest extends DeskBrowserTest {
 
     @TestHTTPResource("/")

@@ -33,6 +33,7 @@ import org.opdqueue.token.Channel;
  * an outage and a paper slip never called. Times are IST on a day years back that no other test uses.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class DayMeasuresTest {
 
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");

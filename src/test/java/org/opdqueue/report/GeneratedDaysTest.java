@@ -32,6 +32,7 @@ import org.opdqueue.support.TestHospital;
  * first range that asks) is what was generated, so the year's figures time real measures of real-shaped days.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class GeneratedDaysTest {
 
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");

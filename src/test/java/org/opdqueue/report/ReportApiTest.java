@@ -30,6 +30,7 @@ import org.opdqueue.support.TestHospital;
 
 /** Who may read the reports, bad dates as problems, and CSV that adds up to the same totals as the JSON. */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class) // fixed times of a calendar day
 class ReportApiTest {
 
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");

@@ -29,7 +29,7 @@ class ReportsWithoutDemoSeedTest {
     public static class NewHospital implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("opd.facility.code", "DH-REPORTS");
+            return Map.of("opd.facility.code", "DH-REPORTS", "opd.facility.day-starts-at", "00:00"); // a calendar day (NightTestDay)
         }
 
         @Override
