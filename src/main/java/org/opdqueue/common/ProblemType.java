@@ -19,6 +19,7 @@ public enum ProblemType {
     OVERLOADED("overloaded", 503, "Too many requests at once, try again"),
     OUTCOME_UNKNOWN("outcome-unknown", 503, "The database went away while saving: it may or may not be saved"),
     UNDO_TOO_LATE("undo-too-late", 409, "Too late to undo"),
+    REPORT_TOO_SLOW("report-too-slow", 503, "The report took too long: ask for less, or try again later"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;
