@@ -92,6 +92,11 @@ public class Reports {
         }
     }
 
+    /**
+     * Outside a transaction: a year asked for the first time rolls up its days, each in a transaction of its own, for
+     * minutes, longer than a transaction may last. What it reads itself (the roll-up rows) takes milliseconds.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public RangeReport range(LocalDate from, LocalDate to) {
         checkRange(from, to);
         rollMissing(from, to);
@@ -140,6 +145,8 @@ public class Reports {
                 outagesBetween(days.start(from), days.end(to)));
     }
 
+    /** Outside a transaction, as {@link #range}. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public EstimateReport estimates(LocalDate from, LocalDate to) {
         checkRange(from, to);
         rollMissing(from, to);
