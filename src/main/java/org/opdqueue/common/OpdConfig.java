@@ -281,6 +281,13 @@ public interface OpdConfig {
         /** How often closed days still missing are rolled up (also at start); {@code off} only on first use. */
         @WithDefault("1h")
         String rollupEvery();
+
+        /**
+         * How long a report waits for the database (report/LongReads), instead of the pool's 3 s socket timeout;
+         * longer, and it is answered 503 report-too-slow.
+         */
+        @WithDefault("120s")
+        java.time.Duration readTimeout();
     }
 
     Archive archive();

@@ -22,6 +22,7 @@ public enum ProblemType {
     GATEWAY_UNREACHABLE("gateway-unreachable", 503, "The ABDM gateway could not be reached: try again"),
     APPOINTMENT_TOO_EARLY("appointment-too-early", 409, "Too early to check in for this appointment: come back later"),
     APPOINTMENT_CANCELLED("appointment-cancelled", 409, "The appointment was cancelled: ask at the registration counter"),
+    REPORT_TOO_SLOW("report-too-slow", 503, "The report took too long: ask for less, or try again later"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String slug;

@@ -79,6 +79,7 @@ public class DailyRollups {
 
     /** Measures a closed day and keeps its figures (replacing older ones). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @ReportReads
     public DayFigures rollUp(LocalDate day) {
         if (!day.isBefore(days.today())) {
             throw new IllegalArgumentException(day + " is not closed yet");

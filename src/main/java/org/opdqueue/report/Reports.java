@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.Failures;
 import org.opdqueue.common.ProblemException;
+import org.opdqueue.common.ProblemType;
 import org.opdqueue.outage.OutageHistory;
 import org.opdqueue.token.Channel;
 
@@ -29,7 +30,8 @@ import org.opdqueue.token.Channel;
  * runs again).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional // a transaction of its own, so its connection can be given the reports' long timeout
+@ReportReads
 public class Reports {
 
     /** The longest range one request may ask for. */
@@ -82,13 +84,19 @@ public class Reports {
         try {
             return rollups.rollUp(date);
         } catch (RuntimeException e) {
-            if (Failures.isUnreachable(e) || Failures.isPoolExhausted(e)) {
-                throw e;
+            if (Failures.isUnreachable(e) || Failures.isPoolExhausted(e)
+                    || e instanceof ProblemException p && p.type() == ProblemType.REPORT_TOO_SLOW) {
+                throw e; // measuring it again would take as long
             }
             return rollups.measureClosed(date);
         }
     }
 
+    /**
+     * Outside a transaction: a year asked for the first time rolls up its days, each in a transaction of its own, for
+     * minutes, longer than a transaction may last. What it reads itself (the roll-up rows) takes milliseconds.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public RangeReport range(LocalDate from, LocalDate to) {
         checkRange(from, to);
         rollMissing(from, to);
@@ -137,6 +145,8 @@ public class Reports {
                 outagesBetween(days.start(from), days.end(to)));
     }
 
+    /** Outside a transaction, as {@link #range}. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public EstimateReport estimates(LocalDate from, LocalDate to) {
         checkRange(from, to);
         rollMissing(from, to);

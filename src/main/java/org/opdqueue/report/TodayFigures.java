@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.journal.JournalEntry;
@@ -62,6 +63,8 @@ public class TodayFigures {
     }
 
     /** Today's figures as of at most a second or two ago (see the class comment). */
+    @Transactional // its own when a range asks, so measuring a busy day gets the reports' long timeout
+    @ReportReads
     public DayFigures of(LocalDate today) {
         Instant arrived = days.now();
         long known = changes.get();

@@ -19,7 +19,8 @@ import jakarta.ws.rs.core.StreamingOutput;
  * patient's name, age, mobile, ABHA or UHID to any role today, so neither does the export.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional // a transaction of its own, so its connection can be given the reports' long timeout
+@ReportReads
 public class TokenExport {
 
     static final String[] HEADER = { "date", "token_id", "number", "issued_to", "service_now", "category", "channel",
