@@ -80,7 +80,8 @@ public final class MultiNodeDrill {
     record Call(String number, String node, long sentAt) {
     }
 
-    record Fault(String name, long at, List<String> liveNodes) {
+    /** at: the kill sent; dead: the process gone (kill -9 and its reaping take tens of ms on a loaded machine). */
+    record Fault(String name, long at, long dead, List<String> liveNodes) {
     }
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -445,7 +446,7 @@ public final class MultiNodeDrill {
         say("FAULT: %s (load average %s)", name, loadAverage());
         long at = System.nanoTime();
         inject.run();
-        return new Fault(name, at, live);
+        return new Fault(name, at, System.nanoTime(), live);
     }
 
     private boolean row(StringBuilder report, Fault f, long until) {
@@ -462,7 +463,8 @@ public final class MultiNodeDrill {
                 }
             }
         }
-        long inFlight = answers.stream().filter(a -> a.sent() < f.at() && a.answered() > f.at()).count();
+        // sent before the process was gone, answered after the kill was sent
+        long inFlight = answers.stream().filter(a -> a.sent() < f.dead() && a.answered() > f.at()).count();
         // every board has shown a call made after the fault on each live node
         long converged = 0;
         int boardsThere = 0;
@@ -587,6 +589,7 @@ public final class MultiNodeDrill {
             }
         } catch (Exception e) {
             answer = new Answer(kind, sent, System.nanoTime(), -1, e.getClass().getSimpleName());
+            say("%s %s: no answer after %d ms: %s", kind, url, (answer.answered() - sent) / 1_000_000, e);
         }
         answers.add(answer);
         return answer;
