@@ -158,7 +158,8 @@ public final class MultiNodeDrill {
         faults.add(fault("kill -9 Redis", List.of("A", "B"), () -> redis.destroyForcibly().waitFor()));
         Thread.sleep(25_000);
         faults.add(fault("kill -9 the primary, replica promoted after " + PROMOTE_AFTER + " s", List.of("A", "B"),
-                this::killPrimaryAndPromote));
+                this::killPrimary));
+        promoteReplica();
         Thread.sleep(40_000);
         running = false;
         load.shutdown();
@@ -265,13 +266,16 @@ public final class MultiNodeDrill {
         say("HAProxy on :%d (deploy/haproxy.cfg)", BALANCER);
     }
 
-    private void killPrimaryAndPromote() throws Exception {
+    private void killPrimary() throws Exception {
         ProcessHandle mariadbd = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("mariadbd")
                         && p.info().commandLine().orElse("").contains("--port=" + PRIMARY))
                 .findFirst().orElseThrow();
         mariadbd.destroyForcibly();
         mariadbd.onExit().join();
+    }
+
+    private void promoteReplica() throws Exception {
         Thread.sleep(PROMOTE_AFTER * 1000L);
         long began = System.nanoTime();
         // deploy/promote-replica.sh, step by step: apply all the relay log holds, then stop replicating and write
