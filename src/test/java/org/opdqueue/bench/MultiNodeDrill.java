@@ -80,7 +80,8 @@ public final class MultiNodeDrill {
     record Call(String number, String node, long sentAt) {
     }
 
-    record Fault(String name, long at, List<String> liveNodes) {
+    /** at: the kill sent; dead: the process gone (kill -9 and its reaping take tens of ms on a loaded machine). */
+    record Fault(String name, long at, long dead, List<String> liveNodes) {
     }
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -157,7 +158,8 @@ public final class MultiNodeDrill {
         faults.add(fault("kill -9 Redis", List.of("A", "B"), () -> redis.destroyForcibly().waitFor()));
         Thread.sleep(25_000);
         faults.add(fault("kill -9 the primary, replica promoted after " + PROMOTE_AFTER + " s", List.of("A", "B"),
-                this::killPrimaryAndPromote));
+                this::killPrimary));
+        promoteReplica();
         Thread.sleep(40_000);
         running = false;
         load.shutdown();
@@ -264,13 +266,16 @@ public final class MultiNodeDrill {
         say("HAProxy on :%d (deploy/haproxy.cfg)", BALANCER);
     }
 
-    private void killPrimaryAndPromote() throws Exception {
+    private void killPrimary() throws Exception {
         ProcessHandle mariadbd = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("mariadbd")
                         && p.info().commandLine().orElse("").contains("--port=" + PRIMARY))
                 .findFirst().orElseThrow();
         mariadbd.destroyForcibly();
         mariadbd.onExit().join();
+    }
+
+    private void promoteReplica() throws Exception {
         Thread.sleep(PROMOTE_AFTER * 1000L);
         long began = System.nanoTime();
         // deploy/promote-replica.sh, step by step: apply all the relay log holds, then stop replicating and write
@@ -348,11 +353,13 @@ public final class MultiNodeDrill {
         }
     }
 
+    /** As the console after a lost answer: the counter's own state says which patient it holds. */
     private String currentTokenOf(String node, String counter) {
         try {
-            String counters = http.send(HttpRequest.newBuilder(URI.create(node + "/api/counters")).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = Pattern.compile("\\{\"id\":" + counter + ",[^{]*\"currentToken\":\\{\"id\":(\\d+)").matcher(counters);
+            String view = http.send(HttpRequest.newBuilder(URI.create(node + "/api/counters/" + counter))
+                    .timeout(Duration.ofSeconds(5)).header("authorization", STAFF).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("\"currentToken\":\\{\"id\":(\\d+)").matcher(view);
             return m.find() ? m.group(1) : null;
         } catch (Exception e) {
             return null;
@@ -443,7 +450,7 @@ public final class MultiNodeDrill {
         say("FAULT: %s (load average %s)", name, loadAverage());
         long at = System.nanoTime();
         inject.run();
-        return new Fault(name, at, live);
+        return new Fault(name, at, System.nanoTime(), live);
     }
 
     private boolean row(StringBuilder report, Fault f, long until) {
@@ -460,7 +467,8 @@ public final class MultiNodeDrill {
                 }
             }
         }
-        long inFlight = answers.stream().filter(a -> a.sent() < f.at() && a.answered() > f.at()).count();
+        // sent before the process was gone, answered after the kill was sent
+        long inFlight = answers.stream().filter(a -> a.sent() < f.dead() && a.answered() > f.at()).count();
         // every board has shown a call made after the fault on each live node
         long converged = 0;
         int boardsThere = 0;
@@ -585,6 +593,7 @@ public final class MultiNodeDrill {
             }
         } catch (Exception e) {
             answer = new Answer(kind, sent, System.nanoTime(), -1, e.getClass().getSimpleName());
+            say("%s %s: no answer after %d ms: %s", kind, url, (answer.answered() - sent) / 1_000_000, e);
         }
         answers.add(answer);
         return answer;
