@@ -128,10 +128,10 @@ class ConsoleOfflineBrowserTest {
             assertThat(tokenState(b)).isEqualTo("NO_SHOW");
             assertThat(tokenState(c)).isEqualTo("COMPLETED");
             assertThat(journalOfCounter(counter)).containsExactly(
-                    "CALLED " + a + " " + outbox.get(0).get("at"), "COMPLETED " + a + " " + outbox.get(1).get("at"),
-                    "CALLED " + b + " " + outbox.get(2).get("at"), "NO_SHOW " + b + " " + outbox.get(3).get("at"),
-                    "CALLED " + c + " " + outbox.get(4).get("at"), "COMPLETED " + c + " " + outbox.get(5).get("at"),
-                    "CALLED " + paper + " " + outbox.get(6).get("at"));
+                    "CALLED " + a + " " + at(outbox, 0), "COMPLETED " + a + " " + at(outbox, 1),
+                    "CALLED " + b + " " + at(outbox, 2), "NO_SHOW " + b + " " + at(outbox, 3),
+                    "CALLED " + c + " " + at(outbox, 4), "COMPLETED " + c + " " + at(outbox, 5),
+                    "CALLED " + paper + " " + at(outbox, 6));
 
             // back online, the console opens normally and has nothing left to send
             page.getByTestId("online-link").click();
@@ -242,5 +242,10 @@ class ConsoleOfflineBrowserTest {
         return JournalEntry.<JournalEntry>list("counterId = ?1 order by seq", counter).stream()
                 .map(e -> e.type + " " + e.displayNumber + " " + (e.deviceTime == null ? null : e.deviceTime.toString()))
                 .toList();
+    }
+
+    /** The browser's time of an outbox entry as the journal prints it (58.000Z in JavaScript is 58Z in Java). */
+    private static String at(List<Map<String, Object>> outbox, int i) {
+        return java.time.Instant.parse(String.valueOf(outbox.get(i).get("at"))).toString();
     }
 }
