@@ -1,4 +1,6 @@
 // The day report's appointments table: per service, from GET /api/reports/appointments (the day of the page).
+import { api } from './api.js';
+
 const table = document.querySelector('[data-appointment-rows]');
 const date = document.querySelector('[data-report=day]')?.dataset.date;
 
@@ -16,9 +18,7 @@ function row(cells, header = false) {
 }
 
 async function load() {
-  const answer = await fetch(`/api/reports/appointments?date=${encodeURIComponent(date)}`, { headers: { accept: 'application/json' } });
-  if (!answer.ok) return;
-  const day = await answer.json();
+  const day = await api('GET', `/api/reports/appointments?date=${encodeURIComponent(date)}`);
   const rows = day.services.map((s) => row([s.serviceCode, s.booked, s.checkedIn, s.lateWalkIns, s.noShows, s.toCome, s.cancelled]));
   if (rows.length === 0) rows.push(row(['No appointments', '', '', '', '', '', '']));
   else rows.push(row(['All', day.booked, day.checkedIn, day.lateWalkIns, day.noShows, day.toCome, day.cancelled], true));

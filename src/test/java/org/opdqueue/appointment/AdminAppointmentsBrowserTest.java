@@ -68,6 +68,8 @@ class AdminAppointmentsBrowserTest extends DeskBrowserTest {
                 .statusCode(200);
         page.navigate(base.resolve("/console").toString());
         Browser.logIn(page, "registrar", "registrar123");
+        // the console's module must have taken the form over, or the click submits it as a plain GET (a race seen in CI)
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
 
         page.locator("#a-query").fill(mobile);
         page.locator("[data-testid=appointment-search] button").click();
