@@ -142,6 +142,8 @@ class KioskBrowserTest {
         page.locator(".start-touch").click();
 
         Locator tiles = page.locator(".tile-service");
+        page.locator("[data-service=" + first + "]").waitFor(); // the departments drawn (a race seen in CI)
+        page.locator("[data-service=" + second + "]").waitFor();
         String order = page.evaluate("() => [...document.querySelectorAll('.tile-service')].map((t) => t.dataset.service).join()").toString();
         assertThat(order.indexOf(second)).isLessThan(order.indexOf(first));
         Locator eye = page.locator("[data-service=" + second + "] .pictogram");

@@ -97,7 +97,7 @@ class DatabaseOutageTest {
             List<String> acknowledged = answers.stream().filter(r -> r.statusCode() == 201)
                     .map(r -> r.jsonPath().getString("number")).toList();
             assertThat(acknowledged).isNotEmpty().doesNotHaveDuplicates();
-            List<String> queued = given().get("/api/queues/" + service).then().statusCode(200).extract().path("waiting.number");
+            List<String> queued = given().get("/api/queues/" + service + "?limit=1000").then().statusCode(200).extract().path("waiting.number");
             assertThat(queued).doesNotHaveDuplicates().containsAll(acknowledged);
             given().get("/api/tokens/" + idOf(service, waitingNumber)).then()
                     .body("status", org.hamcrest.Matchers.equalTo("CALLED"))
