@@ -140,6 +140,8 @@ class ConsoleBrowserTest extends DeskBrowserTest {
         String service = hospital.service();
         page.navigate(base.resolve("/console").toString());
         logIn("registrar", "registrar123");
+        // the console's module must have taken the form over, or the click submits it as a plain GET (a race seen in CI)
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         page.locator("#w-service").selectOption(service);
         page.locator("#w-mobile").fill("12345");
         page.locator("#w-abha").fill("12");
