@@ -1,6 +1,6 @@
-// The printable paper book: draws each slip's QR code (the number, as a scanner will type it back) and then
-// lets the admin print. The QR code is SVG, so it prints sharp at any printer resolution; each module is a whole
-// number of CSS pixels (data-cell), so it is sharp on screen too.
+// A printable sheet of QR codes (a paper token book's slips, the Scan & Share counter codes): draws each code as SVG,
+// so it prints sharp at any printer resolution; each module is a whole number of CSS pixels (data-cell), so it is
+// sharp on screen too. Then the page's print button ([data-print]) is enabled.
 import qrcode from '/shared/vendor/qrcode-generator/qrcode.js';
 
 function drawQr(box) {
@@ -12,7 +12,7 @@ function drawQr(box) {
 }
 
 document.querySelectorAll('[data-qr]').forEach(drawQr);
-const print = document.getElementById('print');
+const print = document.querySelector('[data-print]');
 print.addEventListener('click', () => window.print());
 print.disabled = false;
 document.body.dataset.ready = 'true';
