@@ -41,12 +41,8 @@ public class ArchiveRestore {
 
     static final String ACTOR = "restore";
 
-    /**
-     * Online numbers skipped after the last archived one of each service: tokens given in the last second before the
-     * loss (not yet archived) are on patients' slips, and their numbers must not be given to someone else. The drill
-     * saw the new server's first token take the number of one of them before this gap.
-     */
-    static final int NUMBERS_SKIPPED = 100;
+    /** Online numbers skipped after the last archived one of each service (the drill saw one given twice without). */
+    static final int NUMBERS_SKIPPED = org.opdqueue.token.TokenNumbers.SKIPPED_AFTER_A_LOSS;
 
     private final DataSource db;
     private final Facility facility;

@@ -29,8 +29,8 @@ import org.opdqueue.common.HospitalClock;
 @ApplicationScoped
 public class ServerChange {
 
-    /** As after a restore from the archive (archive/ArchiveRestore): far more than a second's tokens of one service. */
-    static final int NUMBERS_SKIPPED = 100;
+    /** As after a restore from the archive. */
+    static final int NUMBERS_SKIPPED = org.opdqueue.token.TokenNumbers.SKIPPED_AFTER_A_LOSS;
 
     private static final Logger LOG = Logger.getLogger(ServerChange.class);
     private static final int ER_NO_SUCH_TABLE = 1146;

@@ -1,17 +1,12 @@
 package org.opdqueue.journal;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Calendar;
 import java.util.List;
-import java.util.TimeZone;
+
+import org.opdqueue.common.RowBinder;
 
 /**
  * A command's new entries written with one multi-row INSERT on its transaction's connection, where Hibernate would
@@ -22,7 +17,6 @@ import java.util.TimeZone;
  */
 final class JournalEntryRows {
 
-    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
     private static final String COLUMNS = "facility, type, occurred_at, business_day, token_id, display_number, "
             + "service_id, from_service_id, counter_id, actor, detail, degraded, device_id, device_time, "
             + "counter_state_before, counter_state_after, outage_replay, request_id, public_code, token_day, "
@@ -30,22 +24,15 @@ final class JournalEntryRows {
             + "paper_book_id, reservation_unknown, patient, token_status, service_code, from_service_code, "
             + "counter_code, token_counter_code, queued_at, called_at, started_at, completed_at, call_count, "
             + "content_hash";
-    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     private JournalEntryRows() {
     }
 
     /** Inserts the entries (hashed, not yet saved) in their order and gives each its seq. */
     static void insert(Connection c, List<JournalEntry> entries) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO journal_entry (").append(COLUMNS).append(") VALUES ");
-        String row = "(" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
-        for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
-        }
-        sql.append(" RETURNING seq, content_hash");
-        Calendar utc = Calendar.getInstance(UTC); // not thread-safe: one per statement
-        try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
-            Binder b = new Binder(insert, utc);
+        String sql = RowBinder.insert("journal_entry", COLUMNS, entries.size()) + " RETURNING seq, content_hash";
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            RowBinder b = new RowBinder(insert);
             for (JournalEntry e : entries) {
                 if (e.seq != null) {
                     throw new IllegalStateException("journal entry " + e.seq + " is saved already");
@@ -76,59 +63,6 @@ final class JournalEntryRows {
             if (i != entries.size()) {
                 throw new IllegalStateException(entries.size() + " journal entries inserted, " + i + " seqs returned");
             }
-        }
-    }
-
-    /** Binds the parameters of a statement in order, nulls with their SQL type. */
-    private static final class Binder {
-        private final PreparedStatement s;
-        private final Calendar utc;
-        private int i = 1;
-
-        Binder(PreparedStatement s, Calendar utc) {
-            this.s = s;
-            this.utc = utc;
-        }
-
-        Binder string(String v) throws SQLException {
-            s.setString(i++, v);
-            return this;
-        }
-
-        Binder number(Number v) throws SQLException {
-            if (v == null) {
-                s.setNull(i++, Types.BIGINT);
-            } else {
-                s.setLong(i++, v.longValue());
-            }
-            return this;
-        }
-
-        Binder bool(Boolean v) throws SQLException {
-            if (v == null) {
-                s.setNull(i++, Types.BOOLEAN);
-            } else {
-                s.setBoolean(i++, v);
-            }
-            return this;
-        }
-
-        Binder instant(Instant v) throws SQLException {
-            if (v == null) {
-                s.setNull(i++, Types.TIMESTAMP);
-            } else {
-                s.setTimestamp(i++, Timestamp.from(v), utc);
-            }
-            return this;
-        }
-
-        Binder date(LocalDate v) throws SQLException {
-            if (v == null) {
-                s.setNull(i++, Types.DATE);
-            } else {
-                s.setDate(i++, Date.valueOf(v));
-            }
-            return this;
         }
     }
 }

@@ -2,7 +2,6 @@ package org.opdqueue.token;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.Calendar;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,8 @@ import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+
+import org.opdqueue.common.RowBinder;
 
 /**
  * Client-made request ids and the token each one made, written in the same transaction as the token. Its
@@ -59,21 +60,14 @@ public class RequestKeys {
         if (keys.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO idempotency_key (facility, request_id, body_hash, token_id, created_at) VALUES ");
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-        }
+        String sql = RowBinder.insert("idempotency_key", "facility, request_id, body_hash, token_id, created_at",
+                keys.size());
         em.unwrap(Session.class).doWork(c -> {
-            Calendar utc = TokenRows.utc();
-            try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
-                int p = 1;
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+                RowBinder b = new RowBinder(insert);
                 for (Key k : keys) {
-                    insert.setString(p++, k.facility());
-                    insert.setString(p++, k.requestId());
-                    insert.setString(p++, k.fingerprint());
-                    insert.setLong(p++, k.tokenId());
-                    TokenRows.instant(insert, p++, utc, k.at());
+                    b.string(k.facility()).string(k.requestId()).string(k.fingerprint()).number(k.tokenId())
+                            .instant(k.at());
                 }
                 insert.executeUpdate();
             }

@@ -22,6 +22,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class TokenNumbers {
 
+    /**
+     * How far a service's numbers move on when the server that gave the last ones is lost (a restore from the
+     * archive, a promoted replica): tokens it gave in its last second are on patients' slips but were not passed on,
+     * and their numbers must not be given to someone else. Far more than a second's tokens of one service.
+     */
+    public static final int SKIPPED_AFTER_A_LOSS = 100;
+
     private final EntityManager em;
 
     public TokenNumbers(EntityManager em) {

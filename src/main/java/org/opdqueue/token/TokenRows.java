@@ -1,18 +1,14 @@
 package org.opdqueue.token;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
-import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
+
+import org.opdqueue.common.RowBinder;
 
 /**
  * New tokens written with one multi-row INSERT on the issuing transaction's own connection. Hibernate inserts an
@@ -23,70 +19,37 @@ import java.util.TimeZone;
  */
 final class TokenRows {
 
-    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-
     /** Every column of {@link Token} but its id: TokenRowsTest fails when a new field is not written here. */
     static final String COLUMNS = "facility, public_code, business_day, number_service_id, number_series, "
             + "number, display_number, service_id, priority, is_priority, channel, status, issued_at, queued_at, "
             + "called_at, started_at, completed_at, counter_id, call_count, patient_name, patient_age, patient_sex, "
             + "patient_mobile, patient_abha, patient_uhid, degraded, device_id, device_time, received_at, "
             + "reservation_unknown, estimated_wait_at_issue, notify_consent, notify_language, version";
-    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     private TokenRows() {
     }
 
     /** Inserts new tokens (not yet saved) and gives each its id. */
     static void insert(Connection c, List<Token> tokens) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO token (").append(COLUMNS).append(") VALUES ");
-        String row = "(" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
-        for (int i = 0; i < tokens.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
-        }
-        sql.append(" RETURNING id, public_code");
+        String sql = RowBinder.insert("token", COLUMNS, tokens.size()) + " RETURNING id, public_code";
         Map<String, Token> byCode = new HashMap<>();
-        Calendar utc = utc();
-        try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
-            int p = 1;
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            RowBinder b = new RowBinder(insert);
             for (Token t : tokens) {
                 if (t.id != null) {
                     throw new IllegalStateException("token " + t.displayNumber + " is saved already");
                 }
                 byCode.put(t.publicCode, t);
-                insert.setString(p++, t.facility);
-                insert.setString(p++, t.publicCode);
-                insert.setDate(p++, Date.valueOf(t.businessDay));
-                insert.setLong(p++, t.numberServiceId);
-                insert.setString(p++, t.numberSeries);
-                insert.setInt(p++, t.number);
-                insert.setString(p++, t.displayNumber);
-                insert.setLong(p++, t.serviceId);
-                insert.setString(p++, t.priority);
-                insert.setBoolean(p++, t.priorityLane);
-                insert.setString(p++, t.channel.name());
-                insert.setString(p++, t.status.name());
-                instant(insert, p++, utc, t.issuedAt);
-                instant(insert, p++, utc, t.queuedAt);
-                instant(insert, p++, utc, t.calledAt);
-                instant(insert, p++, utc, t.startedAt);
-                instant(insert, p++, utc, t.completedAt);
-                nullableLong(insert, p++, t.counterId);
-                insert.setInt(p++, t.callCount);
-                insert.setString(p++, t.patientName);
-                nullableInt(insert, p++, t.patientAge);
-                insert.setString(p++, t.patientSex == null ? null : t.patientSex.name());
-                insert.setString(p++, t.patientMobile);
-                insert.setString(p++, t.patientAbha);
-                insert.setString(p++, t.patientUhid);
-                insert.setBoolean(p++, t.degraded);
-                insert.setString(p++, t.deviceId);
-                instant(insert, p++, utc, t.deviceTime);
-                instant(insert, p++, utc, t.receivedAt);
-                insert.setBoolean(p++, t.reservationUnknown);
-                nullableInt(insert, p++, t.estimatedWaitAtIssue);
-                insert.setBoolean(p++, t.notifyConsent);
-                insert.setString(p++, t.notifyLanguage);
-                insert.setLong(p++, t.version);
+                b.string(t.facility).string(t.publicCode).date(t.businessDay).number(t.numberServiceId)
+                        .string(t.numberSeries).number(t.number).string(t.displayNumber).number(t.serviceId)
+                        .string(t.priority).bool(t.priorityLane).string(t.channel.name()).string(t.status.name())
+                        .instant(t.issuedAt).instant(t.queuedAt).instant(t.calledAt).instant(t.startedAt)
+                        .instant(t.completedAt).number(t.counterId).number(t.callCount).string(t.patientName)
+                        .number(t.patientAge).string(t.patientSex == null ? null : t.patientSex.name())
+                        .string(t.patientMobile).string(t.patientAbha).string(t.patientUhid).bool(t.degraded)
+                        .string(t.deviceId).instant(t.deviceTime).instant(t.receivedAt).bool(t.reservationUnknown)
+                        .number(t.estimatedWaitAtIssue).bool(t.notifyConsent).string(t.notifyLanguage)
+                        .number(t.version);
             }
             int returned = 0;
             try (ResultSet ids = insert.executeQuery()) {
@@ -98,35 +61,6 @@ final class TokenRows {
             if (returned != tokens.size()) {
                 throw new IllegalStateException(tokens.size() + " tokens inserted, " + returned + " ids returned");
             }
-        }
-    }
-
-    /** How Hibernate binds an Instant to MariaDB (TimestampUtcAsJdbcTimestampJdbcType); not thread-safe. */
-    static Calendar utc() {
-        return Calendar.getInstance(UTC);
-    }
-
-    static void instant(PreparedStatement s, int i, Calendar utc, Instant at) throws SQLException {
-        if (at == null) {
-            s.setNull(i, Types.TIMESTAMP);
-        } else {
-            s.setTimestamp(i, Timestamp.from(at), utc);
-        }
-    }
-
-    private static void nullableLong(PreparedStatement s, int i, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.BIGINT);
-        } else {
-            s.setLong(i, value);
-        }
-    }
-
-    private static void nullableInt(PreparedStatement s, int i, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.INTEGER);
-        } else {
-            s.setInt(i, value);
         }
     }
 }
