@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -35,26 +34,12 @@ class LongMigrationTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OwnDatabase.class));
+            return List.of(new TestResourceEntry(EmptyDatabaseResource.class, Map.of("database", "opd_slow_migration")));
         }
 
         @Override
         public boolean disableGlobalTestResources() {
             return true;
-        }
-    }
-
-    public static class OwnDatabase implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = EmptyDatabaseResource.databaseOfItsOwn("opd_slow_migration");
-            config.put("opd.demo.seed", "false");
-            return config;
-        }
-
-        @Override
-        public void stop() {
-            // the shared test MariaDB stops with the JVM
         }
     }
 

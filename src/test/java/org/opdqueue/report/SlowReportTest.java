@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -48,27 +47,12 @@ class SlowReportTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OwnDatabase.class));
+            return List.of(new TestResourceEntry(EmptyDatabaseResource.class, Map.of("database", "opd_slow_report", "opd.facility.code", "DH-SLOW")));
         }
 
         @Override
         public boolean disableGlobalTestResources() {
             return true;
-        }
-    }
-
-    public static class OwnDatabase implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            Map<String, String> config = EmptyDatabaseResource.databaseOfItsOwn("opd_slow_report");
-            config.put("opd.demo.seed", "false");
-            config.put("opd.facility.code", "DH-SLOW");
-            return config;
-        }
-
-        @Override
-        public void stop() {
-            // the shared test MariaDB stops with the JVM
         }
     }
 

@@ -17,10 +17,23 @@ public class EmptyDatabaseResource implements QuarkusTestResourceLifecycleManage
 
     public static final String DATABASE = "opd_first_run";
 
+    /** Given by a test profile's entry: {@code database} (the name), and any setting to add (a facility code). */
+    private Map<String, String> args = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        args = initArgs;
+    }
+
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = databaseOfItsOwn(DATABASE);
+        Map<String, String> config = databaseOfItsOwn(args.getOrDefault("database", DATABASE));
         config.put("opd.demo.seed", "false");
+        args.forEach((key, value) -> {
+            if (!key.equals("database")) {
+                config.put(key, value);
+            }
+        });
         return config;
     }
 
