@@ -140,8 +140,6 @@ class ConsoleBrowserTest extends DeskBrowserTest {
         String service = hospital.service();
         page.navigate(base.resolve("/console").toString());
         logIn("registrar", "registrar123");
-        // the console's module must have taken the form over, or the click submits it as a plain GET (a race seen in CI)
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         page.locator("#w-service").selectOption(service);
         page.locator("#w-mobile").fill("12345");
         page.locator("#w-abha").fill("12");
@@ -232,5 +230,8 @@ class ConsoleBrowserTest extends DeskBrowserTest {
         Browser.logIn(page, user, password);
         // a person sees the console before typing; the test waits until its script has taken over the page
         assertThat(page.locator("[data-testid=console][data-ready=true], #walk-in").first()).isVisible();
+        // #walk-in is in the HTML before the module has taken its form over; a click then submits it as a plain GET
+        // (a race seen in CI)
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
     }
 }
