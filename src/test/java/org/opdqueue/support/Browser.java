@@ -34,6 +34,9 @@ public final class Browser {
             Assumptions.abort("no Chromium at " + CHROMIUM);
         }
         if (browser == null) {
+            // Under CI two cores run the server, the tests and Chromium together: a page can take more than
+            // Playwright's default 5 s to show what it will show. A check still fails when it never shows.
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
             // Debian's Chromium is the browser: never download one (also when run outside Surefire, as the drills are)
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -61,5 +64,10 @@ public final class Browser {
         page.locator("#j_username").fill(user);
         page.locator("#j_password").fill(password);
         page.locator("main button[type=submit]").click();
+        // the page the log-in leads to, with its scripts run: a click before a page's module took its form over
+        // would send the form the plain way
+        page.waitForURL(url -> !url.contains("/login") && !url.contains("/j_security_check"),
+                new Page.WaitForURLOptions().setTimeout(30_000));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     }
 }
