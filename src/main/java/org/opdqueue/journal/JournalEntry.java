@@ -172,6 +172,10 @@ public class JournalEntry extends PanacheEntityBase {
     @Column(name = "call_count", updatable = false)
     public Integer callCount;
 
+    /** The wait told when the token was issued, in minutes (V38): on an ISSUED entry, when a wait was told. */
+    @Column(name = "estimated_wait_at_issue", updatable = false)
+    public Integer estimatedWaitAtIssue;
+
     /** SHA-256 over the fields above, written with the entry ({@link JournalHashes#content}). */
     @Column(name = "content_hash", updatable = false)
     public String contentHash;

@@ -39,6 +39,7 @@ public final class JournalEntryBuilder {
         e.receivedAt = micros(token.receivedAt());
         e.reservationUnknown = token.reservationUnknown();
         e.patient = token.patient();
+        e.estimatedWaitAtIssue = token.estimatedWaitAtIssue();
         if (token.degraded()) {
             b.degraded(token.deviceId(), token.deviceTime());
         }

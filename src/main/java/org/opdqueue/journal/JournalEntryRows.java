@@ -23,7 +23,7 @@ final class JournalEntryRows {
             + "number_series, token_number, priority, is_priority, channel, issued_at, received_at, offline_number, "
             + "paper_book_id, reservation_unknown, patient, token_status, service_code, from_service_code, "
             + "counter_code, token_counter_code, queued_at, called_at, started_at, completed_at, call_count, "
-            + "content_hash";
+            + "estimated_wait_at_issue, content_hash";
 
     private JournalEntryRows() {
     }
@@ -47,7 +47,8 @@ final class JournalEntryRows {
                         .number(e.paperBookId).bool(e.reservationUnknown).string(e.patient).string(e.tokenStatus)
                         .string(e.serviceCode).string(e.fromServiceCode).string(e.counterCode)
                         .string(e.tokenCounterCode).instant(e.queuedAt).instant(e.calledAt).instant(e.startedAt)
-                        .instant(e.completedAt).number(e.callCount).string(e.contentHash);
+                        .instant(e.completedAt).number(e.callCount).number(e.estimatedWaitAtIssue)
+                        .string(e.contentHash);
             }
             int i = 0;
             try (ResultSet seqs = insert.executeQuery()) {

@@ -19,9 +19,10 @@ public final class JournalHashes {
     }
 
     /**
-     * Each field length-prefixed, so no two different entries can spell the same text. The rebuild columns (V23) are
-     * covered after a marker, and only when one of them is set: an entry written before them hashes as it always did,
-     * so its stored hash still verifies; setting them all to NULL on a newer entry changes its hash all the same.
+     * Each field length-prefixed, so no two different entries can spell the same text. The rebuild columns (V23) and
+     * the wait told at issue (V38) are each covered after a marker of their own, and only when one of them is set: an
+     * entry written before them hashes as it always did, so its stored hash still verifies; setting them to NULL on a
+     * newer entry changes its hash all the same.
      */
     static String content(JournalEntry e) {
         return content(new Object[] { e.facility, e.type == null ? null : e.type.name(), e.occurredAt,
@@ -30,22 +31,28 @@ public final class JournalHashes {
                 new Object[] { e.requestId, e.publicCode, e.tokenDay, e.numberSeries, e.tokenNumber, e.priority,
                         e.priorityLane, e.channel, e.issuedAt, e.receivedAt, e.offlineNumber, e.paperBookId,
                         e.reservationUnknown, e.patient, e.tokenStatus, e.serviceCode, e.fromServiceCode, e.counterCode,
-                        e.tokenCounterCode, e.queuedAt, e.calledAt, e.startedAt, e.completedAt, e.callCount });
+                        e.tokenCounterCode, e.queuedAt, e.calledAt, e.startedAt, e.completedAt, e.callCount },
+                new Object[] { e.estimatedWaitAtIssue });
     }
 
     /**
      * The content hash of an entry read from somewhere else than this database (an archive segment), given its
      * fields in table order: facility to outage_replay ({@code fields}), then request_id to call_count
-     * ({@code rebuild}); the type by name.
+     * ({@code rebuild}), then estimated_wait_at_issue ({@code told}); the type by name.
      */
-    public static String content(Object[] fields, Object[] rebuild) {
+    public static String content(Object[] fields, Object[] rebuild, Object[] told) {
         StringBuilder text = new StringBuilder("opd-journal-1");
         append(text, fields);
-        if (Arrays.stream(rebuild).anyMatch(Objects::nonNull)) {
-            text.append("|rebuild");
-            append(text, rebuild);
-        }
+        appendWhenSet(text, "|rebuild", rebuild);
+        appendWhenSet(text, "|told", told);
         return Hashes.sha256Hex(text.toString());
+    }
+
+    private static void appendWhenSet(StringBuilder text, String marker, Object[] fields) {
+        if (Arrays.stream(fields).anyMatch(Objects::nonNull)) {
+            text.append(marker);
+            append(text, fields);
+        }
     }
 
     private static void append(StringBuilder text, Object[] fields) {

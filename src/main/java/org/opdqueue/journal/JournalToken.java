@@ -34,5 +34,6 @@ public record JournalToken(
         String deviceId,
         Instant deviceTime,
         Instant receivedAt,
-        boolean reservationUnknown) {
+        boolean reservationUnknown,
+        Integer estimatedWaitAtIssue) {
 }

@@ -107,7 +107,7 @@ public final class DayRebuild {
                     Boolean.TRUE.equals(i.priorityLane()), Channel.valueOf(i.channel()), status, i.issuedAt(), queuedAt,
                     calledAt, startedAt, completedAt, counterCode, callCount, i.patient(), i.requestId(), i.degraded(),
                     i.deviceId(), i.deviceTime(), i.receivedAt(), Boolean.TRUE.equals(i.reservationUnknown()),
-                    i.offlineNumber(), i.paperBookId());
+                    i.offlineNumber(), i.paperBookId(), i.estimatedWaitAtIssue());
         }
     }
 }

@@ -106,7 +106,7 @@ public class DayRestore {
                 + "display_number, service_id, priority, is_priority, channel, status, issued_at, queued_at, called_at, "
                 + "started_at, completed_at, counter_id, call_count, patient_name, patient_age, patient_sex, "
                 + "patient_mobile, patient_abha, patient_uhid, degraded, device_id, device_time, received_at, "
-                + "reservation_unknown, version, notify_consent, notify_language)";
+                + "reservation_unknown, version, notify_consent, notify_language, estimated_wait_at_issue)";
         inChunks(tokens, chunk -> {
             List<Object> values = new ArrayList<>();
             for (RebuiltDay.RebuiltToken t : chunk) {
@@ -119,9 +119,9 @@ public class DayRestore {
                         t.completedAt(), counter.apply(t.counterCode()), t.callCount(), p.name(), p.age(),
                         p.sex() == null ? null : p.sex().name(), p.mobile(), p.abha(), p.uhid(), t.degraded(),
                         t.deviceId(), t.deviceTime(), t.receivedAt(), t.reservationUnknown(), 0,
-                        p.consentsToMessages(), p.consentsToMessages() ? p.language() : null));
+                        p.consentsToMessages(), p.consentsToMessages() ? p.language() : null, t.estimatedWaitAtIssue()));
             }
-            insert("INSERT INTO token " + columns + " VALUES ", 34, chunk.size(), values);
+            insert("INSERT INTO token " + columns + " VALUES ", 35, chunk.size(), values);
         });
     }
 

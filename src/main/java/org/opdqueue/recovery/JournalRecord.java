@@ -55,7 +55,8 @@ public record JournalRecord(
         Instant calledAt,
         Instant startedAt,
         Instant completedAt,
-        Integer callCount) {
+        Integer callCount,
+        Integer estimatedWaitAtIssue) {
 
     public static JournalRecord of(JournalEntry e) {
         return new JournalRecord(e.seq, e.facility, e.type, e.occurredAt, e.businessDay, e.tokenId, e.displayNumber,
@@ -64,7 +65,7 @@ public record JournalRecord(
                 e.publicCode, e.tokenDay, e.numberSeries, e.tokenNumber, e.priority, e.priorityLane, e.channel,
                 e.issuedAt, e.receivedAt, e.offlineNumber, e.paperBookId, e.reservationUnknown, e.patient, e.tokenStatus,
                 e.serviceCode, e.fromServiceCode, e.counterCode, e.tokenCounterCode, e.queuedAt, e.calledAt, e.startedAt,
-                e.completedAt, e.callCount);
+                e.completedAt, e.callCount, e.estimatedWaitAtIssue);
     }
 
     /** The content hash the fields give now: {@link #contentHash} unless the entry was changed since it was written. */
@@ -75,7 +76,8 @@ public record JournalRecord(
                 new Object[] { requestId, publicCode, tokenDay, numberSeries, tokenNumber, priority, priorityLane, channel,
                         issuedAt, receivedAt, offlineNumber, paperBookId, reservationUnknown, patient, tokenStatus,
                         serviceCode, fromServiceCode, counterCode, tokenCounterCode, queuedAt, calledAt, startedAt,
-                        completedAt, callCount });
+                        completedAt, callCount },
+                new Object[] { estimatedWaitAtIssue });
     }
 
     /**

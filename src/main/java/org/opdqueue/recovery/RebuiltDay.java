@@ -24,7 +24,12 @@ import org.opdqueue.token.TokenStatus;
 public record RebuiltDay(List<RebuiltToken> tokens, List<HighestNumber> highestNumbers,
         Map<String, CounterState> counterStates, long lastSeq, List<Long> unknownTokens) {
 
-    /** One token as the token table holds it, with codes in place of the service and counter ids. */
+    /**
+     * One token as the token table holds it, with codes in place of the service and counter ids.
+     *
+     * @param estimatedWaitAtIssue the wait told at issue in minutes, for the estimate-accuracy report (null when none
+     *                             was told, or the ISSUED entry was written before V38 kept it)
+     */
     public record RebuiltToken(
             long id,
             String publicCode,
@@ -53,7 +58,8 @@ public record RebuiltDay(List<RebuiltToken> tokens, List<HighestNumber> highestN
             Instant receivedAt,
             boolean reservationUnknown,
             String offlineNumber,
-            Long paperBookId) {
+            Long paperBookId,
+            Integer estimatedWaitAtIssue) {
     }
 
     /** The highest number {@code serviceCode} gave in {@code series} ("" online, "P" paper, a kiosk's letter) on a day. */

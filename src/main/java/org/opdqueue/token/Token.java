@@ -310,7 +310,7 @@ public class Token extends PanacheEntityBase {
         return new JournalToken(id, publicCode, businessDay, numberSeries, number, displayNumber, serviceId, service.code,
                 priority, priorityLane, channel.name(), status.name(), issuedAt, queuedAt, calledAt, startedAt, completedAt,
                 counterId, counterId == null ? null : counterCode, callCount, PatientJson.write(patient()), degraded,
-                deviceId, deviceTime, receivedAt, reservationUnknown);
+                deviceId, deviceTime, receivedAt, reservationUnknown, estimatedWaitAtIssue);
     }
 
     /** The patient's details as stored on the token. */

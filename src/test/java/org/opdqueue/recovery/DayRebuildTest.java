@@ -40,6 +40,7 @@ class DayRebuildTest {
         assertThat(token.calledAt()).isNull();
         assertThat(token.startedAt()).isNull();
         assertThat(token.callCount()).isEqualTo(1);
+        assertThat(token.estimatedWaitAtIssue()).as("the wait told at issue, for the accuracy report").isEqualTo(25);
     }
 
     @Test
@@ -132,7 +133,7 @@ class DayRebuildTest {
                 paper ? "BOOK-5" : null, null, null, null, false, null, null, paper ? null : "4c1d6d9e-0f5a-4b8e-9c1e-3d2f1a0b9c8d",
                 "code" + tokenId, DAY, series, number, "GENERAL", false, channel.name(), T0, T0, null, paper ? 5L : null,
                 false, "{\"name\":\"Asha\"}", TokenStatus.WAITING.name(), service, null, null, null, T0, null, null, null,
-                0));
+                0, channel.offline() ? null : 25));
     }
 
     private void changed(long seq, JournalEventType type, long tokenId, TokenStatus status, String service,
@@ -140,13 +141,13 @@ class DayRebuildTest {
         journal.add(new JournalRecord(seq, "H", type, T0, DAY, tokenId, null, 1L, null, null, null, null, false, null,
                 null, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, status.name(), service, null, counter, counter, queuedAt, calledAt, startedAt,
-                completedAt, calls));
+                completedAt, calls, null));
     }
 
     private static JournalRecord counter(long seq, String code, CounterState after) {
         return new JournalRecord(seq, "H", JournalEventType.COUNTER_STATE_CHANGED, T0, DAY, null, null, null, null, 7L,
                 null, null, false, null, null, null, after.name(), false, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, code, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

@@ -119,6 +119,7 @@ class DayRestoreTest {
             assertThat(first.patient()).isEqualTo(new PatientDetails("सीता देवी", 64, Sex.FEMALE, "9876543210", null, null,
                     true, "hi"));
             assertThat(first.notifyConsent).as("the SMS consent, restored with the day (issue 17)").isTrue();
+            assertThat(first.estimatedWaitAtIssue).as("the wait told at issue, for the accuracy report").isEqualTo(18);
             Token moved = Token.findById(502L);
             assertThat(moved.serviceId).isEqualTo(ServicePoint.findByCode(facility.code(), lab).orElseThrow().id);
             assertThat(moved.numberServiceId).isEqualTo(first.serviceId);
@@ -171,6 +172,6 @@ class DayRestoreTest {
                 status == TokenStatus.COMPLETED ? issuedAt.plusSeconds(50) : null, counter, atCounter ? 1 : 0, patient,
                 requestId, channel.offline(), device, channel.offline() ? issuedAt : null, issuedAt, false,
                 channel == Channel.OFFLINE_KIOSK ? numberService + "-" + series + String.format("%03d", number) : null,
-                channel == Channel.PAPER ? 3L : null);
+                channel == Channel.PAPER ? 3L : null, channel.offline() ? null : 18);
     }
 }

@@ -367,7 +367,7 @@ class JournalRebuildsTheDayTest {
                         t.completedAt, t.counterId == null ? null : counterCodes.get(t.counterId), t.callCount,
                         PatientJson.write(t.patient()), requestIds.get(t.id), t.degraded, t.deviceId, t.deviceTime,
                         t.receivedAt, t.reservationUnknown, t.channel == Channel.OFFLINE_KIOSK ? t.displayNumber : null,
-                        books.get(t.id)))
+                        books.get(t.id), t.estimatedWaitAtIssue))
                 .toList();
     }
 
