@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
@@ -64,9 +65,12 @@ public class AdminAppointments {
     private final Facility facility;
     private final HospitalClock clock;
     private final Transactions transactions;
+    private final SecurityIdentity admin;
 
     public AdminAppointments(AppointmentImport imports, AppointmentWindows windows, AppointmentReport report,
-            CheckingIn checkingIn, Facility facility, HospitalClock clock, Transactions transactions) {
+            CheckingIn checkingIn, Facility facility, HospitalClock clock, Transactions transactions,
+            SecurityIdentity admin) {
+        this.admin = admin;
         this.imports = imports;
         this.windows = windows;
         this.report = report;
@@ -94,7 +98,8 @@ public class AdminAppointments {
             if (file.size() > MOST_BYTES) {
                 throw ProblemException.invalid("file", "is larger than 5 MB");
             }
-            AppointmentImport.Imported done = imports.csv(Files.readString(file.uploadedFile(), StandardCharsets.UTF_8));
+            AppointmentImport.Imported done = imports.csv(Files.readString(file.uploadedFile(), StandardCharsets.UTF_8),
+                    admin.getPrincipal().getName());
             return Response.ok(render(done, null, List.of())).build();
         } catch (ProblemException e) {
             List<Problem.FieldError> errors = e.errors().isEmpty() ? List.of(new Problem.FieldError("file", e.getMessage()))
@@ -113,7 +118,8 @@ public class AdminAppointments {
     @Operation(hidden = true)
     public Response window(@RestForm String serviceCode, @RestForm String earlyMinutes, @RestForm String lateMinutes) {
         try {
-            windows.set(serviceCode, minutes("earlyMinutes", earlyMinutes), minutes("lateMinutes", lateMinutes));
+            windows.set(serviceCode, minutes("earlyMinutes", earlyMinutes), minutes("lateMinutes", lateMinutes),
+                    admin.getPrincipal().getName());
             return Response.ok(render(null, "Check-in window of " + serviceCode + " saved.", List.of())).build();
         } catch (ProblemException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

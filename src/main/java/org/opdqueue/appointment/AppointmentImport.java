@@ -12,13 +12,17 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.Problem;
 import org.opdqueue.common.Transactions;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.token.Token;
 
 /**
  * Saves imported appointments, each by its number: a new number adds one, a known number is updated (a moved slot,
  * a cancellation). All or nothing: one bad row (an unknown service, a number twice) refuses the whole import, naming
- * every bad row, so a fixed file can simply be sent again. A checked-in appointment keeps its token.
+ * every bad row, so a fixed file can simply be sent again. A checked-in appointment keeps its token. An import is
+ * journaled with who sent it, as every admin action is: imported rows decide who may check in ahead of the queue.
  */
 @ApplicationScoped
 public class AppointmentImport {
@@ -30,24 +34,36 @@ public class AppointmentImport {
     private final Facility facility;
     private final HospitalClock clock;
     private final Transactions transactions;
+    private final Journal journal;
 
-    public AppointmentImport(Facility facility, HospitalClock clock, Transactions transactions) {
+    public AppointmentImport(Facility facility, HospitalClock clock, Transactions transactions, Journal journal) {
         this.facility = facility;
         this.clock = clock;
         this.transactions = transactions;
+        this.journal = journal;
     }
 
-    public Imported csv(String text) {
-        return save(AppointmentCsv.read(text, clock.zone()));
+    /** A CSV file uploaded by {@code actor}. */
+    public Imported csv(String text, String actor) {
+        return save(AppointmentCsv.read(text, clock.zone()), "a CSV file", actor);
     }
 
-    public Imported json(com.fasterxml.jackson.databind.JsonNode body) {
-        return save(AppointmentJson.read(body, clock.zone()));
+    /** Our JSON or FHIR R4, sent by {@code actor} (an admin, or the booking portal with its key). */
+    public Imported json(com.fasterxml.jackson.databind.JsonNode body, String actor) {
+        List<AppointmentRow> rows = AppointmentJson.read(body, clock.zone());
+        return save(rows, body.has("resourceType") ? "FHIR R4 JSON" : "JSON", actor);
     }
 
-    private Imported save(List<AppointmentRow> rows) {
+    private Imported save(List<AppointmentRow> rows, String source, String actor) {
         // Two portals importing one new number at once: the loser's run finds the winner's row and updates it.
-        return transactions.runOrReplay(() -> saveOnce(rows), Transactions.LostRace.DUPLICATE_KEY);
+        return transactions.runOrReplay(() -> {
+            Imported done = saveOnce(rows);
+            journal.append(JournalEventType.APPOINTMENTS_IMPORTED, JournalEntryBuilder.system().actor(actor)
+                    .detail("appointments imported from " + source + " by " + actor + ": " + rows.size()
+                            + (rows.size() == 1 ? " row (" : " rows (") + done.added() + " added, " + done.updated()
+                            + " updated, " + done.cancelled() + " cancelled)"));
+            return done;
+        }, Transactions.LostRace.DUPLICATE_KEY);
     }
 
     private Imported saveOnce(List<AppointmentRow> rows) {

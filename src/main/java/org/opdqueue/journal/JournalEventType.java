@@ -38,5 +38,9 @@ public enum JournalEventType {
      * The application now writes to another database server than before (a replica promoted after the primary was
      * lost): the day's online and paper numbers were moved on, so none the old primary gave is given again.
      */
-    DATABASE_PROMOTED
+    DATABASE_PROMOTED,
+    /** Appointments imported (an admin's CSV upload or JSON, or the booking portal): how many rows, from where. */
+    APPOINTMENTS_IMPORTED,
+    /** A service's check-in window for appointments changed: the minutes before and after the slot, old and new. */
+    CHECK_IN_WINDOW_CHANGED
 }

@@ -1,9 +1,12 @@
 package org.opdqueue.admin;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -86,6 +89,58 @@ class UntracedAdminActionsTest {
         assertThat(journalSince(before, pc)).containsExactly(
                 "DEVICE_KEY_ISSUED admin: key of board PC " + pc + " issued; any earlier key stops working",
                 "DEVICE_KEY_REVOKED admin: key of board PC " + pc + " revoked");
+    }
+
+    @Test
+    void appointmentImportsAreJournaledWithWhoSentThemAndHowManyRows() {
+        long before = lastSeq();
+        String service = hospital.service();
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin/appointments");
+        String csv = "appointment_number,service,slot_start\n" + appointment() + "," + service + ",2026-12-03 10:30\n"
+                + appointment() + "," + service + ",2026-12-03 10:45\n";
+        admin.request().accept("text/html").cookie("csrf-token", admin.csrfCookie())
+                .multiPart("csrf-token", admin.csrfToken())
+                .multiPart("file", "appointments.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/admin/appointments/import").then().statusCode(200);
+        Map<String, Object> one = Map.of("number", appointment(), "service", service, "slotStart",
+                "2026-12-03T10:00:00+05:30");
+        Api.as("admin", "admin123").contentType(ContentType.JSON).body(one).post("/api/appointments").then()
+                .statusCode(200);
+        given().header("Authorization", "Bearer test-portal-key").contentType(ContentType.JSON).body(one)
+                .post("/api/appointments").then().statusCode(200);
+
+        assertThat(journalSince(before, "imported from")).containsExactly(
+                "APPOINTMENTS_IMPORTED admin: appointments imported from a CSV file by admin: 2 rows (2 added, 0 updated, "
+                        + "0 cancelled)",
+                "APPOINTMENTS_IMPORTED admin: appointments imported from JSON by admin: 1 row (1 added, 0 updated, "
+                        + "0 cancelled)",
+                "APPOINTMENTS_IMPORTED booking portal: appointments imported from JSON by booking portal: 1 row (0 added, "
+                        + "1 updated, 0 cancelled)");
+    }
+
+    @Test
+    void checkInWindowChangesAreJournaledOldAndNewWithTheAdmin() {
+        long before = lastSeq();
+        String service = hospital.service();
+        StaffSession admin = StaffSession.logIn("admin", "admin123");
+        admin.open("/admin/appointments");
+        admin.form().formParam("serviceCode", service).formParam("earlyMinutes", "20").formParam("lateMinutes", "5")
+                .post("/admin/appointments/window").then().statusCode(200);
+        for (int early : new int[] { 20, 45 }) { // the same window again changes nothing, so says nothing
+            Api.as("admin", "admin123").contentType(ContentType.JSON).body(Map.of("earlyMinutes", early, "lateMinutes", 5))
+                    .put("/api/appointments/windows/" + service).then().statusCode(200);
+        }
+
+        assertThat(journalSince(before, service)).containsExactly(
+                "CHECK_IN_WINDOW_CHANGED admin: check-in window of " + service + " changed from 30/15 to 20/5 minutes "
+                        + "before / after the slot",
+                "CHECK_IN_WINDOW_CHANGED admin: check-in window of " + service + " changed from 20/5 to 45/5 minutes "
+                        + "before / after the slot");
+    }
+
+    private static String appointment() {
+        return "A-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Transactional

@@ -62,7 +62,7 @@ class AppointmentImportTest {
                 + a + "," + service.toLowerCase() + ",2026-12-03 10:30,\"Devi, Asha\",+91 98765 43210,UHID/77,booked\r\n"
                 + b + "," + service + ",2026-12-03T11:00:00+05:30,Ravi Kumar,,,\r\n\r\n";
 
-        assertThat(imports.csv(csv)).isEqualTo(new AppointmentImport.Imported(2, 0, 0));
+        assertThat(imports.csv(csv, "admin")).isEqualTo(new AppointmentImport.Imported(2, 0, 0));
 
         Appointment first = stored(a);
         assertThat(first.patientName).isEqualTo("Devi, Asha");
@@ -74,7 +74,7 @@ class AppointmentImportTest {
 
         String moved = csv.replace(b + "," + service + ",2026-12-03T11:00:00+05:30,Ravi Kumar,,,",
                 b + "," + service + ",2026-12-03T12:00:00+05:30,Ravi Kumar,,,cancelled");
-        assertThat(imports.csv(moved)).isEqualTo(new AppointmentImport.Imported(0, 2, 1));
+        assertThat(imports.csv(moved, "admin")).isEqualTo(new AppointmentImport.Imported(0, 2, 1));
         assertThat(stored(b).cancelled).isTrue();
         assertThat(stored(b).slotStart).isEqualTo(Instant.parse("2026-12-03T06:30:00Z"));
         assertThat(stored(b).choiceCode).isEqualTo(stored(b).choiceCode).isNotBlank();
@@ -90,15 +90,15 @@ class AppointmentImportTest {
                 + number() + ",NOSUCH,2026-12-03 10:30,12345\n"
                 + "," + service + ",2026-12-03 10:30,\n";
 
-        assertThatThrownBy(() -> imports.csv(csv)).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(
+        assertThatThrownBy(() -> imports.csv(csv, "admin")).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(
                 e.errors().stream().map(f -> f.field()).toList())
                 .containsExactly("row 3: slot_start", "row 4: mobile", "row 5: appointment_number"));
         assertThat(stored(good)).isNull();
 
         String unknownService = "appointment_number,service,slot_start\n" + good + ",NOSUCH,2026-12-03 10:30\n";
-        assertThatThrownBy(() -> imports.csv(unknownService)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> imports.csv(unknownService, "admin")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.errors().get(0).field()).isEqualTo("row 2: service"));
-        assertThatThrownBy(() -> imports.csv("number,slot\n1,2\n")).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> imports.csv("number,slot\n1,2\n", "admin")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.errors().stream().map(f -> f.field()).toList())
                         .containsExactly("row 1: appointment_number", "row 1: service", "row 1: slot_start"));
         assertThat(stored(good)).isNull();

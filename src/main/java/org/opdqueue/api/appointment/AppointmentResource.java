@@ -79,6 +79,9 @@ public class AppointmentResource {
     public record Window(Integer earlyMinutes, Integer lateMinutes) {
     }
 
+    /** Who the journal names for an import sent with the booking portal's key. */
+    static final String PORTAL = "booking portal";
+
     private final AppointmentImport imports;
     private final CheckingIn checkingIn;
     private final AppointmentWindows windows;
@@ -114,10 +117,12 @@ public class AppointmentResource {
                     + "All or nothing: any bad field refuses the whole request (400, each field named by its path).")
     public AppointmentImport.Imported importAppointments(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             JsonNode body) {
+        String actor = PORTAL;
         if (!portalKeyMatches(authorization)) {
             requireStaff(Role.ADMIN_ROLE);
+            actor = staff.getPrincipal().getName();
         }
-        return imports.json(body);
+        return imports.json(body, actor);
     }
 
     @POST
@@ -185,7 +190,7 @@ public class AppointmentResource {
             + "place is kept")
     public Window setWindow(@PathParam("serviceCode") String serviceCode, Window body) {
         CheckInWindow w = windows.set(serviceCode, body == null ? null : body.earlyMinutes(),
-                body == null ? null : body.lateMinutes());
+                body == null ? null : body.lateMinutes(), staff.getPrincipal().getName());
         return new Window((int) w.early().toMinutes(), (int) w.late().toMinutes());
     }
 
