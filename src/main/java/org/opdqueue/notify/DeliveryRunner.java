@@ -41,16 +41,18 @@ public class DeliveryRunner {
 
     private final NotifyConfig config;
     private final SystemMode mode;
+    private final NotifyRounds rounds;
     private final EntityManager em;
     private final Facility facility;
     private final HospitalClock clock;
     private final Instance<NotificationSender> senders;
     private final ObjectMapper json;
 
-    public DeliveryRunner(NotifyConfig config, SystemMode mode, EntityManager em, Facility facility, HospitalClock clock,
-            Instance<NotificationSender> senders, ObjectMapper json) {
+    public DeliveryRunner(NotifyConfig config, SystemMode mode, NotifyRounds rounds, EntityManager em, Facility facility,
+            HospitalClock clock, Instance<NotificationSender> senders, ObjectMapper json) {
         this.config = config;
         this.mode = mode;
+        this.rounds = rounds;
         this.em = em;
         this.facility = facility;
         this.clock = clock;
@@ -60,14 +62,7 @@ public class DeliveryRunner {
 
     @Scheduled(every = "${opd.notify.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        if (!config.enabled() || mode.degraded()) {
-            return;
-        }
-        try {
-            sendDue();
-        } catch (RuntimeException e) {
-            LOG.debugf("Notifications not sent this time (next try in a second): %s", e.getMessage());
-        }
+        rounds.run(LOG, "Notifications not sent", this::sendDue);
     }
 
     /** Sends what is due now; returns how many were sent. */

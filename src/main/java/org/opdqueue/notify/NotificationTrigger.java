@@ -28,7 +28,6 @@ import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.servicepoint.ServicePoint;
-import org.opdqueue.status.SystemMode;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
 
@@ -57,7 +56,7 @@ public class NotificationTrigger {
     static final Duration GAP_PASSED_AFTER = Duration.ofSeconds(5);
 
     private final NotifyConfig config;
-    private final SystemMode mode;
+    private final NotifyRounds rounds;
     private final Journal journal;
     private final EntityManager em;
     private final Facility facility;
@@ -68,11 +67,11 @@ public class NotificationTrigger {
     private final Instance<NotificationSender> senders;
     private final ObjectMapper json;
 
-    public NotificationTrigger(NotifyConfig config, SystemMode mode, Journal journal, EntityManager em, Facility facility,
+    public NotificationTrigger(NotifyConfig config, NotifyRounds rounds, Journal journal, EntityManager em, Facility facility,
             HospitalClock clock, QueueReads queues, WaitEstimates estimates, NotifyPlaces places,
             Instance<NotificationSender> senders, ObjectMapper json) {
         this.config = config;
-        this.mode = mode;
+        this.rounds = rounds;
         this.journal = journal;
         this.em = em;
         this.facility = facility;
@@ -86,14 +85,7 @@ public class NotificationTrigger {
 
     @Scheduled(every = "${opd.notify.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        if (!config.enabled() || mode.degraded()) {
-            return;
-        }
-        try {
-            readJournal();
-        } catch (RuntimeException e) {
-            LOG.debugf("Journal not read for notifications this time (next try in a second): %s", e.getMessage());
-        }
+        rounds.run(LOG, "Journal not read for notifications", this::readJournal);
     }
 
     /** Reads what was committed since the cursor and makes its deliveries; returns how many deliveries it made. */
