@@ -2,16 +2,22 @@ package org.opdqueue.api.report;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.opdqueue.common.ProblemException;
@@ -27,7 +33,8 @@ import org.opdqueue.staff.Role;
 
 /**
  * The reports as JSON for the pages and the hospital's own dashboards, and as CSV (the same path with {@code .csv},
- * or {@code Accept: text/csv}). Dates are business days (YYYY-MM-DD); a missing date means today.
+ * or {@code Accept: text/csv}). Dates are business days (YYYY-MM-DD); a missing date means today. Each report is
+ * parsed and computed in one place ({@link Answer}); the path or the Accept header only picks how it is written.
  */
 @Path("/api/reports")
 @Tag(name = "Reports")
@@ -35,6 +42,7 @@ import org.opdqueue.staff.Role;
 public class ReportResource {
 
     private static final String CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
 
     private final Reports reports;
     private final TokenExport tokens;
@@ -46,21 +54,25 @@ public class ReportResource {
         this.days = days;
     }
 
-    @GET
-    @Path("day")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One day: totals, by hour, service, channel and category, outages, estimate accuracy",
-            description = "Waiting = issued (or transferred in) to first called; service = started to completed; "
-                    + "durations in seconds as median, p90 and max. See the README's report definitions.")
-    public DayReport day(@QueryParam("date") String date) {
-        return reports.day(date(date, "date"));
+    /** A report computed once, with the writer of its CSV (which takes the {@code table} asked for). */
+    private record Answer<R>(R report, Function<R, String> csv) {
+        String asCsv() {
+            return csv.apply(report);
+        }
     }
 
     @GET
     @Path("day")
-    @Produces(CSV)
-    public String dayCsv(@QueryParam("date") String date, @QueryParam("table") String table) {
-        return ReportCsv.day(day(date), table);
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Operation(summary = "One day: totals, by hour, service, channel and category, outages, estimate accuracy",
+            description = "Waiting = issued (or transferred in) to first called; service = started to completed; "
+                    + "durations in seconds as median, p90 and max. See the README's report definitions. "
+                    + "As CSV with Accept: text/csv (table as for day.csv).")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DayReport.class)))
+    public Response day(@QueryParam("date") String date, @QueryParam("table") String table,
+            @Context HttpHeaders headers) {
+        return negotiated(dayAnswer(date, table), headers);
     }
 
     @GET
@@ -69,24 +81,24 @@ public class ReportResource {
     @Operation(summary = "One day as CSV: table=byService (default, with a TOTAL row), byHour, byChannel, byCategory, "
             + "outages or estimate")
     public Response dayCsvFile(@QueryParam("date") String date, @QueryParam("table") String table) {
-        return download(dayCsv(date, table), "day-" + (date == null ? days.today() : date.strip()) + (table == null ? "" : "-" + table));
+        return download(dayAnswer(date, table), "day-" + (date == null ? days.today() : date.strip())
+                + (table == null ? "" : "-" + table));
+    }
+
+    private Answer<DayReport> dayAnswer(String date, String table) {
+        return new Answer<>(reports.day(date(date, "date")), r -> ReportCsv.day(r, table));
     }
 
     @GET
     @Path("range")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
     @Operation(summary = "Days from..to (at most 731): per day issued, completed, no-show rate, waiting median and "
             + "p90; the weekday × hour heat map of arrivals (average per such weekday); outages")
-    public RangeReport range(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return reports.range(date(from, "from"), date(to, "to"));
-    }
-
-    @GET
-    @Path("range")
-    @Produces(CSV)
-    public String rangeCsv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("table") String table) {
-        return ReportCsv.range(range(from, to), table);
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RangeReport.class)))
+    public Response range(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("table") String table, @Context HttpHeaders headers) {
+        return negotiated(rangeAnswer(from, to, table), headers);
     }
 
     @GET
@@ -95,22 +107,22 @@ public class ReportResource {
     @Operation(summary = "Days from..to as CSV: table=days (default, with a TOTAL row), heatmap or outages")
     public Response rangeCsvFile(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("table") String table) {
-        return download(rangeCsv(from, to, table), "range-" + from + "-" + to + (table == null ? "" : "-" + table));
+        return download(rangeAnswer(from, to, table), "range-" + from + "-" + to + (table == null ? "" : "-" + table));
+    }
+
+    private Answer<RangeReport> rangeAnswer(String from, String to, String table) {
+        return new Answer<>(reports.range(date(from, "from"), date(to, "to")), r -> ReportCsv.range(r, table));
     }
 
     @GET
     @Path("counters")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
     @Operation(summary = "Counters on one day: open and serving seconds, utilisation, completed, service time, by staff")
-    public CounterReport counters(@QueryParam("date") String date) {
-        return reports.counters(date(date, "date"));
-    }
-
-    @GET
-    @Path("counters")
-    @Produces(CSV)
-    public String countersCsv(@QueryParam("date") String date, @QueryParam("table") String table) {
-        return ReportCsv.counters(counters(date), table);
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CounterReport.class)))
+    public Response counters(@QueryParam("date") String date, @QueryParam("table") String table,
+            @Context HttpHeaders headers) {
+        return negotiated(countersAnswer(date, table), headers);
     }
 
     @GET
@@ -118,23 +130,23 @@ public class ReportResource {
     @Produces(CSV)
     @Operation(summary = "Counters on one day as CSV: table=counters (default) or byStaff")
     public Response countersCsvFile(@QueryParam("date") String date, @QueryParam("table") String table) {
-        return download(countersCsv(date, table), "counters-" + (date == null ? days.today() : date.strip()));
+        return download(countersAnswer(date, table), "counters-" + (date == null ? days.today() : date.strip()));
+    }
+
+    private Answer<CounterReport> countersAnswer(String date, String table) {
+        return new Answer<>(reports.counters(date(date, "date")), r -> ReportCsv.counters(r, table));
     }
 
     @GET
     @Path("estimates")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
     @Operation(summary = "Accuracy of the wait told at issue, per service over from..to: median absolute error, "
             + "share within ±10 minutes, bias (minutes; positive = waited longer than told)")
-    public EstimateReport estimates(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return reports.estimates(date(from, "from"), date(to, "to"));
-    }
-
-    @GET
-    @Path("estimates")
-    @Produces(CSV)
-    public String estimatesCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return ReportCsv.estimates(estimates(from, to).byService());
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EstimateReport.class)))
+    public Response estimates(@QueryParam("from") String from, @QueryParam("to") String to,
+            @Context HttpHeaders headers) {
+        return negotiated(estimatesAnswer(from, to), headers);
     }
 
     @GET
@@ -142,7 +154,11 @@ public class ReportResource {
     @Produces(CSV)
     @Operation(summary = "Estimate accuracy per service as CSV")
     public Response estimatesCsvFile(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return download(estimatesCsv(from, to), "estimates-" + from + "-" + to);
+        return download(estimatesAnswer(from, to), "estimates-" + from + "-" + to);
+    }
+
+    private Answer<EstimateReport> estimatesAnswer(String from, String to) {
+        return new Answer<>(reports.estimates(date(from, "from"), date(to, "to")), r -> ReportCsv.estimates(r.byService()));
     }
 
     @GET
@@ -151,6 +167,23 @@ public class ReportResource {
     @Operation(summary = "One row per token of a day with its waiting and service time (no patient details)")
     public Response tokensCsv(@QueryParam("date") String date) {
         return download(tokens.csv(date(date, "date")), "tokens-" + date(date, "date"));
+    }
+
+    /** JSON unless the client prefers CSV (the first of its Accept types, by quality, that is either). */
+    private static Response negotiated(Answer<?> answer, HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                break;
+            }
+            if (accepted.isCompatible(CSV_TYPE)) {
+                return Response.ok(answer.asCsv(), CSV_TYPE).build();
+            }
+        }
+        return Response.ok(answer.report(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response download(Answer<?> answer, String name) {
+        return download(answer.asCsv(), name);
     }
 
     /** A file to save: named by what it holds (only dates and table names reach the name, checked above). */
