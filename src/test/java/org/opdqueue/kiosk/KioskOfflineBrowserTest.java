@@ -39,9 +39,8 @@ import org.opdqueue.support.TestHospital;
  * numbers it reserved, marked OFFLINE, and when the server is back its outbox lands in the queue exactly once.
  */
 @QuarkusTest
-// the kiosk works out its offline day from the calendar in the hospital's zone (numbers.js currentDay), so it
-// assumes a day that starts at midnight
-@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class)
+// no MidnightDay: at night the test hospital's day starts at noon (NightTestDay), and the kiosk works out its offline
+// day as the server does; KioskOfflineNoonDayBrowserTest runs all of this with a noon day at any hour
 class KioskOfflineBrowserTest {
 
     @TestHTTPResource("/")
