@@ -12,14 +12,28 @@ export function backoffDelay(attempt, random = Math.random) {
   return Math.round(Math.min(MAX_DELAY_MS, base * (0.75 + 0.5 * random())));
 }
 
-export function displaySocketUrl(loc, boardId, since, deviceKey = null) {
+export function displaySocketUrl(loc, boardId, since) {
   const protocol = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-  const params = [];
-  if (since !== null && since !== undefined) params.push(`since=${encodeURIComponent(since)}`);
-  // The board PC's key: browsers cannot set headers on a WebSocket, so it travels in the query.
-  if (deviceKey) params.push(`device=${encodeURIComponent(deviceKey)}`);
-  const query = params.length ? `?${params.join('&')}` : '';
+  const query = since !== null && since !== undefined ? `?since=${encodeURIComponent(since)}` : '';
   return `${protocol}//${loc.host}/ws/display/${encodeURIComponent(boardId)}${query}`;
+}
+
+/** What the server answers as the chosen subprotocol (quarkus.websockets-next.server.supported-subprotocols). */
+export const BOARD_PROTOCOL = 'opd-board';
+export const KEY_PROTOCOL = 'opd-board-key.';
+
+/**
+ * The subprotocols the board offers: browsers cannot set headers on a WebSocket, but they send these in the
+ * handshake's Sec-WebSocket-Protocol header, which access logs and proxies leave out, where a query string
+ * (the way before) lands in every log. The key goes base64url-encoded so it is a valid protocol token whatever the
+ * PC's code holds; the server picks `opd-board`, the only one it names back.
+ */
+export function boardProtocols(deviceKey) {
+  if (!deviceKey) return [];
+  let binary = '';
+  for (const byte of new TextEncoder().encode(deviceKey)) binary += String.fromCharCode(byte);
+  const encoded = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return [BOARD_PROTOCOL, `${KEY_PROTOCOL}${encoded}`];
 }
 
 /**
@@ -40,7 +54,7 @@ export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessag
 
   function connect() {
     retryTimer = null;
-    socket = new WebSocket(displaySocketUrl(location, boardId, lastSeq(), deviceKey));
+    socket = new WebSocket(displaySocketUrl(location, boardId, lastSeq()), boardProtocols(deviceKey));
     socket.onopen = () => setConnected(true);
     socket.onmessage = (event) => {
       // Back to the short delay only once the server really talks: one that accepts and drops at once

@@ -33,15 +33,32 @@ export function calendarDate(now, timeZone) {
   }
 }
 
+/** Seconds after midnight of a day start as the server says it ("12:00", "05:30:15"); 0 when missing or unreadable. */
+export function secondsOfDay(dayStartsAt) {
+  const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(dayStartsAt ?? '');
+  if (!match) return 0;
+  const [hours, minutes, seconds = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  return hours < 24 && minutes < 60 && seconds < 60 ? hours * 3600 + minutes * 60 + seconds : 0;
+}
+
 /**
- * The business day the kiosk should issue for: the server's, as last heard, unless the hospital's calendar has
- * moved past it since (then the old day's numbers must not be used, even if the day starts later than midnight:
- * refusing a few early patients is safe, a number on the wrong day is not).
+ * The business day at `now` as the server works it out (HospitalClock.businessDayOf): the hospital's date of the
+ * moment `dayStartsAt` earlier. A day that starts at 12:00 is still yesterday's at 03:00.
  */
-export function currentDay({ businessDay, timeZone }, now = new Date()) {
+export function businessDayAt(now, { timeZone, dayStartsAt }) {
+  return calendarDate(new Date(now.getTime() - secondsOfDay(dayStartsAt) * 1000), timeZone);
+}
+
+/**
+ * The business day the kiosk should issue for: the server's, as last heard, unless the hospital's business day has
+ * moved past it since (then the old day's numbers must not be used). Worked out from the day start the server gave
+ * with its day and zone, so it goes on offline with what the kiosk last knew; a kiosk whose clock runs behind keeps
+ * the server's day.
+ */
+export function currentDay({ businessDay, timeZone, dayStartsAt }, now = new Date()) {
   if (!businessDay) return null;
-  const calendar = calendarDate(now, timeZone);
-  return calendar > businessDay ? calendar : businessDay;
+  const day = businessDayAt(now, { timeZone, dayStartsAt });
+  return day > businessDay ? day : businessDay;
 }
 
 /** How many to ask for: nothing while at least `low` are left, otherwise enough to get back to `target`. */

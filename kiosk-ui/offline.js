@@ -35,7 +35,8 @@ export async function startOffline({ target, onChange }) {
   const key = await takeDeviceKey(store);
   if (!key) return null;
 
-  // The server's business day and time zone, as last heard: offline, numbers are only taken for that day.
+  // The server's business day, time zone and day start, as last heard: offline, numbers are only taken for the
+  // business day they give.
   const known = (await store.get('settings', STATUS)) ?? {};
   const reserve = createReserve({
     store,
@@ -47,8 +48,9 @@ export async function startOffline({ target, onChange }) {
 
   async function noteStatus(status) {
     if (!status?.businessDay) return;
-    if (status.businessDay === known.businessDay && status.timeZone === known.timeZone) return;
-    Object.assign(known, { businessDay: status.businessDay, timeZone: status.timeZone });
+    if (status.businessDay === known.businessDay && status.timeZone === known.timeZone
+      && status.dayStartsAt === known.dayStartsAt) return;
+    Object.assign(known, { businessDay: status.businessDay, timeZone: status.timeZone, dayStartsAt: status.dayStartsAt });
     await store.put('settings', { ...known }, STATUS);
   }
 

@@ -1,5 +1,5 @@
 // The kiosk's service worker: the app itself (shell, the shared modules it imports, vendor code,
-// messages, styles, fonts) is kept in a versioned cache so the kiosk still starts when the server is gone.
+// messages, styles, fonts, spoken prompts, the tab's icon) is kept in a versioned cache so the kiosk still starts when the server is gone.
 // Bump VERSION when this list changes; test/sw.test.js fails if a file of the app is missing from it, and
 // shared/test/shell.test.js if a shared module it imports is.
 // /api/* goes to the network first. Only the department and category lists fall back to a cached copy;
@@ -7,7 +7,7 @@
 
 importScripts('/shared/sw-cache.js'); // serveOffline, shared with the other app's worker
 
-const VERSION = 'v6';
+const VERSION = 'v7';
 const CACHED_API = ['/api/services', '/api/priority-categories', '/api/kiosk-settings'];
 
 const SHELL = [
@@ -23,6 +23,18 @@ const SHELL = [
   './i18n/hi.js',
   './icons.js',
   './audio.js',
+  './audio/en/confirm.opus',
+  './audio/en/details.opus',
+  './audio/en/done.opus',
+  './audio/en/failure.opus',
+  './audio/en/priority.opus',
+  './audio/en/service.opus',
+  './audio/hi/confirm.opus',
+  './audio/hi/details.opus',
+  './audio/hi/done.opus',
+  './audio/hi/failure.opus',
+  './audio/hi/priority.opus',
+  './audio/hi/service.opus',
   './pictograms.js',
   './pictograms/cardiology.svg',
   './pictograms/dental.svg',
@@ -79,6 +91,7 @@ const SHELL = [
   '/shared/slip.js',
   '/shared/store.js',
   '/shared/vendor/qrcode-generator/qrcode.js',
+  '/favicon.svg',
   '/fonts/fonts.css',
   '/fonts/noto-sans-400.woff2',
   '/fonts/noto-sans-700.woff2',

@@ -38,7 +38,8 @@ async function networkFirst(request, cache, fetchFn = fetch) {
 async function shellFirst(request, cache, { fetchFn = fetch, waitUntil = () => {} } = {}) {
   const cached = await cache.match(request, { ignoreSearch: true });
   const refresh = fetchFn(request).then(async (response) => {
-    if (response.ok) await cache.put(request.mode === 'navigate' ? './' : request, response.clone());
+    // Only a whole file: an <audio> asks for a range, and a 206 cannot be cached (put throws, losing the answer).
+    if (response.status === 200) await cache.put(request.mode === 'navigate' ? './' : request, response.clone());
     return response;
   });
   if (cached) {

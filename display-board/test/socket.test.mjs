@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIRST_DELAY_MS, MAX_DELAY_MS, backoffDelay, displaySocketUrl } from '../socket.js';
+import { FIRST_DELAY_MS, MAX_DELAY_MS, backoffDelay, boardProtocols, displaySocketUrl } from '../socket.js';
 
 test('the first retry comes after about half a second', () => {
   assert.equal(backoffDelay(0, () => 0.5), FIRST_DELAY_MS);
@@ -25,6 +25,17 @@ test('the socket URL follows the page protocol and carries since', () => {
   assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h:8080' }, 1, null), 'ws://h:8080/ws/display/1');
   assert.equal(displaySocketUrl({ protocol: 'https:', host: 'h' }, '2', 57), 'wss://h/ws/display/2?since=57');
   assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h' }, 3, 0), 'ws://h/ws/display/3?since=0');
-  assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h' }, 3, null, 'PC1.s/+'), 'ws://h/ws/display/3?device=PC1.s%2F%2B');
-  assert.equal(displaySocketUrl({ protocol: 'http:', host: 'h' }, 3, 9, 'PC1.x'), 'ws://h/ws/display/3?since=9&device=PC1.x');
+});
+
+test('the board PC key travels as a subprotocol, never in the socket URL', () => {
+  assert.deepEqual(boardProtocols(null), [], 'a keyless demo board offers none');
+  assert.deepEqual(boardProtocols('BOARDA.demo-board-a'), ['opd-board', `opd-board-key.${Buffer.from('BOARDA.demo-board-a').toString('base64url')}`]);
+  // every offered protocol must be an HTTP token, or the browser throws before it connects
+  const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  for (const key of ['PC1.s/+=', 'हॉल-1.x', 'PC 2.a,b']) {
+    const [board, offered] = boardProtocols(key);
+    assert.equal(board, 'opd-board');
+    assert.match(offered, token);
+    assert.equal(Buffer.from(offered.slice('opd-board-key.'.length), 'base64url').toString(), key);
+  }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockRecord, createReserve, currentDay, formatNumber, topUpCount } from '../numbers.js';
+import { blockRecord, businessDayAt, createReserve, currentDay, formatNumber, secondsOfDay, topUpCount } from '../numbers.js';
 import { memoryStore } from '../store.js';
 
 const grant = (from, to, businessDay = '2026-11-22') => ({ serviceCode: 'MED', prefix: 'MED', series: 'K', businessDay, from, to });
@@ -99,4 +99,60 @@ test('the day to issue for is the server\'s, unless the hospital calendar has mo
   assert.equal(currentDay({ businessDay: '2026-11-21', timeZone: 'Asia/Kolkata' }, noon), '2026-11-22');
   assert.equal(currentDay({ businessDay: '2026-11-22', timeZone: 'Asia/Kolkata' }, new Date('2026-11-21T20:00:00Z')), '2026-11-22');
   assert.equal(currentDay({}, noon), null, 'never heard from the server: no day, no numbers');
+});
+
+// The server's day (HospitalClock.businessDayOf) when the hospital's day starts at noon, in Asia/Kolkata (UTC+05:30).
+const noonDay = { timeZone: 'Asia/Kolkata', dayStartsAt: '12:00' };
+const ist = (local) => new Date(`${local}+05:30`);
+
+test('with a day that starts at noon the night and the morning still belong to yesterday\'s business day', () => {
+  assert.equal(businessDayAt(ist('2026-11-30T11:59:59'), noonDay), '2026-11-29', 'just before the day starts');
+  assert.equal(businessDayAt(ist('2026-11-30T12:00:00'), noonDay), '2026-11-30', 'as it starts');
+  assert.equal(businessDayAt(ist('2026-11-30T23:59:00'), noonDay), '2026-11-30', 'before midnight');
+  assert.equal(businessDayAt(ist('2026-12-01T00:01:00'), noonDay), '2026-11-30', 'across midnight: the same day');
+  assert.equal(businessDayAt(ist('2026-12-01T03:55:00'), noonDay), '2026-11-30');
+});
+
+test('an offline kiosk keeps the server\'s business day across midnight until the day really starts', () => {
+  const known = { businessDay: '2026-11-30', ...noonDay };
+  assert.equal(currentDay(known, ist('2026-12-01T00:30:00')), '2026-11-30', 'its reserve of the 30th is still good');
+  assert.equal(currentDay(known, ist('2026-12-01T11:59:00')), '2026-11-30');
+  assert.equal(currentDay(known, ist('2026-12-01T12:00:00')), '2026-12-01', 'then the 30th\'s numbers are stale');
+  assert.equal(currentDay(known, ist('2026-12-02T13:00:00')), '2026-12-02', 'two days offline');
+  assert.equal(currentDay({ businessDay: '2026-12-01', ...noonDay }, ist('2026-12-01T11:00:00')), '2026-12-01',
+    'a kiosk clock behind the server keeps the server\'s day');
+});
+
+test('a day that starts at 05:30 rolls over at 05:30 in the hospital, whatever the kiosk PC\'s own zone', () => {
+  const early = { businessDay: '2026-11-30', timeZone: 'Asia/Kolkata', dayStartsAt: '05:30:00' };
+  assert.equal(currentDay(early, ist('2026-12-01T05:29:59')), '2026-11-30');
+  assert.equal(currentDay(early, ist('2026-12-01T05:30:00')), '2026-12-01');
+  // the same instant is still the afternoon of the 30th in New York
+  const newYork = { businessDay: '2026-11-30', timeZone: 'America/New_York', dayStartsAt: '05:30' };
+  assert.equal(currentDay(newYork, ist('2026-12-01T05:30:00')), '2026-11-30');
+});
+
+test('the day start is taken on the instant line, as java.time does across a clock change', () => {
+  // London goes from 01:00 GMT to 02:00 BST on 2026-03-29: at 02:30 BST only 30 minutes of the day have passed
+  // since midnight, so a day starting at 02:00 has not started (ZonedDateTime.minusSeconds(7200) is 23:30 GMT).
+  assert.equal(businessDayAt(new Date('2026-03-29T01:30:00Z'), { timeZone: 'Europe/London', dayStartsAt: '02:00' }), '2026-03-28');
+});
+
+test('a kiosk that heard no day start (an older server, or a status kept before it said one) counts from midnight', () => {
+  assert.equal(currentDay({ businessDay: '2026-11-30', timeZone: 'Asia/Kolkata' }, ist('2026-12-01T00:30:00')), '2026-12-01');
+  assert.equal(secondsOfDay(undefined), 0);
+  assert.equal(secondsOfDay('nonsense'), 0);
+  assert.equal(secondsOfDay('25:00'), 0);
+  assert.equal(secondsOfDay('12:00'), 43200);
+  assert.equal(secondsOfDay('05:30:15'), 19815);
+});
+
+test('offline at 03:00 with a noon day, the reserve of the server\'s day is used, not thrown away', async () => {
+  const store = memoryStore();
+  const known = { businessDay: '2026-11-30', ...noonDay };
+  const now = ist('2026-12-01T03:00:00');
+  await store.put('reserve', blockRecord(grant(1, 5, '2026-11-30')));
+  const reserve = createReserve({ store, day: () => currentDay(known, now), reserveFn: async () => { throw new Error('offline'); } });
+  assert.equal(await reserve.discardStale(), 0);
+  assert.equal((await reserve.take('MED')).number, 'MED-K001');
 });

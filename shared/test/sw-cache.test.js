@@ -26,7 +26,11 @@ function fakeCaches() {
         for (const [k, v] of entries) if (key(k, ignoreSearch) === key(r, ignoreSearch)) return v.clone();
         return undefined;
       },
-      async put(r, response) { entries.set(key(r), response); },
+      async put(r, response) {
+        // as Cache Storage does
+        if (response.status === 206) throw new TypeError('Partial response (status code 206) is unsupported');
+        entries.set(key(r), response);
+      },
       async addAll(requests) {
         for (const r of requests) {
           const url = key(r);
@@ -144,4 +148,19 @@ test('a failed refresh behind a cached answer is handed to waitUntil, not left u
   assert.equal(await answer.text(), 'cached');
   assert.equal(kept.length, 1);
   await kept[0];
+});
+
+test('a spoken prompt asked for by range is passed on as the server answers it, and its cached whole copy stays', async () => {
+  const cache = await fakeCaches().open('shell');
+  const partial = async () => new Response('part', { status: 206, headers: { 'Content-Range': 'bytes 0-3/10' } });
+  const first = await shellFirst(get('/kiosk/audio/hi/done.opus'), cache, { fetchFn: partial });
+  assert.equal(first.status, 206, 'not lost to a cache that refuses partial answers');
+  assert.equal(await cache.match('/kiosk/audio/hi/done.opus'), undefined);
+
+  await cache.put('/kiosk/audio/hi/done.opus', new Response('whole clip'));
+  const kept = [];
+  const later = await shellFirst(get('/kiosk/audio/hi/done.opus'), cache, { fetchFn: partial, waitUntil: (p) => kept.push(p) });
+  assert.equal(await later.text(), 'whole clip');
+  await kept[0];
+  assert.equal(await (await cache.match('/kiosk/audio/hi/done.opus')).text(), 'whole clip');
 });

@@ -68,8 +68,8 @@ public interface OpdConfig {
     /** Who may hold a display board's WebSocket open, and how many at once. */
     interface Display {
         /**
-         * Whether a board must show an enrolled board PC's key ({@code ?device=<code>.<secret>}). Off only in the
-         * demo, whose boards open without one.
+         * Whether a board must show an enrolled board PC's key ({@code <code>.<secret>}, offered as a subprotocol). Off
+         * only in the demo, whose boards open without one.
          */
         @WithDefault("true")
         boolean boardKeyRequired();
@@ -91,6 +91,13 @@ public interface OpdConfig {
         /** Refused and dropped board sockets are counted and logged once per this interval. */
         @WithDefault("60s")
         Duration refusalsLoggedEvery();
+
+        /**
+         * {@code GET /api/display/{id}} a minute from one client address (then 429): a board reads it once as its page
+         * opens, and its socket brings the same snapshot, so a page refused here still shows.
+         */
+        @WithDefault("60")
+        int snapshotsPerAddressPerMinute();
     }
 
     Issuing issuing();

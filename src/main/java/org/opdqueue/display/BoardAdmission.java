@@ -1,6 +1,8 @@
 package org.opdqueue.display;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,11 @@ public class BoardAdmission implements HttpUpgradeCheck {
     /** The board PC a socket was opened with; null in the demo's keyless boards. */
     static final UserData.TypedKey<String> DEVICE = new UserData.TypedKey<>("opd.board.device");
     static final UserData.TypedKey<Slot> SLOT = new UserData.TypedKey<>("opd.board.slot");
+
+    /** The subprotocol a board asks for and the server names back (quarkus.websockets-next.server.supported-subprotocols). */
+    public static final String BOARD_PROTOCOL = "opd-board";
+    /** A second subprotocol carries the board PC's key, base64url-encoded (display-board/socket.js). */
+    public static final String KEY_PROTOCOL = "opd-board-key.";
 
     private static final Map<String, List<String>> RETRY_LATER = Map.of("Retry-After", List.of("30"));
 
@@ -57,7 +64,7 @@ public class BoardAdmission implements HttpUpgradeCheck {
         if (origin != null && !allowedOrigins.contains(origin.toLowerCase()) && !sameOrigin(origin, request.authority())) {
             return refuse(Refusal.FOREIGN_ORIGIN, address, 403);
         }
-        Optional<String> device = keys.deviceFor(request.getParam("device"));
+        Optional<String> device = keys.deviceFor(offeredKey(request.getHeader("Sec-WebSocket-Protocol"), request.getParam("device")));
         if (keyRequired && device.isEmpty()) {
             return refuse(Refusal.NO_VALID_KEY, address, 401);
         }
@@ -69,6 +76,27 @@ public class BoardAdmission implements HttpUpgradeCheck {
         context.userData().put(SLOT, (Slot) taken);
         device.ifPresent(code -> context.userData().put(DEVICE, code));
         return CheckResult.permitUpgrade();
+    }
+
+    /**
+     * The board PC's key from the handshake's subprotocols, where no access log or proxy log writes it down; else
+     * from {@code ?device=}, which boards of the release before this one send (to be dropped in the next release).
+     */
+    static String offeredKey(String protocols, String fromQuery) {
+        if (protocols != null) {
+            for (String offered : protocols.split(",")) {
+                String protocol = offered.strip();
+                if (protocol.startsWith(KEY_PROTOCOL)) {
+                    try {
+                        return new String(Base64.getUrlDecoder().decode(protocol.substring(KEY_PROTOCOL.length())),
+                                StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return fromQuery;
     }
 
     private Uni<CheckResult> refuse(Refusal why, String address, int status) {

@@ -9,8 +9,8 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
- * {@code WS /ws/display/{boardId}[?since=seq][&device=key]}: a snapshot (or the missed events), then every event live.
- * Who may connect is decided before the upgrade, by {@link BoardAdmission}.
+ * {@code WS /ws/display/{boardId}[?since=seq]}, the board PC's key offered as a subprotocol: a snapshot (or the missed
+ * events), then every event live. Who may connect is decided before the upgrade, by {@link BoardAdmission}.
  */
 @WebSocket(path = "/ws/display/{boardId}", endpointId = DisplaySocket.ENDPOINT)
 public class DisplaySocket {

@@ -28,6 +28,17 @@ class BoardAdmissionTest {
     }
 
     @Test
+    void theKeyIsReadFromTheOfferedSubprotocolsAndFromTheQueryOnlyWithoutThem() {
+        String encoded = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("BOARDA.demo-board-a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(BoardAdmission.offeredKey("opd-board, opd-board-key." + encoded, null)).isEqualTo("BOARDA.demo-board-a");
+        assertThat(BoardAdmission.offeredKey("opd-board,opd-board-key." + encoded, "OLD.key")).isEqualTo("BOARDA.demo-board-a");
+        assertThat(BoardAdmission.offeredKey(null, "OLD.key")).as("a board of the release before").isEqualTo("OLD.key");
+        assertThat(BoardAdmission.offeredKey("opd-board", null)).isNull();
+        assertThat(BoardAdmission.offeredKey("opd-board, opd-board-key.***", "OLD.key")).as("garbled: no key at all").isNull();
+    }
+
+    @Test
     void slotsAreCappedPerAddressAndInTotalAndGivenBackOnClose() {
         BoardConnections caps = new BoardConnections(3, 2);
         Slot a1 = (Slot) caps.take("10.0.0.1");

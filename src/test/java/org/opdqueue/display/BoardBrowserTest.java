@@ -67,9 +67,13 @@ class BoardBrowserTest {
 
     @Test
     void aCallAppearsOnTheBoardWithinASecondAndFlashes() {
+        List<String> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onWebSocket(socket -> sockets.add(socket.url()));
         page.navigate(base.resolve("/board/" + board + "?muted=1&device=" + BoardClient.DEMO_KEY).toString());
         assertThat(page.getByTestId("now-calling")).isVisible();
         page.waitForFunction("() => window.__board && window.__board.connected()");
+        // the key went in the handshake's subprotocols (a key is required in tests): no address holds it
+        org.assertj.core.api.Assertions.assertThat(sockets).isNotEmpty().noneMatch(url -> url.contains("device=") || url.contains("demo-board"));
 
         String number = Api.issue(service).getString("number");
         Api.callNext(counter).then().statusCode(200);

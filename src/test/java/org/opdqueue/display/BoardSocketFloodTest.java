@@ -64,10 +64,10 @@ class BoardSocketFloodTest {
         try (BoardClient real = BoardClient.connect(base, board, null)) {
             assertThat(real.next().path("type").asText()).isEqualTo("snapshot");
 
-            Map<Integer, Long> answers = statuses(attempts(300, i -> BoardClient.uri(base, board, null, null), null));
+            Map<Integer, Long> answers = statuses(attempts(300, i -> null, null));
             assertThat(answers).containsOnlyKeys(401);
 
-            Map<Integer, Long> madeUp = statuses(attempts(100, i -> BoardClient.uri(base, board, null, "BOARDA.guess-" + i), null));
+            Map<Integer, Long> madeUp = statuses(attempts(100, i -> "BOARDA.guess-" + i, null));
             assertThat(madeUp).containsOnlyKeys(401);
 
             assertCallReaches(real);
@@ -76,11 +76,11 @@ class BoardSocketFloodTest {
 
     @Test
     void aPageOfAnotherSiteCannotOpenABoardButTheServersOwnPageCan() {
-        URI uri = BoardClient.uri(base, board, null, BoardClient.DEMO_KEY);
-        assertThat(statuses(attempts(1, i -> uri, "http://evil.example"))).containsOnlyKeys(403);
-        assertThat(statuses(attempts(1, i -> uri, "http://" + base.getHost() + ":" + (base.getPort() + 1))))
+        Function<Integer, String> key = i -> BoardClient.DEMO_KEY;
+        assertThat(statuses(attempts(1, key, "http://evil.example"))).containsOnlyKeys(403);
+        assertThat(statuses(attempts(1, key, "http://" + base.getHost() + ":" + (base.getPort() + 1))))
                 .containsOnlyKeys(403);
-        assertThat(statuses(attempts(1, i -> uri, "http://" + base.getHost() + ":" + base.getPort()))).containsOnlyKeys(101);
+        assertThat(statuses(attempts(1, key, "http://" + base.getHost() + ":" + base.getPort()))).containsOnlyKeys(101);
     }
 
     @Test
@@ -94,11 +94,78 @@ class BoardSocketFloodTest {
             Api.as("admin", "admin123").contentType(io.restassured.http.ContentType.JSON).delete("/api/board-pcs/" + pc + "/key").then().statusCode(204);
             assertThat(client.closedWith(Duration.ofSeconds(5))).isEqualTo(4401);
         }
-        assertThat(statuses(attempts(1, i -> BoardClient.uri(base, board, null, key), null))).containsOnlyKeys(401);
+        assertThat(statuses(attempts(1, i -> key, null))).containsOnlyKeys(401);
         // a kiosk is no board PC, and nobody but an admin hands out keys
         Api.as("admin", "admin123").contentType(io.restassured.http.ContentType.JSON).post("/api/board-pcs/" + hospital.kiosk() + "/key").then().statusCode(409);
         Api.as("admin", "admin123").contentType(io.restassured.http.ContentType.JSON).post("/api/board-pcs/NO-SUCH-PC/key").then().statusCode(404);
         Api.as("counter1", "counter123").contentType(io.restassured.http.ContentType.JSON).post("/api/board-pcs/" + pc + "/key").then().statusCode(403);
+    }
+
+    @Test
+    void theBoardKeyTravelsInTheHandshakesSubprotocolsNotInTheAddress() {
+        try (BoardClient client = BoardClient.connect(base, board, null, BoardClient.DEMO_KEY)) {
+            assertThat(client.next().path("type").asText()).isEqualTo("snapshot");
+            assertThat(client.protocol()).as("the subprotocol the server names back").isEqualTo("opd-board");
+        }
+        assertThat(BoardClient.uri(base, board, null).getQuery()).isNull();
+        assertThat(statuses(attempts(1, i -> "BOARDA.wrong-secret", null))).as("a wrong key").containsOnlyKeys(401);
+        assertThat(statuses(attempts(1, i -> "NOBODY.demo-board-a", null))).as("another PC's code").containsOnlyKeys(401);
+        assertThat(statuses(attempts(1, i -> null, null))).as("no key").containsOnlyKeys(401);
+        // a key subprotocol that is no base64url at all
+        WebSocket.Builder garbled = http.newWebSocketBuilder().subprotocols("opd-board", "opd-board-key.***");
+        assertThat(statuses(List.of(garbled.buildAsync(BoardClient.uri(base, board, null), new WebSocket.Listener() {
+        })))).containsOnlyKeys(401);
+    }
+
+    @Test
+    void aBoardOfTheReleaseBeforeWithItsKeyInTheQueryStillConnectsForNow() {
+        URI old = BoardClient.uriWithKeyInQuery(base, board, null, BoardClient.DEMO_KEY);
+        assertThat(statuses(attempts(1, i -> null, null, old))).containsOnlyKeys(101);
+        URI wrong = BoardClient.uriWithKeyInQuery(base, board, null, "BOARDA.wrong-secret");
+        assertThat(statuses(attempts(1, i -> null, null, wrong))).containsOnlyKeys(401);
+    }
+
+    @Test
+    void aFloodOfSnapshotReadsFromOneAddressGets429WhileTheBoardsStillGetTheirs() throws Exception {
+        int limit = 600; // %test.opd.display.snapshots-per-address-per-minute
+        List<Integer> answers = new ArrayList<>();
+        String refused = null;
+        // until 20 refusals: the bucket refills 10 a second meanwhile, more on a slow machine
+        while (answers.stream().filter(s -> s == 429).count() < 20 && answers.size() < limit + 1000) {
+            String head = rawGet("127.0.0.2", "/api/display/" + board);
+            answers.add(Integer.parseInt(head.split(" ", 3)[1]));
+            if (answers.get(answers.size() - 1) == 429) {
+                refused = head;
+            }
+        }
+        System.out.println("snapshot flood from one address: " + answers.size() + " reads, answers by status: "
+                + answers.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting())));
+        assertThat(answers.subList(0, limit)).as("the first minute's allowance").containsOnly(200);
+        assertThat(answers).containsOnly(200, 429);
+        assertThat(answers.stream().filter(s -> s == 429).count()).as("refused once the allowance is spent").isEqualTo(20);
+        assertThat(refused).containsIgnoringCase("retry-after:").contains("application/problem+json");
+        // a board elsewhere: its page's snapshot and its socket
+        io.restassured.RestAssured.given().get("/api/display/" + board).then().statusCode(200);
+        try (BoardClient client = BoardClient.connect(base, board, null)) {
+            assertThat(client.next().path("type").asText()).isEqualTo("snapshot");
+        }
+    }
+
+    /** A GET from another loopback address (a second client on the LAN, as the server sees it): the status line and headers. */
+    private String rawGet(String from, String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), base.getPort(),
+                java.net.InetAddress.getByName(from), 0)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.append(line).append('\n');
+            }
+            return head.toString();
+        }
     }
 
     @Test
@@ -107,7 +174,7 @@ class BoardSocketFloodTest {
             Thread.sleep(100); // sockets of the tests before are still closing
         }
         assertThat(connections.open()).isZero();
-        Map<Integer, Long> answers = statuses(attempts(45, i -> BoardClient.uri(base, board, null, BoardClient.DEMO_KEY),
+        Map<Integer, Long> answers = statuses(attempts(45, i -> BoardClient.DEMO_KEY,
                 null));
         assertThat(answers).containsEntry(101, 40L).containsEntry(429, 5L);
     }
@@ -121,7 +188,7 @@ class BoardSocketFloodTest {
             String number = Api.issue(service).getString("number");
             // each welcome now takes a second to read: 30 of them held the feed for 30 s when it read them itself
             BoardWelcomes.beforeCommit = () -> sleep(1000);
-            attempts(30, i -> BoardClient.uri(base, board, null, BoardClient.DEMO_KEY), null)
+            attempts(30, i -> BoardClient.DEMO_KEY, null)
                     .forEach(f -> joining.add(f.join()));
             assertCallReaches(real, number);
         } finally {
@@ -149,14 +216,20 @@ class BoardSocketFloodTest {
         assertThat(Duration.ofNanos(System.nanoTime() - answeredAt)).isLessThan(Duration.ofSeconds(1));
     }
 
-    private List<CompletableFuture<WebSocket>> attempts(int n, Function<Integer, URI> uri, String origin) {
+    /** n sockets to the board, each offering key(i) (none when null) as the board page does. */
+    private List<CompletableFuture<WebSocket>> attempts(int n, Function<Integer, String> key, String origin) {
+        return attempts(n, key, origin, BoardClient.uri(base, board, null));
+    }
+
+    private List<CompletableFuture<WebSocket>> attempts(int n, Function<Integer, String> key, String origin, URI uri) {
         List<CompletableFuture<WebSocket>> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+            WebSocket.Builder builder = BoardClient.offeringKey(http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)),
+                    key.apply(i));
             if (origin != null) {
                 builder.header("Origin", origin);
             }
-            all.add(builder.buildAsync(uri.apply(i), new WebSocket.Listener() {
+            all.add(builder.buildAsync(uri, new WebSocket.Listener() {
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();

@@ -39,9 +39,8 @@ import org.opdqueue.support.TestHospital;
  * numbers it reserved, marked OFFLINE, and when the server is back its outbox lands in the queue exactly once.
  */
 @QuarkusTest
-// the kiosk works out its offline day from the calendar in the hospital's zone (numbers.js currentDay), so it
-// assumes a day that starts at midnight
-@io.quarkus.test.junit.TestProfile(org.opdqueue.support.MidnightDay.class)
+// no MidnightDay: at night the test hospital's day starts at noon (NightTestDay), and the kiosk works out its offline
+// day as the server does; KioskOfflineNoonDayBrowserTest runs all of this with a noon day at any hour
 class KioskOfflineBrowserTest {
 
     @TestHTTPResource("/")
@@ -325,6 +324,62 @@ class KioskOfflineBrowserTest {
             badge.click();
             assertThat(panel.locator("tbody tr td").first()).hasText(offline.get(0));
             Screens.keep(page, "kiosk-offline-refused-hi");
+        }
+    }
+
+    @Test
+    void everythingTheKioskPageLoadsIsInItsOfflineCacheSoNothingBreaksWhenTheServerIsGone() {
+        List<String> loaded = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> broken = java.util.Collections.synchronizedList(new ArrayList<>());
+        page.onRequest(r -> {
+            String path = URI.create(r.url()).getPath();
+            if ("GET".equals(r.method()) && !path.startsWith("/api/")) {
+                loaded.add(path);
+            }
+        });
+        page.onRequestFailed(r -> broken.add(r.url() + " " + r.failure()));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                broken.add(r.url() + " " + r.status());
+            }
+        });
+        try (CuttableProxy proxy = new CuttableProxy(base.getPort())) {
+            String origin = "http://127.0.0.1:" + proxy.port();
+            // spoken prompts on: each screen plays its clip
+            page.navigate(origin + "/kiosk/?details=on&audio=on&device=" + key);
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+            waitFor("a reserve for " + service, () -> remaining() >= 10);
+            issueAndFinish();
+            page.navigate(origin + "/kiosk/?details=on&audio=on&lang=hi");
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            issueAndFinish();
+            waitFor("the spoken prompts to be asked for", () -> loaded.stream().anyMatch(p -> p.endsWith("/hi/done.opus")));
+
+            @SuppressWarnings("unchecked")
+            List<String> cached = (List<String>) page.evaluate("""
+                    async () => {
+                      const paths = [];
+                      for (const name of (await caches.keys()).filter((n) => n.startsWith('opd-kiosk-shell-'))) {
+                        const cache = await caches.open(name);
+                        paths.push(...(await cache.keys()).map((r) => new URL(r.url).pathname));
+                      }
+                      return paths;
+                    }""");
+            // the worker's own scripts are kept by the browser, not in a cache
+            List<String> needed = loaded.stream().distinct()
+                    .filter(p -> !p.equals("/kiosk/sw.js") && !p.equals("/shared/sw-cache.js")).toList();
+            System.out.println("kiosk page loaded " + needed.size() + " files; its offline cache holds " + cached.size());
+            assertThat(needed).as("loaded by the page").contains("/kiosk/audio/en/service.opus", "/kiosk/audio/hi/done.opus");
+            assertThat(cached).as("the kiosk's offline cache").containsAll(needed);
+
+            proxy.cut();
+            broken.clear();
+            page.reload();
+            page.waitForFunction("() => window.__kiosk && window.__kiosk.offlineReady()");
+            assertThat(issueAndFinish()).startsWith(service + "-" + series);
+            assertThat(broken.stream().filter(b -> !URI.create(b.substring(0, b.indexOf(' '))).getPath().startsWith("/api/")))
+                    .as("requests that failed with the server gone, other than the API").isEmpty();
         }
     }
 

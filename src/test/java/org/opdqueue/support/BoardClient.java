@@ -32,8 +32,8 @@ public final class BoardClient implements AutoCloseable {
     /** The demo board PC's key ({@code DemoBoards}): the demo seed enrols it in every test database it seeds. */
     public static final String DEMO_KEY = "BOARDA.demo-board-a";
 
-    private BoardClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+    private BoardClient(URI uri, String key) {
+        this.socket = offeringKey(HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)), key)
                 .buildAsync(uri, new Collector()).join();
     }
 
@@ -42,13 +42,18 @@ public final class BoardClient implements AutoCloseable {
         return connect(httpBase, boardId, since, DEMO_KEY);
     }
 
-    /** Connects with this board PC key (none when null). */
+    /** Connects with this board PC key (none when null), offered as the board page offers it: as a subprotocol. */
     public static BoardClient connect(URI httpBase, long boardId, Long since, String key) {
-        return new BoardClient(uri(httpBase, boardId, since, key));
+        return new BoardClient(uri(httpBase, boardId, since), key);
     }
 
-    /** The socket's address for a board, with {@code since} and the board PC's key when given. */
-    public static URI uri(URI httpBase, long boardId, Long since, String key) {
+    /** The socket's address for a board, with {@code since} when given: no key in it. */
+    public static URI uri(URI httpBase, long boardId, Long since) {
+        return uriWithKeyInQuery(httpBase, boardId, since, null);
+    }
+
+    /** The address as boards of the release before sent it, the key in the query (still accepted for one release). */
+    public static URI uriWithKeyInQuery(URI httpBase, long boardId, Long since, String key) {
         String ws = httpBase.toString().replaceFirst("^http", "ws").replaceAll("/$", "");
         StringBuilder query = new StringBuilder();
         if (since != null) {
@@ -58,6 +63,23 @@ public final class BoardClient implements AutoCloseable {
             query.append(query.isEmpty() ? "" : "&").append("device=").append(URLEncoder.encode(key, StandardCharsets.UTF_8));
         }
         return URI.create(ws + "/ws/display/" + boardId + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /**
+     * The board PC's key offered as display-board/socket.js offers it: subprotocols {@code opd-board} and
+     * {@code opd-board-key.<base64url key>}; the server must name {@code opd-board} back or the handshake fails.
+     */
+    public static WebSocket.Builder offeringKey(WebSocket.Builder builder, String key) {
+        if (key == null) {
+            return builder;
+        }
+        return builder.subprotocols("opd-board",
+                "opd-board-key." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The subprotocol the server chose. */
+    public String protocol() {
+        return socket.getSubprotocol();
     }
 
     /** The next message, failing the test if none comes within the timeout. */

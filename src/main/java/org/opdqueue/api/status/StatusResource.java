@@ -22,8 +22,13 @@ import org.opdqueue.status.SystemMode;
 @Tag(name = "Status")
 public class StatusResource {
 
+    /**
+     * {@code dayStartsAt} ("HH:MM", or "HH:MM:SS"): when the business day rolls over in {@code timeZone}; an offline
+     * kiosk works out the business day from it with what it last heard (kiosk-ui/numbers.js).
+     */
     public record StatusView(String facility, String hospitalName, Mode mode, java.time.Instant since,
-            boolean databaseReachable, String cause, LocalDate businessDay, String timeZone, String fanOut) {
+            boolean databaseReachable, String cause, LocalDate businessDay, String timeZone, String fanOut,
+            String dayStartsAt) {
     }
 
     private final SystemMode mode;
@@ -46,6 +51,7 @@ public class StatusResource {
     public StatusView status() {
         SystemMode.State state = mode.current();
         return new StatusView(facility.code(), facility.name(), state.mode(), state.since(), state.databaseReachable(),
-                state.cause(), clock.businessDay(), config.facility().timeZone().getId(), fanOut.way());
+                state.cause(), clock.businessDay(), config.facility().timeZone().getId(), fanOut.way(),
+                config.facility().dayStartsAt().toString());
     }
 }
