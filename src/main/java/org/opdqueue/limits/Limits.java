@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,8 @@ import org.opdqueue.nodes.FanOut;
 public class Limits {
 
     static final Duration REDIS_WAIT = Duration.ofMillis(50);
+    /** Answers later than the bound in a row before Redis counts as down: one is a busy moment, not an outage. */
+    static final int LATE_IN_A_ROW = 3;
     private static final long PING_MILLIS = 2000;
     private static final Logger LOG = Logger.getLogger(Limits.class);
 
@@ -95,6 +98,7 @@ public class Limits {
     private final String prefix;
     private final long pinger;
     private volatile Way way;
+    private final AtomicInteger late = new AtomicInteger();
 
     @Inject
     public Limits(Vertx vertx, Facility facility, OpdConfig config) {
@@ -180,10 +184,14 @@ public class Limits {
         keys.forEach(key -> eval.arg(prefix + key));
         args.forEach(arg -> eval.arg(String.valueOf(arg)));
         try {
-            return Optional.of(redis.send(eval).toCompletionStage().toCompletableFuture()
-                    .get(REDIS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            Response answer = redis.send(eval).toCompletionStage().toCompletableFuture()
+                    .get(REDIS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            late.set(0);
+            return Optional.of(answer);
         } catch (TimeoutException e) {
-            down("no answer within " + REDIS_WAIT.toMillis() + " ms");
+            if (late.incrementAndGet() >= LATE_IN_A_ROW) {
+                down(LATE_IN_A_ROW + " answers in a row later than " + REDIS_WAIT.toMillis() + " ms");
+            }
         } catch (ExecutionException e) {
             down(String.valueOf(e.getCause().getMessage()));
         } catch (InterruptedException e) {
@@ -193,19 +201,27 @@ public class Limits {
     }
 
     private void ping() {
-        long late = vertx.setTimer(1000, t -> down("no answer to a ping within 1 s"));
+        long unanswered = vertx.setTimer(1000, t -> down("no answer to a ping within 1 s"));
         redis.send(Request.cmd(Command.PING)).onComplete(answer -> {
-            vertx.cancelTimer(late);
+            vertx.cancelTimer(unanswered);
             if (answer.failed()) {
                 down(answer.cause().getMessage());
             } else if (way != Way.REDIS) {
+                late.set(0);
+                warmUp();
                 way = Way.REDIS;
                 LOG.info("Limits shared with the other nodes through Redis");
             }
         });
     }
 
+    /** The first script run costs a cold node more than the bound: run once before the first request needs it. */
+    private void warmUp() {
+        redis.send(Request.cmd(Command.EVAL).arg(TAKE).arg(1).arg(prefix + "warm-up").arg(1).arg(1));
+    }
+
     private void down(String why) {
+        LOG.debugf("Redis not answering for the limits: %s", why);
         if (way == Way.REDIS) {
             way = Way.REDIS_DOWN;
             LOG.warnf("Redis lost (%s): each node keeps the limits in its own memory until it is back", why);

@@ -87,7 +87,7 @@ public class LimitsAcrossNodesTest {
         int takenOnA = 0;
         for (int i = 0; i < 30; i++) {
             long started = System.nanoTime();
-            boolean taken = nodeA.tryTake(TEN_A_MINUTE, "K1").isEmpty();
+            boolean taken = nodeA.tryTake(TEN_A_MINUTE, "K2").isEmpty();
             millis.add((System.nanoTime() - started) / 1_000_000);
             takenOnA += taken ? 1 : 0;
         }
@@ -100,22 +100,23 @@ public class LimitsAcrossNodesTest {
     }
 
     @Test
-    void aFrozenRedisHoldsUpOneTakeForTheBoundAtMostAndTheRestNotAtAll() throws Exception {
+    void aFrozenRedisHoldsUpThreeTakesForTheBoundAtMostAndTheRestNotAtAll() throws Exception {
         assertThat(nodeA.tryTake(TEN_A_MINUTE, "K1")).isEmpty(); // through Redis
         assertThat(Limits.local().tryTake(TEN_A_MINUTE, "warm-up")).isEmpty();
         String pid = System.getProperty(RedisServerResource.PID);
         assertThat(new ProcessBuilder("kill", "-STOP", pid).start().waitFor()).isZero(); // answers nothing, closes nothing
 
         List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 20; i++) { // three late answers in a row count Redis as down
             long started = System.nanoTime();
             nodeA.tryTake(TEN_A_MINUTE, "K1");
             millis.add((System.nanoTime() - started) / 1_000_000);
         }
         System.out.printf("limits with Redis frozen, ms per take on node A: %s%n", millis);
         assertThat(nodeA.way()).isEqualTo(Limits.Way.REDIS_DOWN);
-        assertThat(millis.get(0)).isBetween(Limits.REDIS_WAIT.toMillis() - 5, Limits.REDIS_WAIT.toMillis() + 150);
+        assertThat(millis.subList(0, Limits.LATE_IN_A_ROW)).allSatisfy(ms -> assertThat(ms)
+                .isBetween(Limits.REDIS_WAIT.toMillis() - 5, Limits.REDIS_WAIT.toMillis() + 150));
         // the node knows Redis is down: none of the others waited for it (the bound is room for a busy machine's pause)
-        assertThat(millis.subList(1, millis.size())).allSatisfy(ms -> assertThat(ms).isLessThan(Limits.REDIS_WAIT.toMillis()));
+        assertThat(millis.subList(Limits.LATE_IN_A_ROW, millis.size())).allSatisfy(ms -> assertThat(ms).isLessThan(Limits.REDIS_WAIT.toMillis()));
     }
 }
