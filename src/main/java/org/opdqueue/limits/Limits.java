@@ -21,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -45,6 +46,7 @@ import org.opdqueue.nodes.FanOut;
  * again, and {@link #way()} says so on /api/status.
  */
 @ApplicationScoped
+@Startup // reaches Redis before the first request needs it
 public class Limits {
 
     static final Duration REDIS_WAIT = Duration.ofMillis(50);
