@@ -64,10 +64,15 @@ public class FanOut {
         this.vertx = vertx;
         this.hints = hints;
         this.relays = relays;
-        this.url = config.redis().url().filter(u -> !u.isBlank())
-                .or(() -> ConfigProvider.getConfig().getOptionalValue("quarkus.redis.hosts", String.class));
+        this.url = redisUrl(config);
         this.journalChannel = "opd:" + facility.code() + ":journal";
         this.relayChannel = "opd:" + facility.code() + ":relay";
+    }
+
+    /** The Redis the nodes share ({@code opd.redis.url}, else {@code quarkus.redis.hosts}); empty for one node. */
+    public static Optional<String> redisUrl(OpdConfig config) {
+        return config.redis().url().filter(u -> !u.isBlank())
+                .or(() -> ConfigProvider.getConfig().getOptionalValue("quarkus.redis.hosts", String.class));
     }
 
     void start(@Observes StartupEvent start) {

@@ -22,4 +22,9 @@ class OneNodeNeedsNoRedisTest {
         assertThat(fanOut.configured()).isFalse();
         given().get("/api/status").then().statusCode(200).body("fanOut", equalTo("polling")).body("mode", equalTo("NORMAL"));
     }
+
+    @Test
+    void withoutRedisTheLimitsAreKeptInThisNodesMemoryAndItSaysSo() {
+        given().get("/api/status").then().statusCode(200).body("limits", equalTo("local"));
+    }
 }

@@ -18,7 +18,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
 
     /** The server's pid, for a test that kills it (a system property: the test runs in another class loader). */
-    static final String PID = "opdtest.redis.pid";
+    public static final String PID = "opdtest.redis.pid";
 
     private Process redis;
 

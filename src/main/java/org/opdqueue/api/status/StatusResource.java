@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.common.OpdConfig;
+import org.opdqueue.limits.Limits;
 import org.opdqueue.nodes.FanOut;
 import org.opdqueue.status.Mode;
 import org.opdqueue.status.SystemMode;
@@ -28,7 +29,7 @@ public class StatusResource {
      */
     public record StatusView(String facility, String hospitalName, Mode mode, java.time.Instant since,
             boolean databaseReachable, String cause, LocalDate businessDay, String timeZone, String fanOut,
-            String dayStartsAt) {
+            String dayStartsAt, String limits) {
     }
 
     private final SystemMode mode;
@@ -36,22 +37,26 @@ public class StatusResource {
     private final HospitalClock clock;
     private final OpdConfig config;
     private final FanOut fanOut;
+    private final Limits limits;
 
-    public StatusResource(SystemMode mode, Facility facility, HospitalClock clock, OpdConfig config, FanOut fanOut) {
+    public StatusResource(SystemMode mode, Facility facility, HospitalClock clock, OpdConfig config, FanOut fanOut,
+            Limits limits) {
         this.mode = mode;
         this.facility = facility;
         this.clock = clock;
         this.config = config;
         this.fanOut = fanOut;
+        this.limits = limits;
     }
 
     @GET
     @Operation(summary = "System mode (NORMAL or DEGRADED paper-token mode), since when, whether the database answers, "
-            + "and how this node hears of the other nodes' calls (fanOut: redis, or polling the journal)")
+            + "and how this node hears of the other nodes' calls (fanOut: redis, or polling the journal), and where the limits on issuing and log-in are kept (limits: redis, "
+            + "shared by all nodes; local, one node; or \"local, Redis down\")")
     public StatusView status() {
         SystemMode.State state = mode.current();
         return new StatusView(facility.code(), facility.name(), state.mode(), state.since(), state.databaseReachable(),
                 state.cause(), clock.businessDay(), config.facility().timeZone().getId(), fanOut.way(),
-                config.facility().dayStartsAt().toString());
+                config.facility().dayStartsAt().toString(), limits.way().toString());
     }
 }
