@@ -130,12 +130,11 @@ public class DisplayFeed {
     }
 
     /**
-     * A call made by number while the database is away, shown on the boards that show the counter, this node's and
-     * (through Redis, when there is one) the other nodes'.
+     * A call made by number while the database is away, shown on the boards of this node that show the counter; the
+     * caller publishes it to the other nodes ({@link FanOut#relayed}), which show it through {@link #relayedElsewhere}.
      */
     public void relayCall(long counterId, String number, java.time.Instant at) {
         relayHere(counterId, number, at);
-        fanOut.relayed(counterId, number, at);
     }
 
     void relayedElsewhere(@Observes FanOut.RelayedCall call) {

@@ -20,7 +20,8 @@ import org.opdqueue.common.HospitalClock;
  * promoted. Semi-synchronous replication puts every acknowledged commit on the replica, but a primary whose replica
  * did not answer within {@code rpl_semi_sync_master_timeout} went on alone, and what it committed then never reached
  * the replica: tokens on patients' slips whose numbers the replica would give again. So the first connection to a
- * new server moves today's online number rows and the paper number rows {@link #NUMBERS_SKIPPED} on, once for all
+ * new server moves today's online number rows and the paper number rows {@link #NUMBERS_SKIPPED} on, and each kiosk's
+ * next block of offline numbers {@link #KIOSK_NUMBERS_SKIPPED} past its last on record, once for all
  * nodes (the hospital's row is locked while it is done), before the pool hands that connection to anyone.
  * <p>
  * A read-only server (a replica not promoted yet, or the old primary back with {@code read_only=ON}) is refused as
@@ -31,6 +32,9 @@ public class ServerChange {
 
     /** As after a restore from the archive. */
     static final int NUMBERS_SKIPPED = org.opdqueue.token.TokenNumbers.SKIPPED_AFTER_A_LOSS;
+
+    /** A kiosk may hold a block the replica never heard of: at most one grant, as large as any. */
+    static final int KIOSK_NUMBERS_SKIPPED = org.opdqueue.offline.OfflineNumbers.LARGEST_GRANT;
 
     private static final Logger LOG = Logger.getLogger(ServerChange.class);
     private static final int ER_NO_SUCH_TABLE = 1146;
@@ -123,6 +127,12 @@ public class ServerChange {
                         java.sql.Date.valueOf(clock.businessDayOf(clock.now())));
                 rows += update(connection, "UPDATE paper_number_sequence SET last_number = last_number + ? WHERE facility = ?",
                         NUMBERS_SKIPPED, facilityCode);
+                // kiosks' offline blocks: each kiosk's next block today starts past one largest grant (OfflineNumbers)
+                update(connection, """
+                        INSERT INTO offline_series_skip (facility, business_day, skipped_at, numbers) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE skipped_at = VALUES(skipped_at), numbers = VALUES(numbers)""",
+                        facilityCode, java.sql.Date.valueOf(clock.businessDayOf(clock.now())), now,
+                        KIOSK_NUMBERS_SKIPPED);
                 update(connection, """
                         UPDATE database_server SET previous_key = server_key, server_key = ?, seen_since = ?,
                                numbers_skipped = ?, journaled = FALSE

@@ -44,7 +44,8 @@ public class ServerChangeJournal {
                 for (Object[] p : pending) {
                     journal.append(JournalEventType.DATABASE_PROMOTED, JournalEntryBuilder.system().actor("database")
                             .detail(truncated("database server " + p[1] + " in place of " + p[0]
-                                    + ": today's online numbers and the paper numbers moved on by " + p[2])));
+                                    + ": today's online numbers and the paper numbers moved on by " + p[2]
+                                    + ", each kiosk's offline numbers by " + ServerChange.KIOSK_NUMBERS_SKIPPED)));
                     em.createNativeQuery("UPDATE database_server SET journaled = TRUE WHERE facility = ?1")
                             .setParameter(1, facility.code()).executeUpdate();
                 }

@@ -42,8 +42,11 @@ public class FanOut {
     public record JournalHint(long seq) {
     }
 
-    /** A call another node relayed while the database is away, for this node's boards. */
-    public record RelayedCall(long counterId, String number, Instant at) {
+    /**
+     * A call relayed while the database is away: another node's, for this node's boards and for this node to journal
+     * if the one that took it is gone when the database is back. {@code id} is given by the node that took it.
+     */
+    public record RelayedCall(String id, long counterId, String number, Instant at, String actor) {
     }
 
     private final Vertx vertx;
@@ -110,9 +113,13 @@ public class FanOut {
         publish(journalChannel, node + " " + seq);
     }
 
-    /** As text, "node counterId time number": a relayed number is letters, digits and a dash. */
-    public void relayed(long counterId, String number, Instant at) {
-        publish(relayChannel, node + " " + counterId + " " + at + " " + number);
+    /**
+     * As text, "node counterId time number id actor": a relayed number is letters, digits and a dash, the id a UUID;
+     * the actor (a staff log-in name) last, whatever it holds.
+     */
+    public void relayed(RelayedCall call) {
+        publish(relayChannel, node + " " + call.counterId() + " " + call.at() + " " + call.number() + " " + call.id()
+                + " " + call.actor());
     }
 
     private void publish(String channel, String message) {
@@ -192,10 +199,12 @@ public class FanOut {
                     hints.fire(new JournalHint(Long.parseLong(payload.substring(space + 1))));
                 }
             } else if (relayChannel.equals(channel)) {
-                String[] relay = payload.split(" ", 4);
+                String[] relay = payload.split(" ", 6);
                 if (!node.equals(relay[0])) {
-                    RelayedCall call = new RelayedCall(Long.parseLong(relay[1]), relay[3], Instant.parse(relay[2]));
-                    // off the event loop: showing it may look up the counter's name; in order, as relayed
+                    RelayedCall call = new RelayedCall(relay[4], Long.parseLong(relay[1]), relay[3],
+                            Instant.parse(relay[2]), relay[5]);
+                    // off the event loop: showing it may look up the counter's name, keeping it is a journal write
+                    // when this node reaches the database; in order, as relayed
                     vertx.executeBlocking(() -> {
                         relays.fire(call);
                         return null;

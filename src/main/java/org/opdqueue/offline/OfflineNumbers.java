@@ -1,6 +1,7 @@
 package org.opdqueue.offline;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,9 @@ public class OfflineNumbers {
     /** Numbers in one series for one service and day; kept to three digits so they stay short to say aloud. */
     static final int LARGEST = 999;
 
+    /** The most a kiosk is granted at once: after a promotion, the numbers skipped in every kiosk's series. */
+    public static final int LARGEST_GRANT = 200;
+
     public record Block(String serviceCode, String prefix, String series, LocalDate businessDay, int from, int to) {
     }
 
@@ -35,8 +39,8 @@ public class OfflineNumbers {
 
     @Transactional
     public Block reserve(Device kiosk, String serviceCode, int count) {
-        if (count < 1 || count > 200) {
-            throw ProblemException.invalid("count", "must be between 1 and 200");
+        if (count < 1 || count > LARGEST_GRANT) {
+            throw ProblemException.invalid("count", "must be between 1 and " + LARGEST_GRANT);
         }
         ServicePoint service = ServicePoint.activeByCode(facility.code(), serviceCode);
         em.find(Device.class, kiosk.id, LockModeType.PESSIMISTIC_WRITE); // one grant at a time per kiosk
@@ -46,8 +50,9 @@ public class OfflineNumbers {
                 WHERE facility = ?1 AND business_day = ?2 AND service_id = ?3 AND number_series = ?4""")
                 .setParameter(1, facility.code()).setParameter(2, day).setParameter(3, service.id)
                 .setParameter(4, kiosk.numberSeries).getSingleResult();
-        int from = last.intValue() + 1;
-        int to = Math.min(LARGEST, last.intValue() + count);
+        int skipped = skippedSincePromotion(day, service.id, kiosk.numberSeries);
+        int from = last.intValue() + skipped + 1;
+        int to = Math.min(LARGEST, last.intValue() + skipped + count);
         if (from > LARGEST) {
             throw ProblemException.illegal("Kiosk " + kiosk.code + " has used all " + LARGEST + " offline numbers of "
                     + service.code + " today");
@@ -63,5 +68,19 @@ public class OfflineNumbers {
         block.grantedAt = clock.now();
         block.persist();
         return new Block(service.code, service.tokenPrefix, kiosk.numberSeries, day, from, to);
+    }
+
+    /**
+     * After the replica was promoted today ({@code failover/ServerChange}): the old primary may have granted this kiosk
+     * a block in its last moments that never reached the replica, so the first block granted since starts past it.
+     */
+    private int skippedSincePromotion(LocalDate day, Long serviceId, String series) {
+        List<?> skips = em.createNativeQuery("""
+                SELECT k.numbers FROM offline_series_skip k WHERE k.facility = ?1 AND k.business_day = ?2
+                AND NOT EXISTS (SELECT 1 FROM offline_reserve r WHERE r.facility = k.facility
+                    AND r.business_day = k.business_day AND r.service_id = ?3 AND r.number_series = ?4
+                    AND r.granted_at >= k.skipped_at)""").setParameter(1, facility.code()).setParameter(2, day)
+                .setParameter(3, serviceId).setParameter(4, series).getResultList();
+        return skips.isEmpty() ? 0 : ((Number) skips.get(0)).intValue();
     }
 }

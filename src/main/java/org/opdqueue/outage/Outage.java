@@ -1,6 +1,7 @@
 package org.opdqueue.outage;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,4 +38,11 @@ public class Outage extends PanacheEntityBase {
 
     @Column(name = "relayed_calls")
     public int relayedCalls;
+
+    /** The app nodes that saw it, by name, comma-separated; null for outages recorded before nodes were named. */
+    public String nodes;
+
+    public List<String> nodeNames() {
+        return nodes == null || nodes.isBlank() ? List.of() : List.of(nodes.split(",\\s*"));
+    }
 }

@@ -33,9 +33,10 @@ public class OutageHistory {
     /**
      * One recorded outage; {@code tokens} has every channel, in {@link Channel} order. {@code reservationUnknown}:
      * of its OFFLINE_KIOSK tokens, those merged although the block their number came from was not on record.
+     * {@code nodes}: the app nodes that saw it (one record for the hospital however many did).
      */
     public record Period(long id, OutageKind kind, Instant startedAt, Instant endedAt, long durationSeconds, String cause,
-            int relayedCalls, Map<Channel, Long> tokens, long totalTokens, long reservationUnknown) {
+            int relayedCalls, Map<Channel, Long> tokens, long totalTokens, long reservationUnknown, List<String> nodes) {
 
         public Duration duration() {
             return Duration.ofSeconds(durationSeconds);
@@ -145,6 +146,6 @@ public class OutageHistory {
         }
         long total = tokens.values().stream().mapToLong(Long::longValue).sum();
         return new Period(o.id, o.kind, o.startedAt, o.endedAt, Duration.between(o.startedAt, o.endedAt).toSeconds(), o.cause,
-                o.relayedCalls, tokens, total, reservationUnknown);
+                o.relayedCalls, tokens, total, reservationUnknown, o.nodeNames());
     }
 }

@@ -160,6 +160,7 @@ public class ServerHeartbeat {
                 outage.startedAt = gap.from();
                 outage.endedAt = gap.to();
                 outage.cause = gap.cause();
+                outage.nodes = node;
                 outage.persist();
                 journal.append(JournalEventType.MODE_CHANGED, JournalEntryBuilder.system()
                         .detail(gap.cause() + " from " + gap.from() + " to " + gap.to()).replayedFromOutage());

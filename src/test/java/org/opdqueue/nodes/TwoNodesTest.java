@@ -31,7 +31,8 @@ import org.opdqueue.support.TestHospital;
  * Two app nodes on one database: this test's own app (node A) and a second one in a JVM of its own (node B), with a
  * real redis-server between them. A call made on A reaches a board connected to B through Redis's hint, and with
  * Redis killed through B's own reading of the journal, within its check interval; a call relayed on A while the
- * database is away (which is nowhere in the journal yet) reaches B's board through Redis.
+ * database is away (which is nowhere in the journal yet) reaches B's board through Redis, and B, which reaches the
+ * database, journals it in place of A.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RedisServerResource.class, restrictToAnnotatedClass = true)
@@ -48,6 +49,9 @@ class TwoNodesTest {
 
     @Inject
     FanOut fanOut;
+
+    @Inject
+    io.agroal.api.AgroalDataSource pool;
 
     @AfterAll
     static void stopNodeB() throws Exception {
@@ -73,8 +77,14 @@ class TwoNodesTest {
             List<Long> withRedis = callsReachTheBoard(service, counter, board);
             System.out.printf("two nodes: call on A -> board on B, ms, with Redis: %s%n", withRedis);
             // as CallRelay does for a call made by number while the database is away: nothing to read it from but Redis
-            fanOut.relayed(counter, "RLY-001", java.time.Instant.now());
+            String call = java.util.UUID.randomUUID().toString();
+            fanOut.relayed(new FanOut.RelayedCall(call, counter, "RLY-001", java.time.Instant.now(), "counter1"));
             awaitEvent(board, "called", "RLY-001", FALLBACK_BOUND);
+            // node A "died" with it (this node never kept it); node B, which reaches the database, journals it
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "node-b".equals(writer(call)));
+            assertThat(count("SELECT COUNT(*) FROM journal_entry WHERE type = 'CALLED' AND display_number = 'RLY-001' "
+                    + "AND counter_id = " + counter)).isEqualTo(1);
 
             ProcessHandle.of(Long.getLong(RedisServerResource.PID)).orElseThrow().destroyForcibly();
             awaitStatus(b, "polling");
@@ -121,6 +131,25 @@ class TwoNodesTest {
         }
         throw new AssertionError("node B's board did not show " + type + " " + number + " within " + within
                 + "; it got " + board.everything());
+    }
+
+    /** The node that wrote a relayed call into the journal, or null. */
+    private String writer(String call) throws java.sql.SQLException {
+        try (java.sql.Connection c = pool.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT written_by FROM relayed_call WHERE call_id = ?")) {
+            s.setString(1, call);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private long count(String query) throws java.sql.SQLException {
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private URI startNodeB() throws Exception {
