@@ -179,13 +179,26 @@ class OneArchiveShipperTest {
         return new ArchiveShipper(config, facility, clock, db, em, mode, sealer, export, keys, json, "node-b");
     }
 
-    private void killTheLockHoldersSession() throws SQLException {
+    private void killTheLockHoldersSession() throws SQLException, InterruptedException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT IS_USED_LOCK('opd-archive:" + facility.code() + "')")) {
             rs.next();
             long holder = rs.getLong(1);
             assertThat(holder).isPositive();
             s.execute("KILL " + holder);
+        }
+        // the killed session frees its lock as its thread ends, a moment later
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (lockHolder() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private long lockHolder() throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT IS_USED_LOCK('opd-archive:" + facility.code() + "')")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
