@@ -61,6 +61,8 @@ public final class MultiNodeDrill {
     static final String KIOSK = "Device KIOSK1.demo-kiosk-1";
     static final String STAFF = BenchApp.basic("counter1", "counter123");
     static final String SESSION_KEY = UUID.randomUUID() + "-" + UUID.randomUUID();
+    static final String ARCHIVE_KEY = org.opdqueue.archive.ArchiveKeys.newKey().publicKey();
+    private static final Pattern SHIPPER = Pattern.compile("\"archiveShipper\":\"([^\"]+)\"");
 
     static final List<String> SEMI_SYNC = List.of("--log-bin=opd-bin", "--binlog-format=ROW", "--sync-binlog=1",
             "--innodb-flush-log-at-trx-commit=1", "--gtid-strict-mode=ON", "--log-slave-updates=ON",
@@ -146,10 +148,20 @@ public final class MultiNodeDrill {
         Thread.sleep(10_000);
 
         List<Fault> faults = new ArrayList<>();
+        String shipperBefore = archiveShipper(NODE_B);
         faults.add(fault("kill -9 node A", List.of("B"), () -> {
             nodes.remove("A");
             nodeA.destroyForcibly().waitFor();
         }));
+        long killedA = faults.get(0).at();
+        String shipperAfter = null;
+        while (System.nanoTime() - killedA < 20_000_000_000L && !"node-b".equals(shipperAfter)) {
+            sleep(100);
+            shipperAfter = archiveShipper(NODE_B);
+        }
+        String archiveTakeOver = String.format("journal archive shipped by %s before node A's kill, by %s %.1f s after it",
+                shipperBefore, shipperAfter, (System.nanoTime() - killedA) / 1e9);
+        say(archiveTakeOver);
         Thread.sleep(25_000);
         nodeA = startNode("a", NODE_A);
         nodes.put("A", base(NODE_A));
@@ -180,6 +192,7 @@ public final class MultiNodeDrill {
             ok &= row(report, f, until);
         }
         ok &= verify(report);
+        ok &= archive(report, archiveTakeOver);
         balancerLog(report);
         System.out.println();
         System.out.println(report);
@@ -239,7 +252,10 @@ public final class MultiNodeDrill {
                 "-Dquarkus.http.auth.session.encryption-key=" + SESSION_KEY, "-Dopd.demo.seed=true",
                 "-Dopd.node.name=node-" + name, "-Dopd.redis.url=redis://127.0.0.1:" + REDIS,
                 "-Dopd.issuing.kiosk.per-minute=1000000", "-Dopd.display.max-connections=5000",
-                "-Dopd.display.max-connections-per-address=5000", "-Dquarkus.log.level=INFO"));
+                "-Dopd.display.max-connections-per-address=5000", "-Dquarkus.log.level=INFO",
+                // the journal archive on both nodes, one shared directory: only one ships at a time
+                "-Dopd.archive.enabled=true", "-Dopd.archive.directory=" + WORK.resolve("archive"),
+                "-Dopd.archive.public-key=" + ARCHIVE_KEY));
         command.addAll(BenchApp.PRODUCTION_JVM);
         Process node = BenchApp.launch(command, jar).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("node-" + name + ".log").toFile())).start();
@@ -609,6 +625,30 @@ public final class MultiNodeDrill {
         }
         report.append(String.format("%nHAProxy log: sent again to the other node (redispatched) %s; not a plain pass: %s%n",
                 redispatched, byBalancer));
+    }
+
+    /** The archive the two nodes shipped in turn: one chain, each journal entry once. */
+    private boolean archive(StringBuilder report, String takeOver) {
+        try {
+            var target = new org.opdqueue.archive.DirectoryTarget(WORK.resolve("archive"));
+            int segments = org.opdqueue.archive.ArchiveReader.verify(target).segments().size();
+            report.append(String.format("%s; archive: %d segments, one verified chain%n", takeOver, segments));
+            return true;
+        } catch (Exception e) {
+            report.append(String.format("%s; archive NOT verified: %s%n", takeOver, e.getMessage()));
+            return false;
+        }
+    }
+
+    private String archiveShipper(int port) {
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/status"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = SHIPPER.matcher(body);
+            return m.find() ? m.group(1) : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
