@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 
@@ -37,7 +38,9 @@ import org.opdqueue.status.SystemMode;
  * Ships the sealed journal to the archive directory, a segment at a time, every second. Where it has got to is read
  * from the archive itself at the first run (its last segment), so that a new or replaced disk starts from the
  * beginning of the journal, and is kept in {@code archive_position} for the dashboard. A segment written after the
- * set-up changed (and the first one after a start) comes with the set-up as it is then, named by the segment.
+ * set-up changed (and the first one after a start) comes with the set-up as it is then, named by the segment. Where
+ * several nodes share the database, only the one holding the archive's lock ({@link ShippingLock}) ships; the others
+ * check every second whether it is free (its holder dead) and take over where the archive ends.
  */
 @ApplicationScoped
 @Named("journalArchive") // the admin dashboard shows status() (inject:journalArchive), without admin depending on this
@@ -56,6 +59,7 @@ public class ArchiveShipper {
     private final SetupExport export;
     private final ArchiveKeyStore keys;
     private final ObjectMapper json;
+    private final ShippingLock lock;
 
     private DirectoryTarget target;
     /** Where the archive has got to; null until read from the target. */
@@ -67,8 +71,16 @@ public class ArchiveShipper {
     /** What the set-up file archived last holds (its content hash); null: none yet since this start. */
     private String lastSetupHash;
 
+    @Inject
     public ArchiveShipper(OpdConfig config, Facility facility, HospitalClock clock, DataSource db, EntityManager em,
             SystemMode mode, JournalSealer sealer, SetupExport export, ArchiveKeyStore keys, ObjectMapper json) {
+        this(config, facility, clock, db, em, mode, sealer, export, keys, json, nodeName(config));
+    }
+
+    /** A shipper named as another node (a test's second node on the same database). */
+    ArchiveShipper(OpdConfig config, Facility facility, HospitalClock clock, DataSource db, EntityManager em,
+            SystemMode mode, JournalSealer sealer, SetupExport export, ArchiveKeyStore keys, ObjectMapper json,
+            String node) {
         this.config = config.archive();
         this.facility = facility;
         this.clock = clock;
@@ -80,11 +92,25 @@ public class ArchiveShipper {
         this.export = export;
         this.keys = keys;
         this.json = json;
+        this.lock = new ShippingLock(db, facility.code(), node);
+    }
+
+    /** As the server heartbeat names this node: opd.node.name, else the host name. */
+    private static String nodeName(OpdConfig config) {
+        String name = config.node().name().filter(n -> !n.isBlank()).orElseGet(() -> {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "server";
+            }
+        });
+        return name.length() <= 64 ? name : name.substring(0, 64);
     }
 
     /** What the dashboard and /q/health show. */
+    /** shipper: the node that ships (null: not known yet); shipsHere: this node. */
     public record Status(boolean enabled, String target, long segment, long lastSeq, Instant lastShipped,
-            Duration lag, String problem) {
+            Duration lag, String problem, String shipper, boolean shipsHere) {
         public long lagSeconds() {
             return lag.toSeconds();
         }
@@ -95,7 +121,8 @@ public class ArchiveShipper {
         Instant oldest = oldestUnarchived;
         Duration lag = oldest == null ? Duration.ZERO : Duration.between(oldest, clock.now());
         return new Status(config.enabled(), config.directory().orElse(null), at == null ? 0 : at.segment(),
-                at == null ? 0 : at.lastSeq(), lastShipped, lag.isNegative() ? Duration.ZERO : lag, lastProblem);
+                at == null ? 0 : at.lastSeq(), lastShipped, lag.isNegative() ? Duration.ZERO : lag, lastProblem,
+                config.enabled() ? lock.shipper() : null, config.enabled() && lock.heldHere());
     }
 
     @Scheduled(every = "${opd.archive.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -115,8 +142,21 @@ public class ArchiveShipper {
         }
     }
 
-    /** Ships every sealed entry not yet archived; returns how many segments were written. */
+    /**
+     * Ships every sealed entry not yet archived; returns how many segments were written. Nothing on a node that does
+     * not hold the archive's lock: there it only keeps the lag, from where the shipping node has recorded it got to.
+     */
     public synchronized int ship() throws IOException, SQLException {
+        ShippingLock.Seen seen = lock.check();
+        if (!seen.held()) {
+            position = null; // read from the archive again if this node takes over: the other one wrote on meanwhile
+            oldestUnarchived = JournalRows.oldestAfter(db, facility.code(), seen.lastSeq());
+            return 0;
+        }
+        if (seen.acquiredNow()) {
+            position = null;
+            lastSetupHash = null;
+        }
         DirectoryTarget to = target();
         if (sealing) {
             sealer.seal(); // so that what committed just now goes with this segment, not the next
@@ -131,7 +171,7 @@ public class ArchiveShipper {
             while (true) {
                 List<Map<String, Object>> rows = JournalRows.sealedAfter(db, facility.code(), position.lastSeq(),
                         config.maxEntries());
-                if (rows.isEmpty()) {
+                if (rows.isEmpty() || (written > 0 && !lock.check().held())) {
                     return written;
                 }
                 Segment.Link previous = position;
@@ -248,6 +288,12 @@ public class ArchiveShipper {
                 .setParameter(1, facility.code()).setParameter(2, at.segment()).setParameter(3, at.lastSeq())
                 .setParameter(4, at.segmentHash()).setParameter(5, at.chainHash()).setParameter(6, clock.now())
                 .executeUpdate());
+    }
+
+    /** Another node takes over at its next run (1 s) instead of after the database notices this one is gone. */
+    @jakarta.annotation.PreDestroy
+    void stopping() {
+        lock.release();
     }
 
     private DirectoryTarget target() {

@@ -61,6 +61,8 @@ public final class MultiNodeDrill {
     static final String KIOSK = "Device KIOSK1.demo-kiosk-1";
     static final String STAFF = BenchApp.basic("counter1", "counter123");
     static final String SESSION_KEY = UUID.randomUUID() + "-" + UUID.randomUUID();
+    static final String ARCHIVE_KEY = org.opdqueue.archive.ArchiveKeys.newKey().publicKey();
+    private static final Pattern SHIPPER = Pattern.compile("\"archiveShipper\":\"([^\"]+)\"");
 
     static final List<String> SEMI_SYNC = List.of("--log-bin=opd-bin", "--binlog-format=ROW", "--sync-binlog=1",
             "--innodb-flush-log-at-trx-commit=1", "--gtid-strict-mode=ON", "--log-slave-updates=ON",
@@ -74,7 +76,7 @@ public final class MultiNodeDrill {
     private static final Pattern TYPE = Pattern.compile("\"type\":\"/problems/([a-z-]+)\"");
 
     /** One answer: what, when it was sent and answered (nanotime), its status (-1: no answer) and problem type. */
-    record Answer(String kind, long sent, long answered, int status, String type) {
+    record Answer(String kind, long sent, long answered, int status, String type, boolean viaBalancer) {
     }
 
     record Call(String number, String node, long sentAt) {
@@ -146,10 +148,20 @@ public final class MultiNodeDrill {
         Thread.sleep(10_000);
 
         List<Fault> faults = new ArrayList<>();
+        String shipperBefore = archiveShipper(NODE_B);
         faults.add(fault("kill -9 node A", List.of("B"), () -> {
             nodes.remove("A");
             nodeA.destroyForcibly().waitFor();
         }));
+        long killedA = faults.get(0).at();
+        String shipperAfter = null;
+        while (System.nanoTime() - killedA < 20_000_000_000L && !"node-b".equals(shipperAfter)) {
+            sleep(100);
+            shipperAfter = archiveShipper(NODE_B);
+        }
+        String archiveTakeOver = String.format("journal archive shipped by %s before node A's kill, by %s %.1f s after it",
+                shipperBefore, shipperAfter, (System.nanoTime() - killedA) / 1e9);
+        say(archiveTakeOver);
         Thread.sleep(25_000);
         nodeA = startNode("a", NODE_A);
         nodes.put("A", base(NODE_A));
@@ -170,8 +182,9 @@ public final class MultiNodeDrill {
         StringBuilder report = new StringBuilder();
         report.append(String.format("%d boards, %d issuers (kiosk, through the balancer), calls alternately on node A and "
                 + "node B; load average at the end %s%n%n", BOARDS, ISSUERS, loadAverage()));
-        report.append("| fault | answers in the window | failed (by status) | of them 500 | in flight at the fault | "
-                + "every board shows a call of each live node | issuing works again |\n|---|---|---|---|---|---|---|\n");
+        report.append("| fault | answers in the window | failed (by status) | of them 500 | no answer (through the balancer "
+                + "/ sent straight to a node) | in flight at the fault | every board shows a call of each live node | "
+                + "issuing works again |\n|---|---|---|---|---|---|---|---|\n");
         boolean ok = true;
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
@@ -179,6 +192,8 @@ public final class MultiNodeDrill {
             ok &= row(report, f, until);
         }
         ok &= verify(report);
+        ok &= archive(report, archiveTakeOver);
+        balancerLog(report);
         System.out.println();
         System.out.println(report);
         Files.writeString(Path.of("target/bench/multi-node-drill.md"), report);
@@ -237,7 +252,10 @@ public final class MultiNodeDrill {
                 "-Dquarkus.http.auth.session.encryption-key=" + SESSION_KEY, "-Dopd.demo.seed=true",
                 "-Dopd.node.name=node-" + name, "-Dopd.redis.url=redis://127.0.0.1:" + REDIS,
                 "-Dopd.issuing.kiosk.per-minute=1000000", "-Dopd.display.max-connections=5000",
-                "-Dopd.display.max-connections-per-address=5000", "-Dquarkus.log.level=INFO"));
+                "-Dopd.display.max-connections-per-address=5000", "-Dquarkus.log.level=INFO",
+                // the journal archive on both nodes, one shared directory: only one ships at a time
+                "-Dopd.archive.enabled=true", "-Dopd.archive.directory=" + WORK.resolve("archive"),
+                "-Dopd.archive.public-key=" + ARCHIVE_KEY));
         command.addAll(BenchApp.PRODUCTION_JVM);
         Process node = BenchApp.launch(command, jar).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("node-" + name + ".log").toFile())).start();
@@ -261,7 +279,8 @@ public final class MultiNodeDrill {
         Path deploy = Path.of("deploy").toAbsolutePath();
         start("haproxy", List.of("haproxy", "-db", "-f", deploy.resolve("haproxy.cfg").toString()),
                 Map.of("OPD_LISTEN", "127.0.0.1:" + BALANCER, "OPD_NODE_A", "127.0.0.1:" + NODE_A, "OPD_NODE_B",
-                        "127.0.0.1:" + NODE_B, "OPD_HAPROXY_ERRORS", deploy.resolve("haproxy-errors").toString()));
+                        "127.0.0.1:" + NODE_B, "OPD_HAPROXY_ERRORS", deploy.resolve("haproxy-errors").toString(),
+                        "OPD_HAPROXY_LOG", "stdout"));
         awaitTrue(() -> get(base(BALANCER) + "/q/health/ready") == 200, 30, "the balancer");
         say("HAProxy on :%d (deploy/haproxy.cfg)", BALANCER);
     }
@@ -458,7 +477,14 @@ public final class MultiNodeDrill {
         Map<String, Integer> failed = new TreeMap<>();
         long lastFailedIssue = f.at();
         int fiveHundreds = 0;
+        int silentViaBalancer = 0;
+        int silentDirect = 0;
         for (Answer a : window) {
+            if (a.status() == -1) {
+                // "never silence": through the balancer, every request gets an answer, if only the 503 problem
+                silentViaBalancer += a.viaBalancer() ? 1 : 0;
+                silentDirect += a.viaBalancer() ? 0 : 1;
+            }
             if (a.status() != 200 && a.status() != 201 && a.status() != 204) {
                 failed.merge(a.kind() + " " + a.status() + (a.type() == null ? "" : " " + a.type()), 1, Integer::sum);
                 fiveHundreds += a.status() >= 500 && a.status() != 503 ? 1 : 0;
@@ -489,12 +515,12 @@ public final class MultiNodeDrill {
             }
         }
         int failedCount = failed.values().stream().mapToInt(Integer::intValue).sum();
-        report.append(String.format("| %s | %d | %d %s | %d | %d | %s | %.1f s |%n", f.name(), window.size(), failedCount,
-                failed, fiveHundreds, inFlight, boardsThere == boardReceipts.size()
+        report.append(String.format("| %s | %d | %d %s | %d | %d / %d | %d | %s | %.1f s |%n", f.name(), window.size(),
+                failedCount, failed, fiveHundreds, silentViaBalancer, silentDirect, inFlight, boardsThere == boardReceipts.size()
                         ? String.format("%.1f s", converged / 1e9)
                         : boardsThere + " of " + boardReceipts.size() + " boards",
                 (lastFailedIssue - f.at()) / 1e9));
-        return fiveHundreds == 0 && boardsThere == boardReceipts.size();
+        return fiveHundreds == 0 && silentViaBalancer == 0 && boardsThere == boardReceipts.size();
     }
 
     /** Acknowledged tokens lost and numbers given twice, on the promoted server and against the old primary's data. */
@@ -569,6 +595,62 @@ public final class MultiNodeDrill {
         }
     }
 
+    /**
+     * What HAProxy's request log (option httplog) says about the requests it did not simply pass on: sent again to
+     * the other node (the retries field "+N": redispatched), and answered by HAProxy itself, by status and
+     * termination state (e.g. "SH--": the node closed before its answer's headers).
+     */
+    private void balancerLog(StringBuilder report) throws Exception {
+        Path log = WORK.resolve("haproxy.log");
+        if (!Files.exists(log)) {
+            return;
+        }
+        Pattern line = Pattern.compile(" (\\d{3}) \\d+ - - (\\S{4}) \\S+ \\d+/\\d+ \"(\\S+) (\\S+)");
+        Pattern retries = Pattern.compile(" \\d+/\\d+/\\d+/\\d+/\\+(\\d+) ");
+        Map<String, Integer> redispatched = new TreeMap<>();
+        Map<String, Integer> byBalancer = new TreeMap<>();
+        for (String l : Files.readAllLines(log)) {
+            Matcher m = line.matcher(l);
+            if (!m.find()) {
+                continue;
+            }
+            String what = m.group(3) + " " + m.group(4).replaceAll("/\\d+", "/{id}").replaceAll("\\?.*", "");
+            Matcher r = retries.matcher(l);
+            if (r.find()) {
+                redispatched.merge(what + " -> " + m.group(1), 1, Integer::sum);
+            }
+            if (!m.group(2).startsWith("-") && !m.group(2).startsWith("CD") && !m.group(2).startsWith("cD")) {
+                byBalancer.merge(what + " " + m.group(1) + " " + m.group(2), 1, Integer::sum);
+            }
+        }
+        report.append(String.format("%nHAProxy log: sent again to the other node (redispatched) %s; not a plain pass: %s%n",
+                redispatched, byBalancer));
+    }
+
+    /** The archive the two nodes shipped in turn: one chain, each journal entry once. */
+    private boolean archive(StringBuilder report, String takeOver) {
+        try {
+            var target = new org.opdqueue.archive.DirectoryTarget(WORK.resolve("archive"));
+            int segments = org.opdqueue.archive.ArchiveReader.verify(target).segments().size();
+            report.append(String.format("%s; archive: %d segments, one verified chain%n", takeOver, segments));
+            return true;
+        } catch (Exception e) {
+            report.append(String.format("%s; archive NOT verified: %s%n", takeOver, e.getMessage()));
+            return false;
+        }
+    }
+
+    private String archiveShipper(int port) {
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/status"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = SHIPPER.matcher(body);
+            return m.find() ? m.group(1) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
     private Answer post(String kind, String url, String json, String authorization) {
@@ -580,7 +662,8 @@ public final class MultiNodeDrill {
                     .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                     .build(), HttpResponse.BodyHandlers.ofString());
             Matcher type = TYPE.matcher(r.body());
-            answer = new Answer(kind, sent, System.nanoTime(), r.statusCode(), type.find() ? type.group(1) : null);
+            answer = new Answer(kind, sent, System.nanoTime(), r.statusCode(), type.find() ? type.group(1) : null,
+                    url.startsWith(base(BALANCER)));
             if (kind.equals("call")) {
                 lastText = r.body();
             }
@@ -592,7 +675,8 @@ public final class MultiNodeDrill {
                 }
             }
         } catch (Exception e) {
-            answer = new Answer(kind, sent, System.nanoTime(), -1, e.getClass().getSimpleName());
+            answer = new Answer(kind, sent, System.nanoTime(), -1, e.getClass().getSimpleName(),
+                    url.startsWith(base(BALANCER)));
             say("%s %s: no answer after %d ms: %s", kind, url, (answer.answered() - sent) / 1_000_000, e);
         }
         answers.add(answer);
