@@ -3,11 +3,14 @@ package org.opdqueue.journal;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
@@ -129,16 +132,18 @@ public class JournalSealer {
         List<Object[]> rows = em.createNativeQuery(
                 "SELECT seq, content_hash FROM journal_entry WHERE seq > ?1 ORDER BY seq LIMIT " + BATCH)
                 .setParameter(1, after).getResultList();
+        List<Long> unhashed = rows.stream().filter(r -> r[1] == null).map(r -> ((Number) r[0]).longValue()).toList();
+        Map<Long, String> hashedNow = new HashMap<>();
+        if (!unhashed.isEmpty()) {
+            // read-only and without a flush first: no copy kept for a dirty check (the hashes are written by SQL below)
+            em.createQuery("from JournalEntry where seq in ?1", JournalEntry.class).setParameter(1, unhashed)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true).setHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.MANUAL)
+                    .getResultList().forEach(e -> hashedNow.put(e.seq, JournalHashes.content(e)));
+        }
         List<Link> links = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             long seq = ((Number) r[0]).longValue();
-            String content = (String) r[1];
-            if (content == null) {
-                // read-only: no copy kept for a dirty check at commit (the hashes are written below by SQL)
-                content = JournalHashes.content(em.createQuery("from JournalEntry where seq = ?1", JournalEntry.class)
-                        .setParameter(1, seq).setHint(HibernateHints.HINT_READ_ONLY, true).getSingleResult());
-            }
-            links.add(new Link(seq, content));
+            links.add(new Link(seq, r[1] != null ? (String) r[1] : hashedNow.get(seq)));
         }
         return links;
     }
