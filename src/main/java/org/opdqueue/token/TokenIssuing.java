@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,13 +75,26 @@ public class TokenIssuing {
 
     /** @param actor the staff member issuing at a counter, or null for a patient at a kiosk */
     public Issued issue(IssueTokenRequest request, String actor) {
+        onlineOnly(request);
+        // Waits in the service's lane until its runner has run it with others as one issueBatch, and returns this
+        // request's own answer (or throws its own failure).
+        return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
+    }
+
+    /**
+     * As {@link #issue(IssueTokenRequest, String)} without holding the caller's thread: the answer completes on the
+     * lane's runner once its batch commits (or with the problem that stopped it, a timeout's included).
+     */
+    public CompletionStage<Issued> issueLater(IssueTokenRequest request, String actor) {
+        onlineOnly(request);
+        return lanes.submit(new IssuingLanes.Waiting(request, actor), this::issueBatch);
+    }
+
+    private static void onlineOnly(IssueTokenRequest request) {
         if (request.channelOrDefault().offline()) {
             throw ProblemException.invalid("channel",
                     "offline and paper tokens are merged through POST /api/sync/tokens by an enrolled device");
         }
-        // Waits in the service's lane until some thread (perhaps this one) runs it with others as one issueBatch, and
-        // returns this request's own answer (or throws its own failure).
-        return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
     }
 
     /**
