@@ -85,13 +85,14 @@ public class TokenResource {
             @Context HttpServerRequest http, @Valid @NotNull(message = "is required") IssueTokenRequest request) {
         // Runs on the event loop: a kiosk whose key passed within a second is known without a read, and the request
         // goes straight to its service's issuing lane; anyone else is found out on a worker thread first.
+        long arrived = System.nanoTime();
         Device recent = kiosks.passedRecently(authorization);
         if (recent != null) {
             kiosks.online(recent);
-            return issueAs(Issuer.kiosk(recent.code), request);
+            return issueAs(Issuer.kiosk(recent.code), request, arrived);
         }
         return VertxContextSupport.executeBlocking(() -> issuer(authorization, http))
-                .chain(issuer -> issueAs(issuer, request));
+                .chain(issuer -> issueAs(issuer, request, arrived));
     }
 
     /**
@@ -99,11 +100,11 @@ public class TokenResource {
      * lane thread runs every batch of its services and must not spend its time on JSON). A replay's place in the
      * queue is read afresh, on a worker.
      */
-    private Uni<Response> issueAs(Issuer issuer, IssueTokenRequest request) {
+    private Uni<Response> issueAs(Issuer issuer, IssueTokenRequest request, long arrived) {
         IssueTokenRequest admitted = rules.admit(issuer, request);
         limits.take(issuer);
         io.vertx.core.Context requestContext = Vertx.currentContext();
-        Uni<TokenIssuing.Issued> issued = Uni.createFrom().completionStage(issuing.issueLater(admitted, issuer.actor()));
+        Uni<TokenIssuing.Issued> issued = Uni.createFrom().completionStage(issuing.issueLater(admitted, issuer.actor(), arrived));
         if (requestContext != null) {
             issued = issued.emitOn(command -> requestContext.runOnContext(nothing -> command.run()));
         }
