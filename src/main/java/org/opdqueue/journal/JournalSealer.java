@@ -3,11 +3,14 @@ package org.opdqueue.journal;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
@@ -88,25 +91,61 @@ public class JournalSealer {
                 : new Head(((Number) last.get(0)[0]).longValue(), (String) last.get(0)[1], true, 0);
     }
 
+    /** An entry as the sealer needs it: its seq, the content hash written with it, and the chain hash it gets. */
+    private static final class Link {
+        final long seq;
+        final String content;
+        String chain;
+
+        Link(long seq, String content) {
+            this.seq = seq;
+            this.content = content;
+        }
+    }
+
     private Head sealAfter(Head head) {
-        // read-only: no copy of each loaded entry kept for a dirty check at commit (the hashes are written below by SQL)
-        List<JournalEntry> next = em.createQuery("from JournalEntry where seq > ?1 order by seq", JournalEntry.class)
-                .setParameter(1, head.seq()).setMaxResults(BATCH).setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
-        List<JournalEntry> sealed = new ArrayList<>();
+        List<Link> next = next(head.seq());
+        List<Link> sealed = new ArrayList<>();
         long seq = head.seq();
         String chain = head.chain();
-        for (JournalEntry e : next) {
+        for (Link e : next) {
             if ((head.any() || !sealed.isEmpty()) && e.seq != seq + 1 && !holeWaitedOut(e.seq)) {
                 break;
             }
-            chain = JournalHashes.chain(chain, e.seq, JournalHashes.content(e));
-            e.chainHash = chain;
+            chain = JournalHashes.chain(chain, e.seq, e.content);
+            e.chain = chain;
             sealed.add(e);
             seq = e.seq;
         }
         write(sealed);
         return new Head(seq, chain, head.any() || !sealed.isEmpty(), head.count() + sealed.size());
+    }
+
+    /**
+     * The entries after a seq with their content hashes as written. Reading only the stored hash, not every field to
+     * hash them again, gives the same chain: the verifier recomputes each content hash and fails an entry whose fields
+     * do not match it before it looks at the chain. Only an entry from before the hashes (V20) has none and is read
+     * whole.
+     */
+    private List<Link> next(long after) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT seq, content_hash FROM journal_entry WHERE seq > ?1 ORDER BY seq LIMIT " + BATCH)
+                .setParameter(1, after).getResultList();
+        List<Long> unhashed = rows.stream().filter(r -> r[1] == null).map(r -> ((Number) r[0]).longValue()).toList();
+        Map<Long, String> hashedNow = new HashMap<>();
+        if (!unhashed.isEmpty()) {
+            // read-only and without a flush first: no copy kept for a dirty check (the hashes are written by SQL below)
+            em.createQuery("from JournalEntry where seq in ?1", JournalEntry.class).setParameter(1, unhashed)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true).setHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.MANUAL)
+                    .getResultList().forEach(e -> hashedNow.put(e.seq, JournalHashes.content(e)));
+        }
+        List<Link> links = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long seq = ((Number) r[0]).longValue();
+            links.add(new Link(seq, r[1] != null ? (String) r[1] : hashedNow.get(seq)));
+        }
+        return links;
     }
 
     private boolean holeWaitedOut(long seq) {
@@ -118,19 +157,28 @@ public class JournalSealer {
         return System.nanoTime() - waitingSince >= gapAfter.toNanos();
     }
 
-    private void write(List<JournalEntry> sealed) {
+    /**
+     * One UPDATE per run of up to {@link #BATCH} entries (a CASE on seq), not one per entry: under steady issuing the
+     * sealer wrote as many statements as the issues themselves.
+     */
+    private void write(List<Link> sealed) {
         if (sealed.isEmpty()) {
             return;
         }
+        StringBuilder sql = new StringBuilder("UPDATE journal_entry SET chain_hash = CASE seq");
+        sealed.forEach(e -> sql.append(" WHEN ? THEN ?"));
+        sql.append(" END WHERE seq IN (").append("?,".repeat(sealed.size() - 1)).append("?) AND chain_hash IS NULL");
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE journal_entry SET chain_hash = ? WHERE seq = ? AND chain_hash IS NULL")) {
-                for (JournalEntry e : sealed) {
-                    update.setString(1, e.chainHash);
-                    update.setLong(2, e.seq);
-                    update.addBatch();
+            try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                for (Link e : sealed) {
+                    update.setLong(i++, e.seq);
+                    update.setString(i++, e.chain);
                 }
-                update.executeBatch();
+                for (Link e : sealed) {
+                    update.setLong(i++, e.seq);
+                }
+                update.executeUpdate();
             }
         });
     }

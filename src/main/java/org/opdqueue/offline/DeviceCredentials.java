@@ -145,6 +145,15 @@ public class DeviceCredentials {
      * process counts at once; on another node within that second.
      */
     public Device authenticateToIssue(String authorization) {
+        Device recent = passedRecently(authorization);
+        return recent != null ? recent : authenticate(authorization);
+    }
+
+    /**
+     * The kiosk whose key passed within {@link #CHECK_HOLDS} (see {@link #authenticateToIssue}), or null when it has to
+     * be read: no database, so the issue endpoint asks this on its event loop and reads on a worker only when null.
+     */
+    public Device passedRecently(String authorization) {
         int dot = authorization == null ? -1 : authorization.indexOf('.');
         if (dot > 0 && authorization.startsWith("Device ")) {
             String code = authorization.substring("Device ".length(), dot).strip();
@@ -155,7 +164,7 @@ public class DeviceCredentials {
                 return last.device();
             }
         }
-        return authenticate(authorization);
+        return null;
     }
 
     /**

@@ -93,23 +93,33 @@ public class QueueReads {
                 ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
     }
 
+    /** Who waits before a newcomer, and the service's call policy, read together (the issue batch's one read). */
+    public record Newcomer(Around around, CallPolicy policy) {
+    }
+
     /**
      * Who waits in a service's queue on a day, by lane: queued no later than {@code at} (so ahead of a token queued
-     * now, which has a higher id than any saved one), and in all. Read inside an issue, before its tokens are saved.
+     * now, which has a higher id than any saved one), and in all; read inside an issue, before its tokens are saved.
+     * With it the service's {@link #policyOf call policy}, in the same statement: issuing asks both once per batch
+     * with the number row locked, and the second round trip (and an entity load) cost as much as the count.
      */
-    public Around aroundNewcomer(ServicePoint service, java.time.LocalDate day, java.time.Instant at) {
+    public Newcomer newcomer(ServicePoint service, java.time.LocalDate day, java.time.Instant at) {
         Object[] counts = (Object[]) em.createNativeQuery("""
                 SELECT COALESCE(SUM(CASE WHEN is_priority AND queued_at <= ?4 THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(CASE WHEN NOT is_priority AND queued_at <= ?4 THEN 1 ELSE 0 END), 0),
                        COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0)
+                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0),
+                       (SELECT priority_run FROM queue_state WHERE service_id = ?2)
                 FROM token
                 WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'WAITING'
                 """)
                 .setParameter(1, service.facility).setParameter(2, service.id).setParameter(3, day).setParameter(4, at)
                 .getSingleResult();
-        return new Around(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+        Around around = new Around(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
                 ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
+        // no queue state row yet: as policyOf, a run of 0
+        return new Newcomer(around, new CallPolicy(service.priorityInterleave,
+                counts[4] == null ? 0 : ((Number) counts[4]).intValue()));
     }
 
     /** How many wait today in each service that has anyone waiting. */

@@ -82,8 +82,9 @@ public class WaitEstimates implements PlacesAtIssue {
     @Override
     public List<Place> placesOf(ServicePoint service, List<Token> fresh) {
         Token first = fresh.get(0);
-        QueueReads.Around before = reads.aroundNewcomer(service, first.businessDay, first.queuedAt);
-        CallPolicy policy = reads.policyOf(service);
+        QueueReads.Newcomer newcomer = reads.newcomer(service, first.businessDay, first.queuedAt);
+        QueueReads.Around before = newcomer.around();
+        CallPolicy policy = newcomer.policy();
         long freshPriority = fresh.stream().filter(t -> t.priorityLane).count();
         long freshGeneral = fresh.size() - freshPriority;
         long priorityBefore = 0;

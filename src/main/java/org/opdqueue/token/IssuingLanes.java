@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -52,6 +53,11 @@ final class IssuingLanes {
         final String actor;
         /** Where the token takes its place in the queue when not now (an appointment's slot); null for now. */
         final java.time.Instant queueAt;
+        /**
+         * When the request came in (System.nanoTime): the time limit counts from then, so a request that waited to be
+         * authenticated (a frozen database holds a staff member's look-up up to half a second) still hears within 3 s.
+         */
+        final long arrived;
         private final CompletableFuture<TokenIssuing.Issued> answer = new CompletableFuture<>();
 
         Waiting(IssueTokenRequest request, String actor) {
@@ -59,6 +65,11 @@ final class IssuingLanes {
         }
 
         Waiting(IssueTokenRequest request, String actor, java.time.Instant queueAt) {
+            this(request, actor, queueAt, System.nanoTime());
+        }
+
+        Waiting(IssueTokenRequest request, String actor, java.time.Instant queueAt, long arrived) {
+            this.arrived = arrived;
             this.request = request;
             this.fingerprint = request.fingerprint();
             this.actor = actor;
@@ -108,26 +119,64 @@ final class IssuingLanes {
 
     /** Queues the request in its service's lane and returns its answer once a batch has run it. */
     TokenIssuing.Issued issue(Waiting request, Consumer<List<Waiting>> runBatch) {
-        Lane lane = lanes[Math.floorMod(laneKey(request.request.serviceCode()).hashCode(), LANES)];
-        lane.waiting.add(request);
-        if (lane.running.compareAndSet(false, true)) {
-            runners.execute(() -> run(lane, runBatch));
-        }
         try {
-            return request.answer.get(answerWithinMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            if (lane.waiting.remove(request)) {
-                throw new ProblemException(ProblemType.OVERLOADED, "The token was not issued: the database did not "
-                        + "take it within " + answerWithinMillis + " ms.");
-            }
-            throw new ProblemException(ProblemType.OUTCOME_UNKNOWN, "The database did not confirm the token within "
-                    + answerWithinMillis + " ms, so it may or may not have been issued.");
+            return submit(request, runBatch).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Queues the request in its service's lane; the answer completes when a batch has run it, or with a problem once
+     * {@link #ANSWER_WITHIN_MILLIS} have passed since it came in (at least half of that in the lane). Nobody waits on a thread: the issue endpoint answers from the
+     * completion.
+     */
+    CompletableFuture<TokenIssuing.Issued> submit(Waiting request, Consumer<List<Waiting>> runBatch) {
+        Lane lane = lanes[Math.floorMod(laneKey(request.request.serviceCode()).hashCode(), LANES)];
+        lane.waiting.add(request);
+        if (lane.running.compareAndSet(false, true)) {
+            runners.execute(() -> run(lane, runBatch));
+        }
+        // from the request's arrival, but the lane always gets at least half of the limit: on a machine slow enough
+        // that authenticating took a second, a healthy database should not lose the token for it
+        long limit = TimeUnit.MILLISECONDS.toNanos(answerWithinMillis);
+        long left = Math.max(limit / 2, limit - (System.nanoTime() - request.arrived));
+        ScheduledFuture<?> timeUp = TIMER.schedule(() -> giveUp(lane, request), left, TimeUnit.NANOSECONDS);
+        request.answer.whenComplete((issued, failure) -> timeUp.cancel(false));
+        return request.answer;
+    }
+
+    /**
+     * A request not yet taken leaves the lane (nothing was written); one taken but unanswered is told that its outcome
+     * is unknown, and the batch's answer, if it ever comes, is dropped.
+     */
+    private void giveUp(Lane lane, Waiting request) {
+        if (request.answered()) {
+            return;
+        }
+        if (lane.waiting.remove(request)) {
+            request.fail(new ProblemException(ProblemType.OVERLOADED, "The token was not issued: the database did not "
+                    + "take it within " + answerWithinMillis + " ms."));
+        } else {
+            request.fail(new ProblemException(ProblemType.OUTCOME_UNKNOWN, "The database did not confirm the token within "
+                    + answerWithinMillis + " ms, so it may or may not have been issued."));
+        }
+    }
+
+    /** Gives up on requests whose time is up; one thread for every lane, each timer cancelled once answered. */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "issuing-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Runs the lane's batches until it is empty; a request queued just as it stops starts the next runner. */

@@ -1,5 +1,6 @@
 package org.opdqueue.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,13 +77,28 @@ public class TokenIssuing {
 
     /** @param actor the staff member issuing at a counter, or null for a patient at a kiosk */
     public Issued issue(IssueTokenRequest request, String actor) {
+        onlineOnly(request);
+        // Waits in the service's lane until its runner has run it with others as one issueBatch, and returns this
+        // request's own answer (or throws its own failure).
+        return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
+    }
+
+    /**
+     * As {@link #issue(IssueTokenRequest, String)} without holding the caller's thread: the answer completes on the
+     * lane's runner once its batch commits (or with the problem that stopped it, a timeout's included).
+     *
+     * @param arrivedNanos when the request came in (System.nanoTime), which the time limit counts from
+     */
+    public CompletionStage<Issued> issueLater(IssueTokenRequest request, String actor, long arrivedNanos) {
+        onlineOnly(request);
+        return lanes.submit(new IssuingLanes.Waiting(request, actor, null, arrivedNanos), this::issueBatch);
+    }
+
+    private static void onlineOnly(IssueTokenRequest request) {
         if (request.channelOrDefault().offline()) {
             throw ProblemException.invalid("channel",
                     "offline and paper tokens are merged through POST /api/sync/tokens by an enrolled device");
         }
-        // Waits in the service's lane until some thread (perhaps this one) runs it with others as one issueBatch, and
-        // returns this request's own answer (or throws its own failure).
-        return lanes.issue(new IssuingLanes.Waiting(request, actor), this::issueBatch);
     }
 
     /**
@@ -89,6 +107,25 @@ public class TokenIssuing {
      */
     public Issued issue(IssueTokenRequest request, String actor, Instant queueAt) {
         return lanes.issue(new IssuingLanes.Waiting(request, actor, queueAt), this::issueBatch);
+    }
+
+    /**
+     * When a request id already saved last came in again (System.nanoTime), or long ago. Request ids are looked up
+     * before issuing only for a while after that: most requests are new, and for them the lookup was one statement of
+     * a batch's few. A request sent again meanwhile is caught all the same, by the request-id key refusing its insert:
+     * its batch rolls back (giving its numbers back) and its requests are tried again one by one, looked up first.
+     */
+    private final AtomicLong lastReplay = new AtomicLong(System.nanoTime() - LOOK_UP_FOR.toNanos());
+
+    /** How long after a replay request ids are looked up first: a kiosk sends again within seconds, or after an outage. */
+    static final Duration LOOK_UP_FOR = Duration.ofMinutes(1);
+
+    private boolean replaysLately() {
+        return System.nanoTime() - lastReplay.get() < LOOK_UP_FOR.toNanos();
+    }
+
+    private void replaySeen() {
+        lastReplay.set(System.nanoTime());
     }
 
     /** What one request in a batch got: its token, or the problem to answer with. */
@@ -117,7 +154,10 @@ public class TokenIssuing {
         try {
             // Lost to a twin in another lane: no outcomes, so below each request is tried on its own.
             outcomes = transactions.runOrSettle(() -> issueTogether(batch), Transactions.LostRace.DUPLICATE_KEY,
-                    lost -> Map.of());
+                    lost -> {
+                        replaySeen();
+                        return Map.of();
+                    });
         } catch (RuntimeException e) {
             batch.forEach(w -> w.fail(e));
             return;
@@ -136,7 +176,7 @@ public class TokenIssuing {
 
     private Map<IssuingLanes.Waiting, Outcome> issueTogether(List<IssuingLanes.Waiting> batch) {
         Map<IssuingLanes.Waiting, Outcome> outcomes = new HashMap<>();
-        Map<String, RequestKeys.Earlier> earlier = requestKeys.find(facility.code(),
+        Map<String, RequestKeys.Earlier> earlier = !replaysLately() ? Map.of() : requestKeys.find(facility.code(),
                 batch.stream().map(w -> w.request.requestId().toString()).distinct().toList());
         Map<String, IssuingLanes.Waiting> firstOfId = new HashMap<>();
         List<IssuingLanes.Waiting> twins = new ArrayList<>();
@@ -253,6 +293,7 @@ public class TokenIssuing {
         return transactions.runOrSettle(() -> issueOnce(request, fingerprint, actor, queueAt),
                 Transactions.LostRace.DUPLICATE_KEY,
                 lost -> {
+                    replaySeen();
                     Issued earlier = replay(request.requestId(), fingerprint);
                     if (earlier == null) {
                         throw lost;
@@ -262,7 +303,7 @@ public class TokenIssuing {
     }
 
     private Issued issueOnce(IssueTokenRequest request, String fingerprint, String actor, Instant queueAt) {
-        Issued earlier = replay(request.requestId(), fingerprint);
+        Issued earlier = replaysLately() ? replay(request.requestId(), fingerprint) : null;
         if (earlier != null) {
             return earlier;
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -60,6 +61,7 @@ final class IssueThroughputBench {
                 + "; times";
         Cpu.Meter meter = app.cpuMeter();
         Map<String, Double> threadsBefore = Cpu.byThread(app.pid());
+        Map<String, Long> statementsBefore = statements(app);
         Process wrk = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         wrk.waitFor();
@@ -75,6 +77,8 @@ final class IssueThroughputBench {
         long created = Long.parseLong(summary.group(1));
         System.out.println("wrk, " + connections + " connections: " + created + " tokens; server CPU ms per token by thread: "
                 + Cpu.topThreads(threadsBefore, Cpu.byThread(app.pid()), created, 8));
+        System.out.println("wrk, " + connections + " connections: database statements per token: "
+                + perToken(statementsBefore, statements(app), created));
         long errors = Long.parseLong(summary.group(2)) + Long.parseLong(summary.group(3)) + Long.parseLong(summary.group(4));
         if (errors > 0) {
             System.out.println("wrk, " + connections + " connections: " + errors + " answers other than 201; "
@@ -83,6 +87,28 @@ final class IssueThroughputBench {
         return new Run("API", connections, created, Double.parseDouble(summary.group(5)), errors,
                 new Percentiles((int) created, Double.parseDouble(summary.group(6)), Double.parseDouble(summary.group(7)),
                         Double.parseDouble(summary.group(8)), Double.parseDouble(summary.group(9))), cpu);
+    }
+
+    /** The database's statement counters (SHOW GLOBAL STATUS), to count the statements and round trips a token costs. */
+    private static Map<String, Long> statements(BenchApp app) throws Exception {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection db = app.database(); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', "
+                        + "'Com_commit', 'Com_rollback', 'Com_set_option', 'Com_stmt_execute', 'Com_stmt_prepare', "
+                        + "'Com_stmt_close', 'Com_begin', 'Innodb_rows_read', 'Handler_read_next', 'Handler_read_key')")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    /** Each counter's growth per token (the one SHOW before and after adds a little to Questions and Com_select). */
+    private static String perToken(Map<String, Long> before, Map<String, Long> after, long tokens) {
+        StringBuilder line = new StringBuilder();
+        after.forEach((name, value) -> line.append(String.format(Locale.ROOT, "%s %.2f, ", name,
+                (value - before.getOrDefault(name, 0L)) / (double) Math.max(1, tokens))));
+        return line.toString();
     }
 
     interface Issue {

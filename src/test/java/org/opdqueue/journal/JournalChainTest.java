@@ -157,6 +157,36 @@ class JournalChainTest {
     }
 
     @Test
+    void anEntryWithoutAContentHashIsSealedOverItsFieldsAsIfItHadOne() throws SQLException {
+        // entries written before V20 have no content hash: the sealer hashes their fields; the rest it chains by the
+        // hash stored with them, and both give the chain the verifier recomputes from the fields
+        String service = hospital.service();
+        Api.issue(service);
+        Api.issue(service);
+        long first = issuedSeq(service, 1);
+        long second = issuedSeq(service, 2);
+        sealer.seal();
+        String stored = column(first, "content_hash");
+        try {
+            sql("UPDATE journal_entry SET chain_hash = NULL WHERE seq >= " + first);
+            sql("UPDATE journal_entry SET content_hash = NULL WHERE seq = " + first);
+            sealer.seal();
+            // the genesis ('') when it is the journal's first entry
+            String before = query("SELECT COALESCE((SELECT chain_hash FROM journal_entry WHERE seq < " + first
+                    + " AND chain_hash IS NOT NULL ORDER BY seq DESC LIMIT 1), '')");
+            assertThat(column(first, "chain_hash")).isEqualTo(JournalHashes.chain(before, first, stored));
+            String beforeSecond = query("SELECT chain_hash FROM journal_entry WHERE seq < " + second
+                    + " ORDER BY seq DESC LIMIT 1");
+            assertThat(column(second, "chain_hash"))
+                    .isEqualTo(JournalHashes.chain(beforeSecond, second, column(second, "content_hash")));
+        } finally {
+            sql("UPDATE journal_entry SET content_hash = '" + stored + "' WHERE seq = " + first);
+        }
+        JsonPath result = verify();
+        assertThat(result.getBoolean("ok")).as(result.prettify()).isTrue();
+    }
+
+    @Test
     void onlyAnAdminMayVerify() {
         Api.staff().get("/api/admin/journal/verify").then().statusCode(403);
         given().get("/api/admin/journal/verify").then().statusCode(401);

@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 import org.opdqueue.common.Facility;
@@ -78,13 +81,39 @@ public class TokenResource {
             + "kiosk sends Authorization: Device <code>.<secret> and issues KIOSK tokens; staff log in and issue COUNTER "
             + "(the default) or APPOINTMENT tokens; anyone else only where opd.issuing.anonymous.enabled, GENERAL KIOSK "
             + "tokens. 429 with Retry-After beyond a kiosk's or a client's limit.")
-    public Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http,
-            @Valid @NotNull(message = "is required") IssueTokenRequest request) {
-        Issuer issuer = issuer(authorization, http);
+    public Uni<Response> issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest http, @Valid @NotNull(message = "is required") IssueTokenRequest request) {
+        // Runs on the event loop: a kiosk whose key passed within a second is known without a read, and the request
+        // goes straight to its service's issuing lane; anyone else is found out on a worker thread first.
+        long arrived = System.nanoTime();
+        Device recent = kiosks.passedRecently(authorization);
+        if (recent != null) {
+            kiosks.online(recent);
+            return issueAs(Issuer.kiosk(recent.code), request, arrived);
+        }
+        return VertxContextSupport.executeBlocking(() -> issuer(authorization, http))
+                .chain(issuer -> issueAs(issuer, request, arrived));
+    }
+
+    /**
+     * The lane completes the answer on its own thread; the response is written back on this request's event loop (the
+     * lane thread runs every batch of its services and must not spend its time on JSON). A replay's place in the
+     * queue is read afresh, on a worker.
+     */
+    private Uni<Response> issueAs(Issuer issuer, IssueTokenRequest request, long arrived) {
         IssueTokenRequest admitted = rules.admit(issuer, request);
         limits.take(issuer);
-        TokenIssuing.Issued issued = issuing.issue(admitted, issuer.actor());
-        TokenView view = views.justIssued(issued);
+        io.vertx.core.Context requestContext = Vertx.currentContext();
+        Uni<TokenIssuing.Issued> issued = Uni.createFrom().completionStage(issuing.issueLater(admitted, issuer.actor(), arrived));
+        if (requestContext != null) {
+            issued = issued.emitOn(command -> requestContext.runOnContext(nothing -> command.run()));
+        }
+        return issued.chain(answer -> answer.created()
+                ? Uni.createFrom().item(answer(answer, views.justIssued(answer)))
+                : VertxContextSupport.executeBlocking(() -> answer(answer, views.justIssued(answer))));
+    }
+
+    private static Response answer(TokenIssuing.Issued issued, TokenView view) {
         if (!issued.created()) {
             return Response.ok(view).build();
         }
