@@ -18,8 +18,18 @@ export function displaySocketUrl(loc, boardId, since, deviceKey = null) {
   if (since !== null && since !== undefined) params.push(`since=${encodeURIComponent(since)}`);
   // The board PC's key: browsers cannot set headers on a WebSocket, so it travels in the query.
   if (deviceKey) params.push(`device=${encodeURIComponent(deviceKey)}`);
+  // This page takes several events in one frame (see messagesIn); the server sends a page without it one per frame.
+  params.push('batch=1');
   const query = params.length ? `?${params.join('&')}` : '';
   return `${protocol}//${loc.host}/ws/display/${encodeURIComponent(boardId)}${query}`;
+}
+
+/**
+ * The messages one frame carries, in order: a single message, or (when several events reached the server together,
+ * e.g. ten rooms calling at once) an array of them. Every one is applied and every call announced.
+ */
+export function messagesIn(parsed) {
+  return Array.isArray(parsed) ? parsed : [parsed];
 }
 
 /**
@@ -52,7 +62,7 @@ export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessag
       } catch {
         return;
       }
-      onMessage(message);
+      for (const one of messagesIn(message)) onMessage(one);
     };
     socket.onclose = () => {
       socket = null;

@@ -1,7 +1,12 @@
 package org.opdqueue.display;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +26,13 @@ class BoardSockets {
 
     private static final Logger LOG = Logger.getLogger(BoardSockets.class);
 
+    /** How long the feed waits for the event loops to write a batch before it goes on regardless. */
+    static final long BATCH_WRITTEN_WITHIN_MILLIS = 1000;
+
+    /** One frame for one board. */
+    record Outgoing(BoardViewer viewer, String text) {
+    }
+
     private final ObjectMapper json;
 
     BoardSockets(ObjectMapper json) {
@@ -33,6 +45,45 @@ class BoardSockets {
             return json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Hands the frames to the boards' event loops, one task per loop that writes all of that loop's frames (a
+     * thousand boards are a handful of tasks, not a thousand), and returns once each loop has written them into its
+     * sockets, or after {@link #BATCH_WRITTEN_WITHIN_MILLIS}. Frames of one board keep their order.
+     */
+    void sendEach(List<Outgoing> outgoing) {
+        Map<Executor, List<Outgoing>> byLoop = new IdentityHashMap<>();
+        for (Outgoing o : outgoing) {
+            Executor loop = o.viewer().loop;
+            if (loop == null) {
+                send(o.viewer(), o.text()); // Vert.x hands the write to the socket's own loop
+            } else {
+                byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(o);
+            }
+        }
+        CountDownLatch written = new CountDownLatch(byLoop.size());
+        byLoop.forEach((loop, frames) -> {
+            try {
+                loop.execute(() -> {
+                    try {
+                        frames.forEach(o -> send(o.viewer(), o.text()));
+                    } finally {
+                        written.countDown();
+                    }
+                });
+            } catch (RuntimeException e) { // the loop is shutting down
+                LOG.debugf("Board frames not handed to their event loop: %s", e);
+                written.countDown();
+            }
+        });
+        try {
+            if (!written.await(BATCH_WRITTEN_WITHIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.debugf("The boards' event loops took over %d ms to write a batch", BATCH_WRITTEN_WITHIN_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -47,6 +47,11 @@ public final class BoardClient implements AutoCloseable {
         return new BoardClient(uri(httpBase, boardId, since, key));
     }
 
+    /** Connects to this address (e.g. {@link #uri} with more in its query). */
+    public static BoardClient connect(URI uri) {
+        return new BoardClient(uri);
+    }
+
     /** The socket's address for a board, with {@code since} and the board PC's key when given. */
     public static URI uri(URI httpBase, long boardId, Long since, String key) {
         String ws = httpBase.toString().replaceFirst("^http", "ws").replaceAll("/$", "");
