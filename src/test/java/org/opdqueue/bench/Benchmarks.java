@@ -170,7 +170,9 @@ public final class Benchmarks {
     private static void nativeMemory(BenchApp app) throws Exception {
         if (System.getProperty("bench.jvm", "").contains("NativeMemoryTracking")) {
             Path out = Path.of("target/bench/native-memory.txt");
-            Files.writeString(out, jcmd(app, "VM.native_memory", "summary"));
+            // with the heap's generations and what of the metaspace is used, which NMT counts only as committed
+            Files.writeString(out, jcmd(app, "VM.native_memory", "summary") + "\n" + jcmd(app, "GC.heap_info")
+                    + "\n" + jcmd(app, "VM.metaspace", "summary") + "\nRSS " + app.rssMiB() + " MiB\n");
             System.out.println("native memory tracking after the runs: " + out);
         }
     }

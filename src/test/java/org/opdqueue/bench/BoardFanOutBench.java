@@ -41,6 +41,9 @@ public final class BoardFanOutBench {
     record Receipt(String number, long at) {
     }
 
+    /** Frames the boards received after their snapshots: with batches, fewer than the events they carry. */
+    static final java.util.concurrent.atomic.AtomicLong FRAMES = new java.util.concurrent.atomic.AtomicLong();
+
     private record Call(String number, long sentAt, long answeredAt) {
     }
 
@@ -96,6 +99,7 @@ public final class BoardFanOutBench {
                             snapshots.countDown();
                             return;
                         }
+                        FRAMES.incrementAndGet();
                         Matcher m = CALLED.matcher(text);
                         while (m.find()) {
                             receipts.add(new Receipt(m.group(1), now));
@@ -114,6 +118,7 @@ public final class BoardFanOutBench {
     private static void measure(String name, BenchApp app, ConcurrentLinkedQueue<Receipt> receipts, int boards, Run run)
             throws Exception {
         receipts.clear();
+        long framesBefore = FRAMES.get();
         long cpuBefore = cpuMillis(app.pid());
         long systemBefore = systemMillis(app.pid());
         Map<String, Double> threadsBefore = Cpu.byThread(app.pid());
@@ -137,6 +142,8 @@ public final class BoardFanOutBench {
                 .mapToLong(r -> r.at() - byNumber.get(r.number()).sentAt()).toArray();
         System.out.printf("%s: %d calls in %.1f s; %d of %d receipts%n", name, calls.size(), elapsed / 1e9,
                 fromAnswer.length, (long) calls.size() * boards / 2);
+        System.out.printf("  %.2f frames per board per call (a call and its complete are two events)%n",
+                (double) (FRAMES.get() - framesBefore) / boards / calls.size());
         System.out.println("  call -> board, from the call's answer:  " + Percentiles.ofNanos(fromAnswer));
         System.out.println("  call -> board, from sending the call:   " + Percentiles.ofNanos(fromSending));
         System.out.printf("  server CPU %.2f ms per call (with its complete and 1,000 frames); bench client %.2f ms%n",
