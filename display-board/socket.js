@@ -18,10 +18,21 @@ export function displaySocketUrl(loc, boardId, since, deviceKey = null) {
   if (since !== null && since !== undefined) params.push(`since=${encodeURIComponent(since)}`);
   // The board PC's key: browsers cannot set headers on a WebSocket, so it travels in the query.
   if (deviceKey) params.push(`device=${encodeURIComponent(deviceKey)}`);
-  // This page takes several events in one frame (see messagesIn); the server sends a page without it one per frame.
+  // This page takes several events in one frame, and binary frames (see frameText, messagesIn); the server sends a
+  // page without it one event per text frame.
   params.push('batch=1');
   const query = params.length ? `?${params.join('&')}` : '';
   return `${protocol}//${loc.host}/ws/display/${encodeURIComponent(boardId)}${query}`;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * A frame's JSON: the server writes the events of a board's halls once and sends the same bytes, as UTF-8 in a
+ * binary frame, to every board; snapshots and other messages come as text.
+ */
+export function frameText(data) {
+  return typeof data === 'string' ? data : utf8.decode(data);
 }
 
 /**
@@ -51,6 +62,7 @@ export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessag
   function connect() {
     retryTimer = null;
     socket = new WebSocket(displaySocketUrl(location, boardId, lastSeq(), deviceKey));
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => setConnected(true);
     socket.onmessage = (event) => {
       // Back to the short delay only once the server really talks: one that accepts and drops at once
@@ -58,7 +70,7 @@ export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessag
       attempt = 0;
       let message;
       try {
-        message = JSON.parse(event.data);
+        message = JSON.parse(frameText(event.data));
       } catch {
         return;
       }

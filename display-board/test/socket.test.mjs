@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIRST_DELAY_MS, MAX_DELAY_MS, backoffDelay, displaySocketUrl, messagesIn } from '../socket.js';
+import { FIRST_DELAY_MS, MAX_DELAY_MS, backoffDelay, displaySocketUrl, frameText, messagesIn } from '../socket.js';
 import { EMPTY, reduce } from '../state.js';
 
 test('the first retry comes after about half a second', () => {
@@ -46,4 +46,12 @@ test('a frame holding several events applies each of them in order, so no call i
 test('a frame holding one event is that event', () => {
   const one = { type: 'waiting', seq: 5, serviceCode: 'MED', waiting: 3 };
   assert.deepEqual(messagesIn(one), [one]);
+});
+
+test('a binary frame is read as UTF-8 JSON, Hindi counter names included', () => {
+  const json = JSON.stringify([{ type: 'called', seq: 7, number: 'MED-007', counterId: 1, counterNameHi: 'कमरा 1' }]);
+  const bytes = new TextEncoder().encode(json);
+  const asArrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  assert.deepEqual(messagesIn(JSON.parse(frameText(asArrayBuffer))), JSON.parse(json));
+  assert.equal(frameText(json), json);
 });

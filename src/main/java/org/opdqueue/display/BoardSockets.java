@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.websockets.next.CloseReason;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Writes to the boards' sockets without waiting: a board that does not take a message is the hall's network, logged
@@ -29,8 +30,19 @@ class BoardSockets {
     /** How long the feed waits for the event loops to write a batch before it goes on regardless. */
     static final long BATCH_WRITTEN_WITHIN_MILLIS = 1000;
 
-    /** One frame for one board. */
-    record Outgoing(BoardViewer viewer, String text) {
+    /**
+     * One frame for one board: text, or the same bytes shared by every board of a scope (UTF-8 JSON in a binary
+     * frame: websockets-next takes text only as a String, which it encodes again for each socket).
+     */
+    record Outgoing(BoardViewer viewer, String text, Buffer bytes) {
+
+        Outgoing(BoardViewer viewer, String text) {
+            this(viewer, text, null);
+        }
+
+        Outgoing(BoardViewer viewer, Buffer bytes) {
+            this(viewer, null, bytes);
+        }
     }
 
     private final ObjectMapper json;
@@ -58,7 +70,7 @@ class BoardSockets {
         for (Outgoing o : outgoing) {
             Executor loop = o.viewer().loop;
             if (loop == null) {
-                send(o.viewer(), o.text()); // Vert.x hands the write to the socket's own loop
+                send(o); // Vert.x hands the write to the socket's own loop
             } else {
                 byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(o);
             }
@@ -68,7 +80,7 @@ class BoardSockets {
             try {
                 loop.execute(() -> {
                     try {
-                        frames.forEach(o -> send(o.viewer(), o.text()));
+                        frames.forEach(this::send);
                     } finally {
                         written.countDown();
                     }
@@ -85,6 +97,15 @@ class BoardSockets {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void send(Outgoing o) {
+        if (o.bytes() == null) {
+            send(o.viewer(), o.text());
+            return;
+        }
+        o.viewer().connection.sendBinary(o.bytes()).subscribe().with(ok -> {
+        }, failure -> LOG.debugf("Board %d did not take a message: %s", o.viewer().boardId, failure));
     }
 
     void send(BoardViewer v, String text) {

@@ -15,7 +15,10 @@ final class BoardViewer {
     final WebSocketConnection connection;
     final long boardId;
     final Long since;
-    /** The board's page takes several events in one frame (a JSON array); one written before that takes one each. */
+    /**
+     * The board's page takes several events in one frame (a JSON array) as UTF-8 in a binary frame; a page written
+     * before that takes one event per text frame.
+     */
     final boolean takesBatches;
     /** The event loop that writes to this board's socket, or null when unknown (then Vert.x hands each write over). */
     final Executor loop;

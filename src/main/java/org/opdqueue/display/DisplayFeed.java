@@ -304,7 +304,9 @@ public class DisplayFeed {
             if (concerned.isEmpty()) {
                 return;
             }
-            String frame = concerned.size() == 1 ? concerned.get(0) : "[" + String.join(",", concerned) + "]";
+            // encoded once for the scope's boards: the same bytes go to every socket
+            io.vertx.core.buffer.Buffer frame = io.vertx.core.buffer.Buffer
+                    .buffer(concerned.size() == 1 ? concerned.get(0) : "[" + String.join(",", concerned) + "]");
             for (BoardViewer v : shown) {
                 // Every entry comes through here once, in commit order, which is not always seq order (two counters
                 // committing at once): a board on the feed gets each, whatever its seq. Only one that waits for its

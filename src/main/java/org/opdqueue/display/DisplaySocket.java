@@ -51,7 +51,10 @@ public class DisplaySocket {
         return context instanceof ContextInternal internal ? internal.nettyEventLoop() : null;
     }
 
-    /** {@code batch=1}: the board's page takes a JSON array of events as one frame (display-board/socket.js). */
+    /**
+     * {@code batch=1}: the board's page takes a JSON array of events as one frame, in UTF-8 as a binary frame
+     * (display-board/socket.js).
+     */
     static boolean takesBatches(String query) {
         if (query == null) {
             return false;

@@ -172,7 +172,7 @@ public final class Benchmarks {
             Path out = Path.of("target/bench/native-memory.txt");
             // with the heap's generations and what of the metaspace is used, which NMT counts only as committed
             Files.writeString(out, jcmd(app, "VM.native_memory", "summary") + "\n" + jcmd(app, "GC.heap_info")
-                    + "\n" + jcmd(app, "VM.metaspace", "summary") + "\nRSS " + app.rssMiB() + " MiB\n");
+                    + "\n" + jcmd(app, "VM.metaspace", "basic") + "\nRSS " + app.rssMiB() + " MiB\n");
             System.out.println("native memory tracking after the runs: " + out);
         }
     }

@@ -93,18 +93,23 @@ public final class BoardFanOutBench {
                     + (Boolean.parseBoolean(System.getProperty("batch", "true")) ? "&batch=1" : "");
             client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(query))
                     .onFailure(e -> System.out.println("a board could not connect: " + e))
-                    .onSuccess(ws -> ws.textMessageHandler(text -> {
-                        long now = System.nanoTime();
-                        if (text.startsWith("{\"type\":\"snapshot\"")) {
-                            snapshots.countDown();
-                            return;
-                        }
-                        FRAMES.incrementAndGet();
-                        Matcher m = CALLED.matcher(text);
-                        while (m.find()) {
-                            receipts.add(new Receipt(m.group(1), now));
-                        }
-                    }));
+                    .onSuccess(ws -> {
+                        java.util.function.Consumer<String> received = text -> {
+                            long now = System.nanoTime();
+                            if (text.startsWith("{\"type\":\"snapshot\"")) {
+                                snapshots.countDown();
+                                return;
+                            }
+                            FRAMES.incrementAndGet();
+                            Matcher m = CALLED.matcher(text);
+                            while (m.find()) {
+                                receipts.add(new Receipt(m.group(1), now));
+                            }
+                        };
+                        ws.textMessageHandler(received::accept);
+                        // a board that takes batches gets events as UTF-8 JSON in binary frames
+                        ws.binaryMessageHandler(bytes -> received.accept(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)));
+                    });
         }
         if (!snapshots.await(180, TimeUnit.SECONDS)) {
             throw new IllegalStateException("only " + (boards - snapshots.getCount()) + " boards got their snapshot");
