@@ -14,8 +14,12 @@ export function backoffDelay(attempt, random = Math.random) {
 
 export function displaySocketUrl(loc, boardId, since) {
   const protocol = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = since !== null && since !== undefined ? `?since=${encodeURIComponent(since)}` : '';
-  return `${protocol}//${loc.host}/ws/display/${encodeURIComponent(boardId)}${query}`;
+  const params = [];
+  if (since !== null && since !== undefined) params.push(`since=${encodeURIComponent(since)}`);
+  // This page takes several events in one frame, and binary frames (see frameText, messagesIn); the server sends a
+  // page without it one event per text frame.
+  params.push('batch=1');
+  return `${protocol}//${loc.host}/ws/display/${encodeURIComponent(boardId)}?${params.join('&')}`;
 }
 
 /** What the server answers as the chosen subprotocol (quarkus.websockets-next.server.supported-subprotocols). */
@@ -34,6 +38,24 @@ export function boardProtocols(deviceKey) {
   for (const byte of new TextEncoder().encode(deviceKey)) binary += String.fromCharCode(byte);
   const encoded = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return [BOARD_PROTOCOL, `${KEY_PROTOCOL}${encoded}`];
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * A frame's JSON: the server writes the events of a board's halls once and sends the same bytes, as UTF-8 in a
+ * binary frame, to every board; snapshots and other messages come as text.
+ */
+export function frameText(data) {
+  return typeof data === 'string' ? data : utf8.decode(data);
+}
+
+/**
+ * The messages one frame carries, in order: a single message, or (when several events reached the server together,
+ * e.g. ten rooms calling at once) an array of them. Every one is applied and every call announced.
+ */
+export function messagesIn(parsed) {
+  return Array.isArray(parsed) ? parsed : [parsed];
 }
 
 /**
@@ -55,6 +77,7 @@ export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessag
   function connect() {
     retryTimer = null;
     socket = new WebSocket(displaySocketUrl(location, boardId, lastSeq()), boardProtocols(deviceKey));
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => setConnected(true);
     socket.onmessage = (event) => {
       // Back to the short delay only once the server really talks: one that accepts and drops at once
@@ -62,11 +85,11 @@ export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessag
       attempt = 0;
       let message;
       try {
-        message = JSON.parse(event.data);
+        message = JSON.parse(frameText(event.data));
       } catch {
         return;
       }
-      onMessage(message);
+      for (const one of messagesIn(message)) onMessage(one);
     };
     socket.onclose = () => {
       socket = null;

@@ -72,6 +72,10 @@ public class DisplayFeed {
     private record Followed(List<JournalEntry> entries, long followedTo) {
     }
 
+    /** Runs on the feed's thread before each batch of journal events is sent; tests hold the feed here. */
+    static volatile Runnable beforeDelivery = () -> {
+    };
+
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, BoardViewer> viewers = new ConcurrentHashMap<>();
     /** Boards whose welcome is being read, by connection id. */
@@ -155,8 +159,10 @@ public class DisplayFeed {
         inbox.add(new Reload());
     }
 
-    public void join(WebSocketConnection connection, long boardId, Long since) {
-        inbox.add(new Join(new BoardViewer(connection, boardId, since)));
+    /** {@code loop}: the event loop of the board's socket (null: unknown); {@code takesBatches}: see {@link BoardViewer}. */
+    public void join(WebSocketConnection connection, long boardId, Long since, boolean takesBatches,
+            java.util.concurrent.Executor loop) {
+        inbox.add(new Join(new BoardViewer(connection, boardId, since, takesBatches, loop)));
     }
 
     public void leave(WebSocketConnection connection) {
@@ -264,6 +270,7 @@ public class DisplayFeed {
         if (entries.isEmpty() || viewers.isEmpty() && joining.isEmpty()) {
             return;
         }
+        beforeDelivery.run();
         List<DisplayMessage.Event> translated;
         try {
             translated = QuarkusTransaction.requiringNew().call(() -> events.translate(entries));
@@ -277,24 +284,47 @@ public class DisplayFeed {
                 byScope.computeIfAbsent(v.scope, scope -> new ArrayList<>()).add(v);
             }
         }
-        for (int i = 0; i < entries.size(); i++) {
-            JournalEntry entry = entries.get(i);
-            // written once, and the same text sent to every board that shows it: a thousand boards cost one encoding
-            String text = write(translated.get(i));
-            byScope.forEach((scope, shown) -> {
-                if (scope.concerns(entry)) {
-                    for (BoardViewer v : shown) {
-                        // Every entry comes through here once, in commit order, which is not always seq order (two
-                        // counters committing at once): a board on the feed gets each, whatever its seq. Only one that
-                        // waits for its snapshot (joined in an outage) gets none.
-                        if (v.seenSeq != BoardViewer.AWAITING_SNAPSHOT) {
-                            v.seenSeq = Math.max(v.seenSeq, entry.seq);
-                            send(v, text);
-                        }
+        // each event written once, and the same text sent to every board that shows it: a thousand boards cost one
+        // encoding; a board that takes batches gets what this batch holds for its scope as one frame
+        List<String> texts = new ArrayList<>(entries.size());
+        for (DisplayMessage.Event event : translated) {
+            texts.add(write(event));
+        }
+        List<BoardSockets.Outgoing> outgoing = new ArrayList<>();
+        byScope.forEach((scope, shown) -> {
+            List<String> concerned = new ArrayList<>();
+            long lastSeq = Long.MIN_VALUE;
+            for (int i = 0; i < entries.size(); i++) {
+                if (scope.concerns(entries.get(i))) {
+                    concerned.add(texts.get(i));
+                    lastSeq = Math.max(lastSeq, entries.get(i).seq);
+                }
+            }
+            if (concerned.isEmpty()) {
+                return;
+            }
+            // encoded once for the scope's boards: the same bytes go to every socket
+            io.vertx.core.buffer.Buffer frame = io.vertx.core.buffer.Buffer
+                    .buffer(concerned.size() == 1 ? concerned.get(0) : "[" + String.join(",", concerned) + "]");
+            for (BoardViewer v : shown) {
+                // Every entry comes through here once, in commit order, which is not always seq order (two counters
+                // committing at once): a board on the feed gets each, whatever its seq. Only one that waits for its
+                // snapshot (joined in an outage) gets none.
+                if (v.seenSeq != BoardViewer.AWAITING_SNAPSHOT) {
+                    v.seenSeq = Math.max(v.seenSeq, lastSeq);
+                    if (v.takesBatches) {
+                        outgoing.add(new BoardSockets.Outgoing(v, frame));
+                    } else {
+                        concerned.forEach(text -> outgoing.add(new BoardSockets.Outgoing(v, text)));
                     }
                 }
-            });
-            Missed missed = new Missed(entry, text);
+            }
+        });
+        // Returns once the sockets' event loops have written this batch: what commits meanwhile waits in the inbox
+        // and goes as the next batch, so a burst of calls costs fewer, larger frames instead of a queue of small ones.
+        sockets.sendEach(outgoing);
+        for (int i = 0; i < entries.size(); i++) {
+            Missed missed = new Missed(entries.get(i), texts.get(i));
             joining.values().forEach(v -> v.miss(missed));
         }
     }
@@ -322,7 +352,7 @@ public class DisplayFeed {
             return; // it left meanwhile
         }
         if (v.stale) {
-            welcome(new BoardViewer(v.connection, v.boardId, null));
+            welcome(v.afresh());
             return;
         }
         if (read.welcome() == null) {
@@ -393,7 +423,7 @@ public class DisplayFeed {
     private void welcomeAgain(java.util.function.Predicate<BoardViewer> which) {
         List.copyOf(viewers.values()).stream().filter(which).forEach(v -> {
             viewers.remove(v.connection.id());
-            welcome(new BoardViewer(v.connection, v.boardId, null));
+            welcome(v.afresh());
         });
     }
 

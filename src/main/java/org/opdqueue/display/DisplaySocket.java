@@ -1,6 +1,12 @@
 package org.opdqueue.display;
 
+import java.util.concurrent.Executor;
+
 import org.jboss.logging.Logger;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -31,7 +37,34 @@ public class DisplaySocket {
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
         connections.opened(connection.userData().get(BoardAdmission.SLOT));
-        feed.join(connection, parse(connection.pathParam("boardId"), -1L), since(connection.handshakeRequest().query()));
+        String query = connection.handshakeRequest().query();
+        feed.join(connection, parse(connection.pathParam("boardId"), -1L), since(query), takesBatches(query), loop());
+    }
+
+    /**
+     * The event loop that owns this socket, so the feed writes to all the boards of one loop in one task of it
+     * (websockets-next sends only text it encodes and frames per call, and gives no access to the socket; its
+     * callbacks run on the connection's Vert.x context, whose loop Vert.x's {@code ContextInternal} names).
+     */
+    private static Executor loop() {
+        Context context = Vertx.currentContext();
+        return context instanceof ContextInternal internal ? internal.nettyEventLoop() : null;
+    }
+
+    /**
+     * {@code batch=1}: the board's page takes a JSON array of events as one frame, in UTF-8 as a binary frame
+     * (display-board/socket.js).
+     */
+    static boolean takesBatches(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.equals("batch=1")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @OnClose

@@ -170,9 +170,20 @@ public final class Benchmarks {
     private static void nativeMemory(BenchApp app) throws Exception {
         if (System.getProperty("bench.jvm", "").contains("NativeMemoryTracking")) {
             Path out = Path.of("target/bench/native-memory.txt");
-            Files.writeString(out, jcmd(app, "VM.native_memory", "summary"));
+            // with the heap's generations and what of the metaspace is used, which NMT counts only as committed
+            Files.writeString(out, jcmd(app, "VM.native_memory", "summary") + "\n" + jcmd(app, "GC.heap_info")
+                    + "\n" + jcmd(app, "VM.metaspace", "basic") + "\n" + gcCounts(app) + "\nRSS " + app.rssMiB() + " MiB\n");
             System.out.println("native memory tracking after the runs: " + out);
         }
+    }
+
+    /** {@code jstat -gc}: how many young and full collections the runs cost, and their time, beside the heap's sizes. */
+    private static String gcCounts(BenchApp app) throws Exception {
+        Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+                Long.toString(app.pid())).redirectErrorStream(true).start();
+        String out = new String(jstat.getInputStream().readAllBytes());
+        jstat.waitFor();
+        return out;
     }
 
     /** Start-up wall time and the CPU the process spent to get there (median of the repeats, each by itself). */

@@ -41,6 +41,9 @@ public final class BoardFanOutBench {
     record Receipt(String number, long at) {
     }
 
+    /** Frames the boards received after their snapshots: with batches, fewer than the events they carry. */
+    static final java.util.concurrent.atomic.AtomicLong FRAMES = new java.util.concurrent.atomic.AtomicLong();
+
     private record Call(String number, long sentAt, long answeredAt) {
     }
 
@@ -85,20 +88,28 @@ public final class BoardFanOutBench {
         CountDownLatch snapshots = new CountDownLatch(boards);
         int port = Integer.parseInt(app.base.substring(app.base.lastIndexOf(':') + 1));
         for (int i = 0; i < boards; i++) {
-            String query = i % 2 == 0 ? "/ws/display/1?device=BOARDA.demo-board-a" : "/ws/display/2?device=BOARDB.demo-board-b";
+            // as the board's page asks: several events in one frame when they come together (-Dbatch=false: one each)
+            String query = (i % 2 == 0 ? "/ws/display/1?device=BOARDA.demo-board-a" : "/ws/display/2?device=BOARDB.demo-board-b")
+                    + (Boolean.parseBoolean(System.getProperty("batch", "true")) ? "&batch=1" : "");
             client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(query))
                     .onFailure(e -> System.out.println("a board could not connect: " + e))
-                    .onSuccess(ws -> ws.textMessageHandler(text -> {
-                        long now = System.nanoTime();
-                        if (text.startsWith("{\"type\":\"snapshot\"")) {
-                            snapshots.countDown();
-                            return;
-                        }
-                        Matcher m = CALLED.matcher(text);
-                        if (m.find()) {
-                            receipts.add(new Receipt(m.group(1), now));
-                        }
-                    }));
+                    .onSuccess(ws -> {
+                        java.util.function.Consumer<String> received = text -> {
+                            long now = System.nanoTime();
+                            if (text.startsWith("{\"type\":\"snapshot\"")) {
+                                snapshots.countDown();
+                                return;
+                            }
+                            FRAMES.incrementAndGet();
+                            Matcher m = CALLED.matcher(text);
+                            while (m.find()) {
+                                receipts.add(new Receipt(m.group(1), now));
+                            }
+                        };
+                        ws.textMessageHandler(received::accept);
+                        // a board that takes batches gets events as UTF-8 JSON in binary frames
+                        ws.binaryMessageHandler(bytes -> received.accept(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)));
+                    });
         }
         if (!snapshots.await(180, TimeUnit.SECONDS)) {
             throw new IllegalStateException("only " + (boards - snapshots.getCount()) + " boards got their snapshot");
@@ -112,7 +123,10 @@ public final class BoardFanOutBench {
     private static void measure(String name, BenchApp app, ConcurrentLinkedQueue<Receipt> receipts, int boards, Run run)
             throws Exception {
         receipts.clear();
+        long framesBefore = FRAMES.get();
         long cpuBefore = cpuMillis(app.pid());
+        long systemBefore = systemMillis(app.pid());
+        Map<String, Double> threadsBefore = Cpu.byThread(app.pid());
         long selfBefore = cpuMillis(ProcessHandle.current().pid());
         long started = System.nanoTime();
         List<Call> calls = run.calls();
@@ -122,6 +136,8 @@ public final class BoardFanOutBench {
             Thread.sleep(1000);
         }
         long cpu = cpuMillis(app.pid()) - cpuBefore;
+        long system = systemMillis(app.pid()) - systemBefore;
+        Map<String, Double> threadsAfter = Cpu.byThread(app.pid());
         long self = cpuMillis(ProcessHandle.current().pid()) - selfBefore;
         Map<String, Call> byNumber = new ConcurrentHashMap<>();
         calls.forEach(c -> byNumber.put(c.number(), c));
@@ -131,10 +147,16 @@ public final class BoardFanOutBench {
                 .mapToLong(r -> r.at() - byNumber.get(r.number()).sentAt()).toArray();
         System.out.printf("%s: %d calls in %.1f s; %d of %d receipts%n", name, calls.size(), elapsed / 1e9,
                 fromAnswer.length, (long) calls.size() * boards / 2);
+        System.out.printf("  %.2f frames per board per call (a call and its complete are two events)%n",
+                (double) (FRAMES.get() - framesBefore) / boards / calls.size());
         System.out.println("  call -> board, from the call's answer:  " + Percentiles.ofNanos(fromAnswer));
         System.out.println("  call -> board, from sending the call:   " + Percentiles.ofNanos(fromSending));
         System.out.printf("  server CPU %.2f ms per call (with its complete and 1,000 frames); bench client %.2f ms%n",
                 (double) cpu / calls.size(), (double) self / calls.size());
+        // the kernel's share is the sockets' writes (on loopback the receiving side's TCP work is charged here too)
+        System.out.printf("  of which in the kernel %.2f ms; by thread (ms per call): %s; load average %s%n",
+                (double) system / calls.size(), Cpu.topThreads(threadsBefore, threadsAfter, calls.size(), 6),
+                Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
     /** One call (and its complete) at a time, paced at the given rate, round the ten rooms. */
@@ -197,6 +219,13 @@ public final class BoardFanOutBench {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 1000 / CLOCK_TICKS;
+    }
+
+    /** System (kernel) CPU of a process so far, in milliseconds ({@code /proc/<pid>/stat} field 15). */
+    static long systemMillis(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[12]) * 1000 / CLOCK_TICKS;
     }
 
     /** {@code getconf CLK_TCK}: 100 on Linux. */

@@ -118,4 +118,58 @@ class BoardFanOutTest {
             elsewhere.forEach(BoardClient::close);
         }
     }
+
+    /**
+     * While the feed is still writing one batch, what commits meanwhile goes to a board that takes batches as one
+     * frame (a JSON array, in commit order, every event in it); a board whose page predates batches gets each alone.
+     */
+    @Test
+    void eventsCommittedWhileTheFeedIsBusyReachABatchingBoardAsOneFrameAndAnOlderBoardOneByOne() throws Exception {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        long hall = hospital.board(List.of(service), List.of(counter));
+        Long serviceId = QuarkusTransaction.requiringNew()
+                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id);
+        CountDownLatch feedHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (BoardClient batching = BoardClient.connect(URI.create(BoardClient.uri(base, hall, null) + "?batch=1"), BoardClient.DEMO_KEY);
+                BoardClient older = BoardClient.connect(base, hall, null)) {
+            batching.next();
+            older.next();
+            DisplayFeed.beforeDelivery = () -> {
+                if (feedHeld.getCount() > 0) {
+                    feedHeld.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            call(serviceId, counter, "FIRST-001");
+            assertThat(feedHeld.await(10, TimeUnit.SECONDS)).isTrue();
+            call(serviceId, counter, "SECOND-002");
+            call(serviceId, counter, "THIRD-003");
+            release.countDown();
+
+            assertThat(batching.next().path("number").asText()).isEqualTo("FIRST-001");
+            com.fasterxml.jackson.databind.JsonNode frame = batching.next();
+            assertThat(frame.isArray()).as("one frame for what committed while the feed was busy").isTrue();
+            assertThat(List.of(frame.get(0).path("number").asText(), frame.get(1).path("number").asText()))
+                    .containsExactly("SECOND-002", "THIRD-003");
+            assertThat(frame.size()).isEqualTo(2);
+            assertThat(List.of(older.next().path("number").asText(), older.next().path("number").asText(),
+                    older.next().path("number").asText())).containsExactly("FIRST-001", "SECOND-002", "THIRD-003");
+            assertThat(older.everything()).noneMatch(text -> text.startsWith("["));
+        } finally {
+            release.countDown();
+            DisplayFeed.beforeDelivery = () -> {
+            };
+        }
+    }
+
+    private void call(Long serviceId, long counter, String number) {
+        QuarkusTransaction.requiringNew().run(() -> journal.append(JournalEventType.CALLED,
+                JournalEntryBuilder.about(null, number, serviceId).counter(counter)));
+    }
 }

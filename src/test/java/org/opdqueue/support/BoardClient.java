@@ -47,6 +47,11 @@ public final class BoardClient implements AutoCloseable {
         return new BoardClient(uri(httpBase, boardId, since), key);
     }
 
+    /** Connects to this address (e.g. {@link #uri} with more in its query), offering this board PC key. */
+    public static BoardClient connect(URI uri, String key) {
+        return new BoardClient(uri, key);
+    }
+
     /** The socket's address for a board, with {@code since} when given: no key in it. */
     public static URI uri(URI httpBase, long boardId, Long since) {
         return uriWithKeyInQuery(httpBase, boardId, since, null);
@@ -136,6 +141,25 @@ public final class BoardClient implements AutoCloseable {
 
 
         private final StringBuilder partial = new StringBuilder();
+        private final java.io.ByteArrayOutputStream partialBytes = new java.io.ByteArrayOutputStream();
+
+        /** A board that asks for batches ({@code batch=1}) gets its events as UTF-8 JSON in binary frames: kept as text. */
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            partialBytes.writeBytes(bytes);
+            if (last) {
+                String text = partialBytes.toString(StandardCharsets.UTF_8);
+                partialBytes.reset();
+                synchronized (BoardClient.this) {
+                    all.add(text);
+                }
+                received.add(text);
+            }
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
