@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -149,12 +151,56 @@ public class Limits {
 
     /** Empty when one was taken from the key's bucket, else how long until one is back. */
     public Optional<Duration> tryTake(Allowance allowance, String key) {
-        Optional<Response> shared = shared(TAKE, List.of(allowance.name() + ":" + key),
-                List.of(allowance.intervalMicros(), allowance.intervalMicros() * allowance.tokens()));
-        if (shared.isPresent()) {
-            long micros = shared.get().toLong();
-            return micros <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(micros * 1000));
+        Optional<Response> shared = shared(TAKE, List.of(allowance.name() + ":" + key), takeArguments(allowance));
+        return shared.isPresent() ? waitOf(shared.get()) : takeHere(allowance, key);
+    }
+
+    /**
+     * As {@link #take}, without holding the calling thread: for an event loop (the issue endpoint answers a kiosk
+     * there). Completes with nothing when taken, or fails with the 429 saying {@code why}; Redis is given
+     * {@link #REDIS_WAIT} as on a worker, then this node's own bucket answers.
+     */
+    public CompletionStage<Void> takeLater(Allowance allowance, String key, String why) {
+        return tryTakeLater(allowance, key).thenCompose(wait -> wait.isEmpty()
+                ? CompletableFuture.<Void>completedFuture(null)
+                : CompletableFuture.<Void>failedFuture(ProblemException.tooManyRequests(why, wait.get())));
+    }
+
+    /** As {@link #tryTake}, answering later instead of waiting for Redis on the calling thread. */
+    public CompletionStage<Optional<Duration>> tryTakeLater(Allowance allowance, String key) {
+        if (redis == null || way != Way.REDIS) {
+            return CompletableFuture.completedFuture(takeHere(allowance, key));
         }
+        CompletableFuture<Optional<Duration>> taken = new CompletableFuture<>();
+        long bound = vertx.setTimer(REDIS_WAIT.toMillis(), t -> {
+            if (taken.complete(takeHere(allowance, key))) {
+                answeredLate();
+            }
+        });
+        redis.send(eval(TAKE, List.of(allowance.name() + ":" + key), takeArguments(allowance))).onComplete(answer -> {
+            vertx.cancelTimer(bound);
+            if (answer.succeeded()) {
+                if (taken.complete(waitOf(answer.result()))) {
+                    late.set(0);
+                }
+            } else {
+                down(String.valueOf(answer.cause().getMessage()));
+                taken.complete(takeHere(allowance, key));
+            }
+        });
+        return taken;
+    }
+
+    private static List<Long> takeArguments(Allowance allowance) {
+        return List.of(allowance.intervalMicros(), allowance.intervalMicros() * allowance.tokens());
+    }
+
+    private static Optional<Duration> waitOf(Response answer) {
+        long micros = answer.toLong();
+        return micros <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(micros * 1000));
+    }
+
+    private Optional<Duration> takeHere(Allowance allowance, String key) {
         Bucket bucket = local.computeIfAbsent(allowance, a -> Caffeine.newBuilder().maximumSize(a.keysRemembered())
                 .expireAfterAccess(a.forgetAfter()).build())
                 .get(key, k -> Bucket.builder().addLimit(limit -> limit.capacity(allowance.tokens())
@@ -182,24 +228,32 @@ public class Limits {
         if (redis == null || way != Way.REDIS || Context.isOnEventLoopThread()) {
             return Optional.empty(); // an event loop must not wait, not even 50 ms
         }
-        Request eval = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
-        keys.forEach(key -> eval.arg(prefix + key));
-        args.forEach(arg -> eval.arg(String.valueOf(arg)));
         try {
-            Response answer = redis.send(eval).toCompletionStage().toCompletableFuture()
+            Response answer = redis.send(eval(script, keys, args)).toCompletionStage().toCompletableFuture()
                     .get(REDIS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             late.set(0);
             return Optional.of(answer);
         } catch (TimeoutException e) {
-            if (late.incrementAndGet() >= LATE_IN_A_ROW) {
-                down(LATE_IN_A_ROW + " answers in a row later than " + REDIS_WAIT.toMillis() + " ms");
-            }
+            answeredLate();
         } catch (ExecutionException e) {
             down(String.valueOf(e.getCause().getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    private Request eval(String script, List<String> keys, List<?> args) {
+        Request eval = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
+        keys.forEach(key -> eval.arg(prefix + key));
+        args.forEach(arg -> eval.arg(String.valueOf(arg)));
+        return eval;
+    }
+
+    private void answeredLate() {
+        if (late.incrementAndGet() >= LATE_IN_A_ROW) {
+            down(LATE_IN_A_ROW + " answers in a row later than " + REDIS_WAIT.toMillis() + " ms");
+        }
     }
 
     private void ping() {

@@ -1,6 +1,8 @@
 package org.opdqueue.token;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +49,19 @@ public class IssuingLimits {
         return limits.keysKnownHere(client);
     }
 
+    /**
+     * As {@link #take}, for the issue endpoint on its event loop: the shared Redis buckets are asked without holding
+     * the thread (a kiosk's issue would otherwise always fall back to this node's own bucket there).
+     */
+    public CompletionStage<Void> takeLater(Issuer issuer) {
+        return switch (issuer.kind()) {
+            case STAFF, GATEWAY -> CompletableFuture.completedFuture(null);
+            case KIOSK -> limits.takeLater(kiosk, issuer.name(), kioskRefusal(issuer));
+            case ANONYMOUS -> limits.takeLater(client, issuer.name(), CLIENT_REFUSAL)
+                    .thenCompose(taken -> limits.takeLater(allAnonymous, "all", ANONYMOUS_REFUSAL));
+        };
+    }
+
     /** Takes one token's worth from the issuer's allowance, or refuses with a 429 saying when to come back. */
     public void take(Issuer issuer) {
         switch (issuer.kind()) {
@@ -55,14 +70,20 @@ public class IssuingLimits {
             case GATEWAY -> {
                 // limited per source by the Scan & Share intake, before the gateway's signature is checked
             }
-            case KIOSK -> limits.take(kiosk, issuer.name(),
-                    "Kiosk " + issuer.name() + " has issued as many tokens as a kiosk can in a minute.");
+            case KIOSK -> limits.take(kiosk, issuer.name(), kioskRefusal(issuer));
             case ANONYMOUS -> {
-                limits.take(client, issuer.name(),
-                        "This device has taken as many tokens as one patient needs; ask at the registration counter.");
-                limits.take(allAnonymous, "all",
-                        "Too many tokens are being taken from phones just now; use a kiosk or the counter.");
+                limits.take(client, issuer.name(), CLIENT_REFUSAL);
+                limits.take(allAnonymous, "all", ANONYMOUS_REFUSAL);
             }
         }
+    }
+
+    private static final String CLIENT_REFUSAL =
+            "This device has taken as many tokens as one patient needs; ask at the registration counter.";
+    private static final String ANONYMOUS_REFUSAL =
+            "Too many tokens are being taken from phones just now; use a kiosk or the counter.";
+
+    private static String kioskRefusal(Issuer issuer) {
+        return "Kiosk " + issuer.name() + " has issued as many tokens as a kiosk can in a minute.";
     }
 }

@@ -102,9 +102,9 @@ public class TokenResource {
      */
     private Uni<Response> issueAs(Issuer issuer, IssueTokenRequest request, long arrived) {
         IssueTokenRequest admitted = rules.admit(issuer, request);
-        limits.take(issuer);
         io.vertx.core.Context requestContext = Vertx.currentContext();
-        Uni<TokenIssuing.Issued> issued = Uni.createFrom().completionStage(issuing.issueLater(admitted, issuer.actor(), arrived));
+        Uni<TokenIssuing.Issued> issued = Uni.createFrom().completionStage(limits.takeLater(issuer)
+                .thenCompose(taken -> issuing.issueLater(admitted, issuer.actor(), arrived)));
         if (requestContext != null) {
             issued = issued.emitOn(command -> requestContext.runOnContext(nothing -> command.run()));
         }
