@@ -59,6 +59,8 @@ final class IssuingLanes {
          */
         final long arrived;
         private final CompletableFuture<TokenIssuing.Issued> answer = new CompletableFuture<>();
+        /** Its batch's transaction holds a connection: from then on a statement may have written its token. */
+        private volatile boolean connected;
 
         Waiting(IssueTokenRequest request, String actor) {
             this(request, actor, null);
@@ -86,6 +88,10 @@ final class IssuingLanes {
 
         boolean answered() {
             return answer.isDone();
+        }
+
+        void connected() {
+            connected = true;
         }
     }
 
@@ -160,6 +166,10 @@ final class IssuingLanes {
         if (lane.waiting.remove(request)) {
             request.fail(new ProblemException(ProblemType.OVERLOADED, "The token was not issued: the database did not "
                     + "take it within " + answerWithinMillis + " ms."));
+        } else if (!request.connected) {
+            // its batch is still waiting for a connection (a server gone, or refused as read-only): nothing written
+            request.fail(new ProblemException(ProblemType.DEGRADED, "The token was not issued: the database gave no "
+                    + "connection within " + answerWithinMillis + " ms."));
         } else {
             request.fail(new ProblemException(ProblemType.OUTCOME_UNKNOWN, "The database did not confirm the token within "
                     + answerWithinMillis + " ms, so it may or may not have been issued."));

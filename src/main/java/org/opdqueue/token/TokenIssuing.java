@@ -175,6 +175,7 @@ public class TokenIssuing {
     }
 
     private Map<IssuingLanes.Waiting, Outcome> issueTogether(List<IssuingLanes.Waiting> batch) {
+        connected(batch);
         Map<IssuingLanes.Waiting, Outcome> outcomes = new HashMap<>();
         Map<String, RequestKeys.Earlier> earlier = !replaysLately() ? Map.of() : requestKeys.find(facility.code(),
                 batch.stream().map(w -> w.request.requestId().toString()).distinct().toList());
@@ -282,15 +283,29 @@ public class TokenIssuing {
 
     private void answerAlone(IssuingLanes.Waiting w) {
         try {
-            w.answer(issueAlone(w.request, w.fingerprint, w.actor, w.queueAt));
+            w.answer(issueAlone(w.request, w.fingerprint, w.actor, w.queueAt, () -> connected(List.of(w))));
         } catch (RuntimeException e) {
             w.fail(e);
         }
     }
 
-    private Issued issueAlone(IssueTokenRequest request, String fingerprint, String actor, Instant queueAt) {
+    /**
+     * Takes the transaction's connection before the first statement and tells the lane: until then its time limit can
+     * say for certain that nothing was written (a pool that gives no connection is a database outage, not an unknown).
+     */
+    private void connected(List<IssuingLanes.Waiting> batch) {
+        em.unwrap(Session.class).doWork(connection -> {
+        });
+        batch.forEach(IssuingLanes.Waiting::connected);
+    }
+
+    private Issued issueAlone(IssueTokenRequest request, String fingerprint, String actor, Instant queueAt,
+            Runnable connected) {
         // A concurrent twin committed first: answer with its token.
-        return transactions.runOrSettle(() -> issueOnce(request, fingerprint, actor, queueAt),
+        return transactions.runOrSettle(() -> {
+            connected.run();
+            return issueOnce(request, fingerprint, actor, queueAt);
+        },
                 Transactions.LostRace.DUPLICATE_KEY,
                 lost -> {
                     replaySeen();
