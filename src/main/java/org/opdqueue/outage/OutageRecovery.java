@@ -110,10 +110,13 @@ public class OutageRecovery {
         try {
             int written = QuarkusTransaction.requiringNew().call(() -> {
                 takeTurn();
+                // another node's record of the same outage; one this node wrote itself is an earlier outage (the
+                // database back and lost again within seconds), not this one
                 Outage record = Outage.<Outage>find("""
                         facility = ?1 and kind = ?2 and startedAt <= ?3 and endedAt >= ?4 order by startedAt""",
                         facility.code(), OutageKind.DATABASE, back.since().plus(SAME_OUTAGE_WITHIN),
-                        outage.since().minus(SAME_OUTAGE_WITHIN)).firstResult();
+                        outage.since().minus(SAME_OUTAGE_WITHIN)).<Outage>list().stream()
+                        .filter(seen -> !seen.nodeNames().contains(node)).findFirst().orElse(null);
                 int n;
                 if (record == null) {
                     record = newRecord(outage, back);

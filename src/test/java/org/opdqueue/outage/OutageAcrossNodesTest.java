@@ -189,6 +189,25 @@ class OutageAcrossNodesTest {
         assertThat(a.relay().allWritten()).isTrue();
     }
 
+    @Test
+    void twoOutagesOneNodeSawSecondsApartAreTwoRecords() {
+        Instant first = now();
+        a.recovery().modeChanged(degraded(first));
+        clock.advance(Duration.ofSeconds(4));
+        Instant firstBack = now();
+        a.recovery().modeChanged(normal(firstBack));
+        clock.advance(Duration.ofSeconds(3)); // the database lost again, within the 5 s that joins two nodes' views
+        Instant second = now();
+        a.recovery().modeChanged(degraded(second));
+        clock.advance(Duration.ofSeconds(2));
+        a.recovery().modeChanged(normal(now()));
+
+        JsonPath earlier = outageAround(first);
+        assertThat(Instant.parse(earlier.getString("startedAt"))).isEqualTo(first);
+        assertThat(Instant.parse(earlier.getString("endedAt"))).as("not widened by the later outage").isEqualTo(firstBack);
+        assertThat(Instant.parse(outageAround(second).getString("startedAt"))).as("a record of its own").isEqualTo(second);
+    }
+
     /** As the database keeps it: to the microsecond. */
     private Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
