@@ -2,10 +2,18 @@
 // No DOM, no clock, no I/O, so it runs under `node --test` as it does in the browser.
 
 export const RECENT_CALLS_MAX = 10;
+/**
+ * How many applied seqs (above the snapshot's) a board remembers. The server sends events in commit order, which is
+ * not always seq order: two counters calling at the same moment can commit seq 12 before seq 11. Remembering what
+ * was applied tells such a late commit (apply it, announce it) from a repeat (ignore it).
+ */
+export const APPLIED_KEPT = 64;
 
 /** The state before anything has arrived. */
 export const EMPTY = Object.freeze({
   seq: null,
+  floor: null,
+  applied: [],
   hospital: null,
   board: null,
   mode: 'NORMAL',
@@ -38,10 +46,24 @@ export function reduce(state, message) {
   // Messages the server sends without a seq (mode changes, calls relayed while its database is away) are not
   // in the journal: apply them, but they do not move the resume point.
   if (!Number.isFinite(message.seq)) return handler ? withCounts(handler(state, message), message) : state;
-  if (state.seq !== null && message.seq <= state.seq) return state;
+  if (!isNew(state, message.seq)) return state;
   // Unknown types still move seq on, so a resume does not ask for them again.
   const next = handler ? withCounts(handler(state, message), message) : state;
-  return { ...next, seq: message.seq };
+  return { ...next, ...remembered(state, message.seq), seq: Math.max(state.seq ?? message.seq, message.seq) };
+}
+
+/** Not in the snapshot (at or below its seq) and not applied since: a first delivery, even if it commits late. */
+function isNew(state, seq) {
+  if (state.floor !== null && seq <= state.floor) return false;
+  return !state.applied.includes(seq);
+}
+
+/** The applied seqs with this one, the oldest beyond {@link APPLIED_KEPT} folded into the floor. */
+function remembered(state, seq) {
+  const applied = [...state.applied, seq].sort((a, b) => a - b);
+  if (applied.length <= APPLIED_KEPT) return { floor: state.floor, applied };
+  const dropped = applied.length - APPLIED_KEPT;
+  return { floor: applied[dropped - 1], applied: applied.slice(dropped) };
 }
 
 /** Every event may carry the waiting counts it changed (a transfer changes two services). */
@@ -53,6 +75,8 @@ function withCounts(state, message) {
 export function fromSnapshot(snapshot) {
   return {
     seq: snapshot.seq ?? null,
+    floor: snapshot.seq ?? null,
+    applied: [],
     hospital: snapshot.hospital ?? null,
     board: snapshot.board ?? null,
     mode: snapshot.mode ?? 'NORMAL',

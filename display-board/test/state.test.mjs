@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMPTY, RECENT_CALLS_MAX, reduce } from '../state.js';
+import { APPLIED_KEPT, EMPTY, RECENT_CALLS_MAX, reduce } from '../state.js';
 
 const snapshot = () => ({
   type: 'snapshot',
@@ -89,7 +89,30 @@ test('an unknown type changes nothing but moves seq on', () => {
   const before = start();
   const after = reduce(before, { type: 'future-thing', seq: 130, secret: 'x' });
   assert.equal(after.seq, 130);
-  assert.deepEqual({ ...after, seq: 123 }, before);
+  assert.deepEqual({ ...after, seq: 123, applied: [] }, before);
+});
+
+test('a call committed after a later-numbered one (two counters at once) is applied and shown, once', () => {
+  // The server sends in commit order: seq 125 (Room 1) reached the board before seq 124 (Room 2).
+  let state = reduce(start(), called(125, 'MED-044', 1));
+  const late = reduce(state, called(124, 'MED-043', 2));
+  assert.notEqual(late, state, 'the late call must change the board, or it is neither shown nor announced');
+  assert.equal(counter(late, 2).number, 'MED-043');
+  assert.equal(counter(late, 1).number, 'MED-044');
+  assert.deepEqual(late.recentCalls.slice(0, 2).map((c) => c.number), ['MED-043', 'MED-044']);
+  assert.equal(late.seq, 125, 'the resume point stays the highest seq seen');
+  assert.equal(reduce(late, called(124, 'MED-043', 2)), late, 'a repeat of the late call is ignored');
+  assert.equal(reduce(late, called(125, 'MED-044', 1)), late);
+  assert.equal(reduce(late, called(123, 'MED-099', 2)), late, 'the snapshot already holds 123');
+});
+
+test('a board remembers the last applied seqs, not all of them', () => {
+  let state = start();
+  for (let seq = 200; seq < 200 + APPLIED_KEPT + 10; seq++) state = reduce(state, { type: 'waiting', seq, serviceCode: 'MED', waiting: seq });
+  assert.equal(state.applied.length, APPLIED_KEPT);
+  assert.equal(state.floor, 209);
+  assert.equal(reduce(state, called(150, 'MED-001', 1)), state, 'far below what it remembers: taken as a repeat');
+  assert.notEqual(reduce(state, called(199 + APPLIED_KEPT + 11, 'MED-001', 1)), state);
 });
 
 test('started marks the token as in consultation', () => {
