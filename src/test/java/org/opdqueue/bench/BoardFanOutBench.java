@@ -89,9 +89,13 @@ public final class BoardFanOutBench {
         int port = Integer.parseInt(app.base.substring(app.base.lastIndexOf(':') + 1));
         for (int i = 0; i < boards; i++) {
             // as the board's page asks: several events in one frame when they come together (-Dbatch=false: one each)
-            String query = (i % 2 == 0 ? "/ws/display/1?device=BOARDA.demo-board-a" : "/ws/display/2?device=BOARDB.demo-board-b")
-                    + (Boolean.parseBoolean(System.getProperty("batch", "true")) ? "&batch=1" : "");
-            client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(query))
+            String query = (i % 2 == 0 ? "/ws/display/1" : "/ws/display/2")
+                    + (Boolean.parseBoolean(System.getProperty("batch", "true")) ? "?batch=1" : "");
+            String key = i % 2 == 0 ? "BOARDA.demo-board-a" : "BOARDB.demo-board-b";
+            // the board PC's key offered as the page offers it (display-board/socket.js): as a subprotocol
+            client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(query)
+                            .addSubProtocol("opd-board").addSubProtocol("opd-board-key."
+                                    + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                     .onFailure(e -> System.out.println("a board could not connect: " + e))
                     .onSuccess(ws -> {
                         java.util.function.Consumer<String> received = text -> {

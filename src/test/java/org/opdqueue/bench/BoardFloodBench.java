@@ -53,7 +53,7 @@ public final class BoardFloodBench {
         HttpClient attacker = HttpClient.newHttpClient();
         Map<String, Long> receivedAt = new ConcurrentHashMap<>();
         CountDownLatch realSnapshot = new CountDownLatch(1);
-        WebSocket real = client.newWebSocketBuilder().buildAsync(URI.create(ws + "?device=" + KEY),
+        WebSocket real = org.opdqueue.support.BoardClient.offeringKey(client.newWebSocketBuilder(), KEY).buildAsync(URI.create(ws),
                 listener(realSnapshot, receivedAt)).join();
         if (!realSnapshot.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the real board got no snapshot");
@@ -71,7 +71,7 @@ public final class BoardFloodBench {
         // a board joining in the middle of the flood, with its key
         long joinedAt = System.nanoTime();
         CountDownLatch newSnapshot = new CountDownLatch(1);
-        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(ws + "?device=" + KEY),
+        org.opdqueue.support.BoardClient.offeringKey(HttpClient.newHttpClient().newWebSocketBuilder(), KEY).buildAsync(URI.create(ws),
                 listener(newSnapshot, new ConcurrentHashMap<>()));
 
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();

@@ -394,8 +394,7 @@ public final class MultiNodeDrill {
         String key = board.equals("1") ? "BOARDA.demo-board-a" : "BOARDB.demo-board-b";
         long[] lastSeq = { since == null ? -1 : since };
         boolean[] counted = { false };
-        URI uri = URI.create("ws://127.0.0.1:" + BALANCER + "/ws/display/" + board + "?device=" + key
-                + (since == null ? "" : "&since=" + since));
+        URI uri = URI.create("ws://127.0.0.1:" + BALANCER + "/ws/display/" + board + (since == null ? "" : "?since=" + since));
         Runnable again = () -> {
             if (counted[0]) {
                 connectedBoards.decrementAndGet();
@@ -409,7 +408,8 @@ public final class MultiNodeDrill {
                         scheduler), delay, TimeUnit.MILLISECONDS);
             }
         };
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, new WebSocket.Listener() {
+        org.opdqueue.support.BoardClient.offeringKey(http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30)), key)
+                .buildAsync(uri, new WebSocket.Listener() {
             final StringBuilder partial = new StringBuilder();
 
             /** Open: a new board gets its snapshot, one coming back with since= what it missed. */
