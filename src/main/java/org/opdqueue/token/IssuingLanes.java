@@ -59,8 +59,14 @@ final class IssuingLanes {
          */
         final long arrived;
         private final CompletableFuture<TokenIssuing.Issued> answer = new CompletableFuture<>();
-        /** Its batch's transaction holds a connection: from then on a statement may have written its token. */
-        private volatile boolean connected;
+        /**
+         * {@link #WAITING} until its batch's transaction holds a connection ({@link #CONNECTED}: from then on a statement
+         * may write its token), or until its time is up first ({@link #ABANDONED}: the batch leaves it out).
+         */
+        private final java.util.concurrent.atomic.AtomicInteger stage = new java.util.concurrent.atomic.AtomicInteger(WAITING);
+        private static final int WAITING = 0;
+        private static final int CONNECTED = 1;
+        private static final int ABANDONED = 2;
 
         Waiting(IssueTokenRequest request, String actor) {
             this(request, actor, null);
@@ -90,8 +96,18 @@ final class IssuingLanes {
             return answer.isDone();
         }
 
-        void connected() {
-            connected = true;
+        /** True when the batch may write it (again, for a batch tried twice); false once its time was up. */
+        boolean connect() {
+            return stage.compareAndSet(WAITING, CONNECTED) || stage.get() == CONNECTED;
+        }
+
+        /** Given up on before its batch got a connection: it will never be written. */
+        boolean abandoned() {
+            return stage.get() == ABANDONED;
+        }
+
+        private boolean abandon() {
+            return stage.compareAndSet(WAITING, ABANDONED);
         }
     }
 
@@ -166,7 +182,7 @@ final class IssuingLanes {
         if (lane.waiting.remove(request)) {
             request.fail(new ProblemException(ProblemType.OVERLOADED, "The token was not issued: the database did not "
                     + "take it within " + answerWithinMillis + " ms."));
-        } else if (!request.connected) {
+        } else if (request.abandon()) {
             // its batch is still waiting for a connection (a server gone, or refused as read-only): nothing written
             request.fail(new ProblemException(ProblemType.DEGRADED, "The token was not issued: the database gave no "
                     + "connection within " + answerWithinMillis + " ms."));

@@ -165,7 +165,9 @@ public class TokenIssuing {
         for (IssuingLanes.Waiting w : batch) {
             Outcome outcome = outcomes.get(w);
             if (outcome == null) {
-                answerAlone(w);
+                if (!w.abandoned()) {
+                    answerAlone(w);
+                }
             } else if (outcome.problem() != null) {
                 w.fail(outcome.problem());
             } else {
@@ -174,8 +176,8 @@ public class TokenIssuing {
         }
     }
 
-    private Map<IssuingLanes.Waiting, Outcome> issueTogether(List<IssuingLanes.Waiting> batch) {
-        connected(batch);
+    private Map<IssuingLanes.Waiting, Outcome> issueTogether(List<IssuingLanes.Waiting> taken) {
+        List<IssuingLanes.Waiting> batch = connected(taken);
         Map<IssuingLanes.Waiting, Outcome> outcomes = new HashMap<>();
         Map<String, RequestKeys.Earlier> earlier = !replaysLately() ? Map.of() : requestKeys.find(facility.code(),
                 batch.stream().map(w -> w.request.requestId().toString()).distinct().toList());
@@ -283,29 +285,31 @@ public class TokenIssuing {
 
     private void answerAlone(IssuingLanes.Waiting w) {
         try {
-            w.answer(issueAlone(w.request, w.fingerprint, w.actor, w.queueAt, () -> connected(List.of(w))));
+            Issued issued = issueAlone(w.request, w.fingerprint, w.actor, w.queueAt, () -> !connected(List.of(w)).isEmpty());
+            if (issued != null) {
+                w.answer(issued);
+            }
         } catch (RuntimeException e) {
             w.fail(e);
         }
     }
 
     /**
-     * Takes the transaction's connection before the first statement and tells the lane: until then its time limit can
-     * say for certain that nothing was written (a pool that gives no connection is a database outage, not an unknown).
+     * Takes the transaction's connection before the first statement; the requests whose time ran out meanwhile are left
+     * out (they were told nothing was written: a pool that gives no connection is a database outage, not an unknown),
+     * the others can no longer be told so.
      */
-    private void connected(List<IssuingLanes.Waiting> batch) {
+    private List<IssuingLanes.Waiting> connected(List<IssuingLanes.Waiting> batch) {
         em.unwrap(Session.class).doWork(connection -> {
         });
-        batch.forEach(IssuingLanes.Waiting::connected);
+        return batch.stream().filter(IssuingLanes.Waiting::connect).toList();
     }
 
+    /** Null when {@code stillWanted} says its time ran out before the connection came: then nothing is written. */
     private Issued issueAlone(IssueTokenRequest request, String fingerprint, String actor, Instant queueAt,
-            Runnable connected) {
+            java.util.function.BooleanSupplier stillWanted) {
         // A concurrent twin committed first: answer with its token.
-        return transactions.runOrSettle(() -> {
-            connected.run();
-            return issueOnce(request, fingerprint, actor, queueAt);
-        },
+        return transactions.runOrSettle(() -> stillWanted.getAsBoolean() ? issueOnce(request, fingerprint, actor, queueAt) : null,
                 Transactions.LostRace.DUPLICATE_KEY,
                 lost -> {
                     replaySeen();
