@@ -2,6 +2,7 @@ package org.opdqueue.token;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,7 @@ public class IssuingLimits {
      */
     public CompletionStage<Void> takeLater(Issuer issuer) {
         return switch (issuer.kind()) {
+            // the gateway is limited per source by the Scan & Share intake, before its signature is checked
             case STAFF, GATEWAY -> CompletableFuture.completedFuture(null);
             case KIOSK -> limits.takeLater(kiosk, issuer.name(), kioskRefusal(issuer));
             case ANONYMOUS -> limits.takeLater(client, issuer.name(), CLIENT_REFUSAL)
@@ -62,19 +64,15 @@ public class IssuingLimits {
         };
     }
 
-    /** Takes one token's worth from the issuer's allowance, or refuses with a 429 saying when to come back. */
+    /**
+     * Takes one token's worth from the issuer's allowance, or refuses with a 429 saying when to come back; waits for
+     * the answer (at most Redis's 50 ms), so only off the event loop.
+     */
     public void take(Issuer issuer) {
-        switch (issuer.kind()) {
-            case STAFF -> {
-            }
-            case GATEWAY -> {
-                // limited per source by the Scan & Share intake, before the gateway's signature is checked
-            }
-            case KIOSK -> limits.take(kiosk, issuer.name(), kioskRefusal(issuer));
-            case ANONYMOUS -> {
-                limits.take(client, issuer.name(), CLIENT_REFUSAL);
-                limits.take(allAnonymous, "all", ANONYMOUS_REFUSAL);
-            }
+        try {
+            takeLater(issuer).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException refusal ? refusal : e;
         }
     }
 

@@ -10,9 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.vertx.core.Vertx;
-
 import org.opdqueue.nodes.RedisServerResource;
+import org.opdqueue.support.TwoNodesOnOneRedis;
 
 /**
  * Two nodes' limits (two {@link Limits}, as two app processes hold them) against one real redis-server: a limit holds
@@ -23,36 +22,20 @@ public class LimitsAcrossNodesTest {
 
     private static final Allowance TEN_A_MINUTE = Allowance.of("test-kiosk", 10, Duration.ofMinutes(1));
 
-    private final RedisServerResource redis = new RedisServerResource();
-    private Vertx vertx;
+    private TwoNodesOnOneRedis nodes;
     private Limits nodeA;
     private Limits nodeB;
 
     @BeforeEach
     void twoNodesOnOneRedis() {
-        String url = redis.start().get("opd.redis.url");
-        vertx = Vertx.vertx();
-        nodeA = new Limits(vertx, url, "opd:TEST:limit:");
-        nodeB = new Limits(vertx, url, "opd:TEST:limit:");
-        reachRedis(nodeA);
-        reachRedis(nodeB);
-    }
-
-    /** A node reaches Redis with its first ping, a few ms after it starts; until then it keeps its own buckets. */
-    public static void reachRedis(Limits node) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (node.way() != Limits.Way.REDIS) {
-            assertThat(System.nanoTime()).as("Redis reached within 5 s").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        nodes = new TwoNodesOnOneRedis();
+        nodeA = nodes.nodeA;
+        nodeB = nodes.nodeB;
     }
 
     @AfterEach
     void stop() {
-        nodeA.close();
-        nodeB.close();
-        vertx.close();
-        redis.stop();
+        nodes.close();
     }
 
     @Test

@@ -9,11 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.vertx.core.Vertx;
+import org.opdqueue.support.TwoNodesOnOneRedis;
 
-import org.opdqueue.limits.Limits;
-import org.opdqueue.limits.LimitsAcrossNodesTest;
-import org.opdqueue.nodes.RedisServerResource;
+
 
 /**
  * The log-in lock-out of two nodes (two throttles, as two app processes hold them) against one real redis-server:
@@ -24,32 +22,21 @@ class LogInLockAcrossNodesTest {
 
     private static final Duration LOCK = Duration.ofMinutes(15);
 
-    private final RedisServerResource redis = new RedisServerResource();
     private final Instant now = Instant.parse("2026-11-30T04:00:00Z");
-    private Vertx vertx;
-    private Limits limitsA;
-    private Limits limitsB;
+    private TwoNodesOnOneRedis limits;
     private LogInThrottle nodeA;
     private LogInThrottle nodeB;
 
     @BeforeEach
     void twoNodesOnOneRedis() {
-        String url = redis.start().get("opd.redis.url");
-        vertx = Vertx.vertx();
-        limitsA = new Limits(vertx, url, "opd:TEST:limit:");
-        limitsB = new Limits(vertx, url, "opd:TEST:limit:");
-        nodeA = new LogInThrottle(limitsA, 10, 30, LOCK);
-        nodeB = new LogInThrottle(limitsB, 10, 30, LOCK);
-        LimitsAcrossNodesTest.reachRedis(limitsA);
-        LimitsAcrossNodesTest.reachRedis(limitsB);
+        limits = new TwoNodesOnOneRedis();
+        nodeA = new LogInThrottle(limits.nodeA, 10, 30, LOCK);
+        nodeB = new LogInThrottle(limits.nodeB, 10, 30, LOCK);
     }
 
     @AfterEach
     void stop() {
-        limitsA.close();
-        limitsB.close();
-        vertx.close();
-        redis.stop();
+        limits.close();
     }
 
     @Test

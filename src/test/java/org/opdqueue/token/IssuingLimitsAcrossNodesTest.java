@@ -19,7 +19,7 @@ import io.vertx.core.Vertx;
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.OpdConfig;
 import org.opdqueue.limits.Limits;
-import org.opdqueue.limits.LimitsAcrossNodesTest;
+import org.opdqueue.support.TwoNodesOnOneRedis;
 import org.opdqueue.nodes.RedisServerResource;
 import org.opdqueue.support.Api;
 import org.opdqueue.support.TestHospital;
@@ -55,7 +55,7 @@ class IssuingLimitsAcrossNodesTest {
         Limits shared = new Limits(vertx, ConfigProvider.getConfig().getValue("opd.redis.url", String.class),
                 "opd:" + facility.code() + ":limit:");
         try {
-            LimitsAcrossNodesTest.reachRedis(shared);
+            TwoNodesOnOneRedis.reachRedis(shared);
             IssuingLimits nodeB = new IssuingLimits(shared, config.issuing().kiosk().perMinute(), 4, 20, 100);
             int takenOnB = 0;
             while (true) {
