@@ -7,9 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -168,27 +165,8 @@ public class Limits {
 
     /** As {@link #tryTake}, answering later instead of waiting for Redis on the calling thread. */
     public CompletionStage<Optional<Duration>> tryTakeLater(Allowance allowance, String key) {
-        if (redis == null || way != Way.REDIS) {
-            return CompletableFuture.completedFuture(takeHere(allowance, key));
-        }
-        CompletableFuture<Optional<Duration>> taken = new CompletableFuture<>();
-        long bound = vertx.setTimer(REDIS_WAIT.toMillis(), t -> {
-            if (taken.complete(takeHere(allowance, key))) {
-                answeredLate();
-            }
-        });
-        redis.send(eval(TAKE, List.of(allowance.name() + ":" + key), takeArguments(allowance))).onComplete(answer -> {
-            vertx.cancelTimer(bound);
-            if (answer.succeeded()) {
-                if (taken.complete(waitOf(answer.result()))) {
-                    late.set(0);
-                }
-            } else {
-                down(String.valueOf(answer.cause().getMessage()));
-                taken.complete(takeHere(allowance, key));
-            }
-        });
-        return taken;
+        return sharedLater(TAKE, List.of(allowance.name() + ":" + key), takeArguments(allowance))
+                .thenApply(shared -> shared.isPresent() ? waitOf(shared.get()) : takeHere(allowance, key));
     }
 
     private static List<Long> takeArguments(Allowance allowance) {
@@ -225,22 +203,36 @@ public class Limits {
      * counts other than buckets (the log-in lock-out), so that all the limits go one way.
      */
     public Optional<Response> shared(String script, List<String> keys, List<?> args) {
-        if (redis == null || way != Way.REDIS || Context.isOnEventLoopThread()) {
-            return Optional.empty(); // an event loop must not wait, not even 50 ms
+        if (Context.isOnEventLoopThread()) {
+            return Optional.empty(); // an event loop must not wait, not even 50 ms: it asks sharedLater
         }
-        try {
-            Response answer = redis.send(eval(script, keys, args)).toCompletionStage().toCompletableFuture()
-                    .get(REDIS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            late.set(0);
-            return Optional.of(answer);
-        } catch (TimeoutException e) {
-            answeredLate();
-        } catch (ExecutionException e) {
-            down(String.valueOf(e.getCause().getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        return sharedLater(script, keys, args).join();
+    }
+
+    /**
+     * As {@link #shared}, completing when Redis answers, or with nothing after {@link #REDIS_WAIT} (counted towards
+     * taking Redis as down) or at once when there is no Redis or it is down.
+     */
+    public CompletableFuture<Optional<Response>> sharedLater(String script, List<String> keys, List<?> args) {
+        if (redis == null || way != Way.REDIS) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
-        return Optional.empty();
+        CompletableFuture<Optional<Response>> answered = new CompletableFuture<>();
+        long bound = vertx.setTimer(REDIS_WAIT.toMillis(), t -> {
+            if (answered.complete(Optional.empty())) {
+                answeredLate();
+            }
+        });
+        redis.send(eval(script, keys, args)).onComplete(answer -> {
+            vertx.cancelTimer(bound);
+            if (answer.failed()) {
+                down(String.valueOf(answer.cause().getMessage()));
+                answered.complete(Optional.empty());
+            } else if (answered.complete(Optional.of(answer.result()))) {
+                late.set(0);
+            }
+        });
+        return answered;
     }
 
     private Request eval(String script, List<String> keys, List<?> args) {
