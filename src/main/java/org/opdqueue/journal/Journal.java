@@ -52,8 +52,14 @@ public class Journal {
             entry.contentHash = JournalHashes.content(entry);
             entries.add(entry);
         }
-        // one INSERT for them all, in their order (see JournalEntryRows)
-        JournalEntry.getEntityManager().unwrap(Session.class).doWork(c -> JournalEntryRows.insert(c, entries));
+        List<WaitingCounts.Move> moves = details.stream().map(JournalEntryBuilder::move).filter(m -> m != null).toList();
+        // one INSERT for them all, in their order (see JournalEntryRows); the waiting counts with them
+        JournalEntry.getEntityManager().unwrap(Session.class).doWork(c -> {
+            JournalEntryRows.insert(c, entries);
+            if (!moves.isEmpty()) {
+                WaitingCounts.apply(c, facility.code(), moves);
+            }
+        });
         // Observed AFTER_SUCCESS (DisplayFeed.committed): boards hear of an entry only once this transaction commits.
         entries.forEach(committed::fire);
         return entries;

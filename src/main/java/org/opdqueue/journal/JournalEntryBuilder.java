@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 public final class JournalEntryBuilder {
 
     private final JournalEntry entry = new JournalEntry();
+    /** Where the token waited before and after the change, when that changed (the waiting counts follow it). */
+    private WaitingCounts.Move move;
 
     public static JournalEntryBuilder about(Long tokenId, String displayNumber, Long serviceId) {
         JournalEntryBuilder b = new JournalEntryBuilder();
@@ -63,6 +65,7 @@ public final class JournalEntryBuilder {
         e.startedAt = micros(token.startedAt());
         e.completedAt = micros(token.completedAt());
         e.callCount = token.callCount();
+        b.move = WaitingCounts.Move.of(token.waitingBefore(), token.waitingAfter());
         return b;
     }
 
@@ -142,6 +145,10 @@ public final class JournalEntryBuilder {
     /** As the database stores it, and so as the content hash must cover it. */
     private static Instant micros(Instant at) {
         return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    WaitingCounts.Move move() {
+        return move;
     }
 
     JournalEntry build() {

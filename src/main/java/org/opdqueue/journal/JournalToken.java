@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * A token as the journal keeps it: what it was made with and the state it is in, with its service and counter named
  * by code. The token makes this of itself ({@code Token#journaled}); the journal cannot see the token package, which
- * depends on it.
+ * depends on it. It also says where the token waited before the change, so the journal can keep the waiting counts in
+ * step ({@link WaitingCounts}).
  */
 public record JournalToken(
         long id,
@@ -35,5 +36,12 @@ public record JournalToken(
         Instant deviceTime,
         Instant receivedAt,
         boolean reservationUnknown,
-        Integer estimatedWaitAtIssue) {
+        Integer estimatedWaitAtIssue,
+        /** The queue the token stood in before this change (as last journaled or loaded), or null: not waiting. */
+        WaitingPlace waitingBefore) {
+
+    /** The queue the token stands in after this change, or null when it is not waiting. */
+    public WaitingPlace waitingAfter() {
+        return "WAITING".equals(status) && serviceId != null ? new WaitingPlace(serviceId, businessDay, priorityLane) : null;
+    }
 }

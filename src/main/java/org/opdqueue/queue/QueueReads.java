@@ -100,33 +100,38 @@ public class QueueReads {
     /**
      * Who waits in a service's queue on a day, by lane: queued no later than {@code at} (so ahead of a token queued
      * now, which has a higher id than any saved one), and in all; read inside an issue, before its tokens are saved.
-     * With it the service's {@link #policyOf call policy}, in the same statement: issuing asks both once per batch
-     * with the number row locked, and the second round trip (and an entity load) cost as much as the count.
+     * The counts come from the queue's {@code waiting_count} row (kept by the journal, see journal/WaitingCounts), less
+     * the few queued after {@code at} (an appointment checked in before its slot); counting the waiting rows read one
+     * row per patient waiting, in every batch. With it the service's {@link #policyOf call policy}, in the same
+     * statement: issuing asks both once per batch with the number row locked.
      */
     public Newcomer newcomer(ServicePoint service, java.time.LocalDate day, java.time.Instant at) {
         Object[] counts = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(SUM(CASE WHEN is_priority AND queued_at <= ?4 THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN NOT is_priority AND queued_at <= ?4 THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN is_priority THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN NOT is_priority THEN 1 ELSE 0 END), 0),
+                SELECT COALESCE(w.priority_waiting, 0), COALESCE(w.general_waiting, 0),
+                       (SELECT COUNT(*) FROM token WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3
+                          AND status = 'WAITING' AND is_priority = TRUE AND queued_at > ?4),
+                       (SELECT COUNT(*) FROM token WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3
+                          AND status = 'WAITING' AND is_priority = FALSE AND queued_at > ?4),
                        (SELECT priority_run FROM queue_state WHERE service_id = ?2)
-                FROM token
-                WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3 AND status = 'WAITING'
+                FROM (SELECT 1) one
+                LEFT JOIN waiting_count w ON w.facility = ?1 AND w.business_day = ?3 AND w.service_id = ?2
                 """)
                 .setParameter(1, service.facility).setParameter(2, service.id).setParameter(3, day).setParameter(4, at)
                 .getSingleResult();
-        Around around = new Around(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
-                ((Number) counts[2]).longValue(), ((Number) counts[3]).longValue());
+        long priorityWaiting = ((Number) counts[0]).longValue();
+        long generalWaiting = ((Number) counts[1]).longValue();
+        Around around = new Around(priorityWaiting - ((Number) counts[2]).longValue(),
+                generalWaiting - ((Number) counts[3]).longValue(), priorityWaiting, generalWaiting);
         // no queue state row yet: as policyOf, a run of 0
         return new Newcomer(around, new CallPolicy(service.priorityInterleave,
                 counts[4] == null ? 0 : ((Number) counts[4]).intValue()));
     }
 
-    /** How many wait today in each service that has anyone waiting. */
+    /** How many wait today in each service that has anyone waiting (from the kept counts, see {@link #newcomer}). */
     public Map<Long, Long> waitingCounts() {
         return countsOf(em.createNativeQuery("""
-                SELECT service_id, COUNT(*) FROM token
-                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' GROUP BY service_id
+                SELECT service_id, priority_waiting + general_waiting FROM waiting_count
+                WHERE facility = ?1 AND business_day = ?2 AND priority_waiting + general_waiting > 0
                 """).setParameter(1, facility.code()).setParameter(2, clock.businessDay()).getResultList());
     }
 
@@ -136,9 +141,9 @@ public class QueueReads {
             return Map.of();
         }
         return countsOf(em.createNativeQuery("""
-                SELECT service_id, COUNT(*) FROM token
-                WHERE facility = ?1 AND business_day = ?2 AND status = 'WAITING' AND service_id IN (?3)
-                GROUP BY service_id""").setParameter(1, facility.code()).setParameter(2, clock.businessDay())
+                SELECT service_id, priority_waiting + general_waiting FROM waiting_count
+                WHERE facility = ?1 AND business_day = ?2 AND service_id IN (?3) AND priority_waiting + general_waiting > 0
+                """).setParameter(1, facility.code()).setParameter(2, clock.businessDay())
                 .setParameter(3, serviceIds).getResultList());
     }
 

@@ -17,9 +17,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 import org.opdqueue.counter.CounterState;
+import org.opdqueue.journal.WaitingCounts;
 import org.opdqueue.token.Channel;
 import org.opdqueue.token.IssueTokenRequest;
 import org.opdqueue.token.NumberSeries;
@@ -76,6 +79,8 @@ public class DayRestore {
                     .setParameter(1, c.getValue().name()).setParameter(2, facility.code()).setParameter(3, c.getKey())
                     .executeUpdate();
         }
+        // the tokens were written without journaling them again, so their queues are counted afresh
+        em.unwrap(Session.class).doWork(c -> WaitingCounts.recount(c, facility.code()));
         return new Restored(day.tokens().size(), requestIds, numberRows, counterRows, List.copyOf(skipped));
     }
 

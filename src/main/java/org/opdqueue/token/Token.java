@@ -13,13 +13,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.journal.JournalToken;
+import org.opdqueue.journal.WaitingPlace;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.servicepoint.ServicePoint;
 
@@ -133,6 +136,23 @@ public class Token extends PanacheEntityBase {
     /** The wait in minutes the patient was told at issue (see token/PlacesAtIssue); null offline and on paper. */
     @Column(name = "estimated_wait_at_issue")
     public Integer estimatedWaitAtIssue;
+
+    /**
+     * The queue this token stood in when it was last journaled or loaded (null: not waiting, or new). Each journal
+     * entry says where the token waited before it and where after, and the journal keeps the waiting counts by it.
+     */
+    @Transient
+    private WaitingPlace journaledWaiting;
+
+    @PostLoad
+    void loaded() {
+        journaledWaiting = waitingPlace();
+    }
+
+    private WaitingPlace waitingPlace() {
+        return status == TokenStatus.WAITING && serviceId != null ? new WaitingPlace(serviceId, businessDay, priorityLane)
+                : null;
+    }
 
     @Version
     public long version;
@@ -296,7 +316,8 @@ public class Token extends PanacheEntityBase {
     /**
      * This token as the journal keeps it, in the state it is in now. The service is named by code from the
      * persistence context (the command that changed the token has loaded it); the counter's code is given, as the
-     * token cannot see counters.
+     * token cannot see counters. Made once for each change journaled: it says where the token waited before the
+     * change, that is at the last one made (or when the token was loaded).
      */
     public JournalToken journaled(String counterCode) {
         return journaled(counterCode, ServicePoint.findById(serviceId));
@@ -307,10 +328,12 @@ public class Token extends PanacheEntityBase {
         if (!service.id.equals(serviceId)) {
             throw new IllegalArgumentException("token " + displayNumber + " is not in service " + service.code);
         }
+        WaitingPlace before = journaledWaiting;
+        journaledWaiting = waitingPlace(); // the entry made of this is the one that moves the token to it
         return new JournalToken(id, publicCode, businessDay, numberSeries, number, displayNumber, serviceId, service.code,
                 priority, priorityLane, channel.name(), status.name(), issuedAt, queuedAt, calledAt, startedAt, completedAt,
                 counterId, counterId == null ? null : counterCode, callCount, PatientJson.write(patient()), degraded,
-                deviceId, deviceTime, receivedAt, reservationUnknown, estimatedWaitAtIssue);
+                deviceId, deviceTime, receivedAt, reservationUnknown, estimatedWaitAtIssue, before);
     }
 
     /** The patient's details as stored on the token. */

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Issue throughput: clients in closed loops issuing tokens over six services for a fixed time, through the API;
- * and the same writes (number bump, token, idempotency key, journal entry, one transaction each) done by raw
- * JDBC on the same database, which is the limit the API is compared with.
+ * and the same writes (number bump, token, idempotency key, journal entry, waiting count, one transaction each) done
+ * by raw JDBC on the same database, which is the limit the API is compared with.
  */
 final class IssueThroughputBench {
 
@@ -175,7 +175,10 @@ final class IssueThroughputBench {
                     PreparedStatement key = c.prepareStatement("INSERT INTO idempotency_key (facility, request_id, body_hash, "
                             + "token_id, created_at) VALUES ('BENCH', ?, ?, ?, ?)");
                     PreparedStatement journal = c.prepareStatement("INSERT INTO journal_entry (facility, type, occurred_at, "
-                            + "business_day, token_id, display_number, service_id) VALUES ('BENCH', 'ISSUED', ?, ?, ?, ?, ?)")) {
+                            + "business_day, token_id, display_number, service_id) VALUES ('BENCH', 'ISSUED', ?, ?, ?, ?, ?)");
+                    PreparedStatement waiting = c.prepareStatement("INSERT INTO waiting_count (facility, service_id, "
+                            + "business_day, general_waiting) VALUES ('BENCH', ?, ?, 1) "
+                            + "ON DUPLICATE KEY UPDATE general_waiting = general_waiting + 1")) {
                 bump.setObject(1, day);
                 bump.setLong(2, service);
                 bump.executeUpdate();
@@ -211,6 +214,9 @@ final class IssueThroughputBench {
                 journal.setString(4, display);
                 journal.setLong(5, service);
                 journal.executeUpdate();
+                waiting.setLong(1, service);
+                waiting.setObject(2, day);
+                waiting.executeUpdate();
                 c.commit();
             } catch (Exception e) {
                 c.rollback();

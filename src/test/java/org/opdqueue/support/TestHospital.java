@@ -2,8 +2,10 @@ package org.opdqueue.support;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,9 @@ import org.opdqueue.device.DeviceKind;
 import org.opdqueue.display.Board;
 import org.opdqueue.display.BoardCounter;
 import org.opdqueue.display.BoardService;
+import org.opdqueue.journal.Journal;
+import org.opdqueue.journal.JournalEntryBuilder;
+import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.outage.Outage;
 import org.opdqueue.servicepoint.PriorityCategory;
 import org.opdqueue.reads.CommittedReadings;
@@ -37,12 +42,14 @@ public class TestHospital {
     private final Facility facility;
     private final HospitalClock clock;
     private final CommittedReadings readings;
+    private final Journal journal;
 
     /** Set-up made here is written straight to the database, so the kept readings are told, as the admin forms do. */
-    public TestHospital(Facility facility, HospitalClock clock, CommittedReadings readings) {
+    public TestHospital(Facility facility, HospitalClock clock, CommittedReadings readings, Journal journal) {
         this.facility = facility;
         this.clock = clock;
         this.readings = readings;
+        this.journal = journal;
     }
 
     /** A new active service with its own queue; returns its code. */
@@ -148,10 +155,30 @@ public class TestHospital {
 
     /**
      * A token as the offline merge or the paper back-entry leaves it: issued at the device or slip time, received
-     * later, numbered in its own series; returns its id.
+     * later, numbered in its own series, journaled as they journal it; returns its id.
      */
     @Transactional
     public long mergedToken(String serviceCode, Channel channel, Instant issuedAt, Instant receivedAt) {
+        Token t = merged(serviceCode, channel, issuedAt, receivedAt);
+        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.issued(t.journaled(null), UUID.randomUUID().toString()));
+        readings.forget();
+        return t.id;
+    }
+
+    /** A long queue in one go: {@code n} waiting kiosk tokens merged from offline, issued a second apart. */
+    @Transactional
+    public void longQueue(String serviceCode, int n) {
+        Instant first = clock.now().minusSeconds(n);
+        List<JournalEntryBuilder> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Token t = merged(serviceCode, Channel.OFFLINE_KIOSK, first.plusSeconds(i), clock.now());
+            entries.add(JournalEntryBuilder.issued(t.journaled(null), UUID.randomUUID().toString()));
+        }
+        journal.appendAll(JournalEventType.ISSUED, entries);
+        readings.forget();
+    }
+
+    private Token merged(String serviceCode, Channel channel, Instant issuedAt, Instant receivedAt) {
         ServicePoint s = ServicePoint.findByCode(facility.code(), serviceCode).orElseThrow();
         Token t = new Token();
         t.facility = facility.code();
@@ -171,17 +198,7 @@ public class TestHospital {
         t.degraded = true;
         t.deviceTime = issuedAt;
         t.persist();
-        readings.forget();
-        return t.id;
-    }
-
-    /** A long queue in one go: {@code n} waiting kiosk tokens merged from offline, issued a second apart. */
-    @Transactional
-    public void longQueue(String serviceCode, int n) {
-        Instant first = clock.now().minusSeconds(n);
-        for (int i = 0; i < n; i++) {
-            mergedToken(serviceCode, Channel.OFFLINE_KIOSK, first.plusSeconds(i), clock.now());
-        }
+        return t;
     }
 
     /** A recorded outage, as {@code OutageRecovery} writes it when the database is back; returns its id. */
