@@ -1,7 +1,6 @@
 package org.opdqueue.journal;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -65,7 +64,7 @@ public final class WaitingCounts {
             for (Map.Entry<WaitingPlace, int[]> row : rows.entrySet()) {
                 insert.setString(i++, facility);
                 insert.setLong(i++, row.getKey().serviceId());
-                insert.setDate(i++, Date.valueOf(row.getKey().day()));
+                insert.setObject(i++, row.getKey().day());
                 insert.setInt(i++, row.getValue()[0]);
                 insert.setInt(i++, row.getValue()[1]);
             }

@@ -1,6 +1,9 @@
 package org.opdqueue.queue;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,8 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.RowBinder;
 import org.opdqueue.counter.Counter;
 import org.opdqueue.servicepoint.QueueState;
 import org.opdqueue.servicepoint.ServicePoint;
@@ -106,25 +112,41 @@ public class QueueReads {
      * statement: issuing asks both once per batch with the number row locked.
      */
     public Newcomer newcomer(ServicePoint service, java.time.LocalDate day, java.time.Instant at) {
-        Object[] counts = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(w.priority_waiting, 0), COALESCE(w.general_waiting, 0),
-                       (SELECT COUNT(*) FROM token WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3
-                          AND status = 'WAITING' AND is_priority = TRUE AND queued_at > ?4),
-                       (SELECT COUNT(*) FROM token WHERE facility = ?1 AND service_id = ?2 AND business_day = ?3
-                          AND status = 'WAITING' AND is_priority = FALSE AND queued_at > ?4),
-                       (SELECT priority_run FROM queue_state WHERE service_id = ?2)
-                FROM (SELECT 1) one
-                LEFT JOIN waiting_count w ON w.facility = ?1 AND w.business_day = ?3 AND w.service_id = ?2
-                """)
-                .setParameter(1, service.facility).setParameter(2, service.id).setParameter(3, day).setParameter(4, at)
-                .getSingleResult();
-        long priorityWaiting = ((Number) counts[0]).longValue();
-        long generalWaiting = ((Number) counts[1]).longValue();
-        Around around = new Around(priorityWaiting - ((Number) counts[2]).longValue(),
-                generalWaiting - ((Number) counts[3]).longValue(), priorityWaiting, generalWaiting);
-        // no queue state row yet: as policyOf, a run of 0
-        return new Newcomer(around, new CallPolicy(service.priorityInterleave,
-                counts[4] == null ? 0 : ((Number) counts[4]).intValue()));
+        // plain JDBC on the transaction's connection: through a Hibernate native query the statement's result mapping
+        // and its Instant's calendar cost the issuing lane more than the database took to answer
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement read = c.prepareStatement("""
+                    SELECT COALESCE(w.priority_waiting, 0), COALESCE(w.general_waiting, 0),
+                           (SELECT COUNT(*) FROM token WHERE facility = ? AND service_id = ? AND business_day = ?
+                              AND status = 'WAITING' AND is_priority = TRUE AND queued_at > ?),
+                           (SELECT COUNT(*) FROM token WHERE facility = ? AND service_id = ? AND business_day = ?
+                              AND status = 'WAITING' AND is_priority = FALSE AND queued_at > ?),
+                           (SELECT priority_run FROM queue_state WHERE service_id = ?)
+                    FROM (SELECT 1) one
+                    LEFT JOIN waiting_count w ON w.facility = ? AND w.business_day = ? AND w.service_id = ?
+                    """)) {
+                LocalDateTime after = RowBinder.utcWallTime(at);
+                for (int lane = 0; lane < 2; lane++) {
+                    read.setString(4 * lane + 1, service.facility);
+                    read.setLong(4 * lane + 2, service.id);
+                    read.setObject(4 * lane + 3, day);
+                    read.setObject(4 * lane + 4, after);
+                }
+                read.setLong(9, service.id);
+                read.setString(10, service.facility);
+                read.setObject(11, day);
+                read.setLong(12, service.id);
+                try (ResultSet row = read.executeQuery()) {
+                    row.next();
+                    long priorityWaiting = row.getLong(1);
+                    long generalWaiting = row.getLong(2);
+                    Around around = new Around(priorityWaiting - row.getLong(3), generalWaiting - row.getLong(4),
+                            priorityWaiting, generalWaiting);
+                    // no queue state row yet: as policyOf, a run of 0 (getInt gives 0 for NULL)
+                    return new Newcomer(around, new CallPolicy(service.priorityInterleave, row.getInt(5)));
+                }
+            }
+        });
     }
 
     /** How many wait today in each service that has anyone waiting (from the kept counts, see {@link #newcomer}). */

@@ -1,6 +1,5 @@
 package org.opdqueue.token;
 
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -71,7 +70,7 @@ public class TokenNumbers {
                     WHERE facility = ? AND business_day = ? AND service_id = ?""", Statement.RETURN_GENERATED_KEYS)) {
                 update.setInt(1, count);
                 update.setString(2, facility);
-                update.setDate(3, Date.valueOf(day));
+                update.setObject(3, day); // not a java.sql.Date: see RowBinder
                 update.setLong(4, serviceId);
                 if (update.executeUpdate() == 0) {
                     return 0;
