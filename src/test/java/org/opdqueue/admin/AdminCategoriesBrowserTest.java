@@ -58,10 +58,9 @@ class AdminCategoriesBrowserTest extends DeskBrowserTest {
         assertThat(row).containsText("Transgender person");
         assertThat(row).containsText("DIVYANG");
 
-        // the kiosk is another machine: its own browser, not a tab beside the admin's form (sharing the admin's cookie
-        // jar, the form's CSRF token was now and then refused as wrong in CI; see the closing note of issue 18)
-        com.microsoft.playwright.BrowserContext kioskMachine = Browser.get().newContext();
-        Page kiosk = kioskMachine.newPage();
+        // the kiosk in a tab of the admin's own browser: its reads of the API share the admin's cookie jar and must not
+        // replace the form-token cookie of the admin's form (they did, and the edit below was refused as expired)
+        Page kiosk = page.context().newPage();
         Locator tile = kioskTile(kiosk, service, code);
         assertThat(tile).containsText("Transgender person");
         assertThat(tile).containsText("ट्रांसजेंडर व्यक्ति");
@@ -86,7 +85,7 @@ class AdminCategoriesBrowserTest extends DeskBrowserTest {
         kioskTile(kiosk, service, "GENERAL");
         assertThat(kiosk.locator("[data-category=" + code + "]")).hasCount(0);
         assertThat(kiosk.locator("[data-category=SENIOR_CITIZEN] svg.icon")).hasCount(1);
-        kioskMachine.close();
+        kiosk.close();
     }
 
     /** Opens the kiosk afresh (it reads the categories when it starts) up to the category screen. */
