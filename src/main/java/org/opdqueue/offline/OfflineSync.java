@@ -133,6 +133,7 @@ public class OfflineSync {
         Set<String> seenRequests = new HashSet<>();
         List<String> unreserved = new ArrayList<>();
         prepared.sort(Comparator.comparing(Prepared::queuedAt).thenComparing(Prepared::number));
+        List<JournalEntryBuilder> issued = new ArrayList<>();
         for (Prepared p : prepared) {
             String requestId = p.item().requestId().toString();
             RequestKeys.Earlier key = earlier.get(requestId);
@@ -147,13 +148,18 @@ public class OfflineSync {
                 results[p.index()] = SyncResult.rejected(p.item().requestId(),
                         "number " + p.item().offlineNumber() + " was already merged for another token");
             } else {
-                Token token = create(p, kiosk, receivedAt);
+                Token token = create(p, kiosk, receivedAt, issued);
                 results[p.index()] = SyncResult.created(p.item().requestId(), token.id, token.displayNumber,
                         p.reservationUnknown());
                 if (p.reservationUnknown()) {
                     unreserved.add(token.displayNumber);
                 }
             }
+        }
+        // one journal insert for the merged tokens, last: the waiting counts it keeps are then locked only while this
+        // transaction commits, not while the rest of the outbox is merged (ten kiosks syncing waited on each other)
+        if (!issued.isEmpty()) {
+            journal.appendAll(JournalEventType.ISSUED, issued);
         }
         List<String> newRefusals = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
@@ -261,7 +267,8 @@ public class OfflineSync {
         return serviceId + "/" + day + "/" + number;
     }
 
-    private Token create(Prepared p, Device kiosk, Instant receivedAt) {
+    /** Saves a merged token and adds its journal entry to {@code issued}, which the merge appends at its end. */
+    private Token create(Prepared p, Device kiosk, Instant receivedAt, List<JournalEntryBuilder> issued) {
         Token token = Token.waiting(facility.code(), p.service(), p.category(), Channel.OFFLINE_KIOSK, p.series(),
                 p.number(), p.service().displayNumber(p.series(), p.number()), p.queuedAt(), p.day(), receivedAt,
                 p.item().patient());
@@ -271,7 +278,7 @@ public class OfflineSync {
         token.reservationUnknown = p.reservationUnknown();
         token.persist();
         requestKeys.record(token.facility, p.item().requestId().toString(), p.fingerprint(), token.id, receivedAt);
-        journal.append(JournalEventType.ISSUED, JournalEntryBuilder.issued(token.journaled(null), p.item().requestId().toString())
+        issued.add(JournalEntryBuilder.issued(token.journaled(null), p.item().requestId().toString())
                 .offlineNumber(p.item().offlineNumber().strip().toUpperCase()).detail("OFFLINE_KIOSK " + token.priority
                         + (p.reservationUnknown() ? " " + RESERVATION_UNKNOWN : "")));
         return token;

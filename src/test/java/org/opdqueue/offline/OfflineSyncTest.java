@@ -93,6 +93,11 @@ class OfflineSyncTest {
                 .isEqualTo(outbox.stream().map(i -> (String) i.get("offlineNumber")).toList());
         // issued ten minutes ago, offline tokens come before the token issued online just now
         assertThat(queue.indexOf(before)).isEqualTo(20);
+        // the kiosks' waiting count (kept by the journal) agrees with the queue's rows
+        int counted = given().get("/api/queues/" + service).then().extract().path("waitingCount");
+        int kept = given().get("/api/services").then().extract()
+                .path("find { it.code == '" + service + "' }.waiting");
+        assertThat(kept).isEqualTo(counted).isEqualTo(21);
         long id = first.getLong("results[0].tokenId");
         given().get("/api/tokens/" + id).then().body("channel", equalTo("OFFLINE_KIOSK")).body("degraded", equalTo(true));
         long counter = hospital.openCounter(service);
