@@ -1,0 +1,98 @@
+package org.opdqueue.common;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * A server whose database user may not change a table it changes refuses to start, saying what to run. After an
+ * upgrade that adds a table (V42's waiting counts, changed by every token change), the app's user has only the
+ * database-wide SELECT and INSERT on it until {@code deploy/create-database.sh} runs again: started like that, every
+ * issue and call would fail mid-morning instead of the upgrade failing at once. The journal is left out (the app may
+ * only add to it) and so is Flyway's history (the owner's).
+ */
+@ApplicationScoped
+public class TableGrantsCheck {
+
+    /** Tables the app's user is not meant to change. */
+    static final List<String> READ_AND_ADD_ONLY = List.of("journal_entry", "flyway_schema_history");
+
+    /** MariaDB's "command denied to user" for a table, and for a column. */
+    private static final int TABLE_DENIED = 1142;
+    private static final int COLUMN_DENIED = 1143;
+
+    private static final Logger LOG = Logger.getLogger(TableGrantsCheck.class);
+
+    private final DataSource db;
+
+    public TableGrantsCheck(DataSource db) {
+        this.db = db;
+    }
+
+    /** After the migrations, before the start-up steps that write. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent start) {
+        List<String> refused;
+        try (Connection c = db.getConnection()) {
+            refused = tablesItMayNotChange(c);
+        } catch (SQLException e) {
+            // not a missing grant (a read-only server waiting for its promotion, a database gone): the server starts,
+            // and what it cannot do it answers as it always does
+            LOG.warnf("Could not check the database user's grants: %s", e.getMessage());
+            return;
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("The database user may not change " + String.join(", ", refused)
+                    + ": an upgrade added these tables. Run deploy/create-database.sh again (as root on the database "
+                    + "server, with the same arguments) and start again.");
+        }
+    }
+
+    /**
+     * The tables of the connection's database that its user may not UPDATE: asked of each table with an update that
+     * matches no row, which the server refuses before it reads anything when the grant is missing.
+     */
+    public static List<String> tablesItMayNotChange(Connection c) throws SQLException {
+        List<String[]> tables = new ArrayList<>();
+        try (PreparedStatement columns = c.prepareStatement("""
+                SELECT c.table_name, c.column_name FROM information_schema.columns c
+                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                WHERE c.table_schema = DATABASE() AND t.table_type = 'BASE TABLE' AND c.ordinal_position = 1
+                ORDER BY c.table_name""");
+                ResultSet rs = columns.executeQuery()) {
+            while (rs.next()) {
+                if (!READ_AND_ADD_ONLY.contains(rs.getString(1).toLowerCase())) {
+                    tables.add(new String[] { rs.getString(1), rs.getString(2) });
+                }
+            }
+        }
+        List<String> refused = new ArrayList<>();
+        try (Statement probe = c.createStatement()) {
+            for (String[] t : tables) {
+                try {
+                    probe.executeUpdate("UPDATE `" + t[0] + "` SET `" + t[1] + "` = `" + t[1] + "` WHERE 1 = 0");
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != TABLE_DENIED && e.getErrorCode() != COLUMN_DENIED) {
+                        throw e;
+                    }
+                    refused.add(t[0]);
+                }
+            }
+        }
+        return refused;
+    }
+}
