@@ -1,7 +1,6 @@
 package org.opdqueue.common;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,33 +62,31 @@ public class TableGrantsCheck {
     }
 
     /**
-     * The tables of the connection's database that its user may not UPDATE: asked of each table with an update that
-     * matches no row, which the server refuses before it reads anything when the grant is missing.
+     * The tables of the connection's database that its user may not change: asked of each table with a delete that
+     * matches no row, which the server refuses before it reads anything when the grant is missing (deploy/create-
+     * database.sh grants UPDATE and DELETE together). Table names from SHOW FULL TABLES: information_schema took ten
+     * times as long at start-up.
      */
     public static List<String> tablesItMayNotChange(Connection c) throws SQLException {
-        List<String[]> tables = new ArrayList<>();
-        try (PreparedStatement columns = c.prepareStatement("""
-                SELECT c.table_name, c.column_name FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = DATABASE() AND t.table_type = 'BASE TABLE' AND c.ordinal_position = 1
-                ORDER BY c.table_name""");
-                ResultSet rs = columns.executeQuery()) {
+        List<String> tables = new ArrayList<>();
+        try (Statement list = c.createStatement();
+                ResultSet rs = list.executeQuery("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'")) {
             while (rs.next()) {
                 if (!READ_AND_ADD_ONLY.contains(rs.getString(1).toLowerCase())) {
-                    tables.add(new String[] { rs.getString(1), rs.getString(2) });
+                    tables.add(rs.getString(1));
                 }
             }
         }
         List<String> refused = new ArrayList<>();
         try (Statement probe = c.createStatement()) {
-            for (String[] t : tables) {
+            for (String table : tables) {
                 try {
-                    probe.executeUpdate("UPDATE `" + t[0] + "` SET `" + t[1] + "` = `" + t[1] + "` WHERE 1 = 0");
+                    probe.executeUpdate("DELETE FROM `" + table + "` WHERE 1 = 0");
                 } catch (SQLException e) {
                     if (e.getErrorCode() != TABLE_DENIED && e.getErrorCode() != COLUMN_DENIED) {
                         throw e;
                     }
-                    refused.add(t[0]);
+                    refused.add(table);
                 }
             }
         }
