@@ -43,7 +43,7 @@ public class TableGrantsCheck {
         this.db = db;
     }
 
-    /** After the migrations, before the start-up steps that write. */
+    /** Last at start-up, after the migrations and the steps that only read and add (the bootstrap administrator). */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent start) {
         List<String> refused;
         try (Connection c = db.getConnection()) {
