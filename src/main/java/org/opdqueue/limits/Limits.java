@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -218,9 +219,13 @@ public class Limits {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         CompletableFuture<Optional<Response>> answered = new CompletableFuture<>();
+        // The timer and the answer may run on two threads: whichever settles first counts (late, or in time) before
+        // it completes, so a caller woken by the third late answer already finds Redis counted as down.
+        AtomicBoolean settled = new AtomicBoolean();
         long bound = vertx.setTimer(REDIS_WAIT.toMillis(), t -> {
-            if (answered.complete(Optional.empty())) {
+            if (settled.compareAndSet(false, true)) {
                 answeredLate();
+                answered.complete(Optional.empty());
             }
         });
         redis.send(eval(script, keys, args)).onComplete(answer -> {
@@ -228,8 +233,9 @@ public class Limits {
             if (answer.failed()) {
                 down(String.valueOf(answer.cause().getMessage()));
                 answered.complete(Optional.empty());
-            } else if (answered.complete(Optional.of(answer.result()))) {
+            } else if (settled.compareAndSet(false, true)) {
                 late.set(0);
+                answered.complete(Optional.of(answer.result()));
             }
         });
         return answered;
