@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -23,33 +24,23 @@ public final class WaitingCounts {
     /** A token left one queue or joined one (or both: a transfer); null when neither. */
     record Move(WaitingPlace from, WaitingPlace to) {
         static Move of(WaitingPlace from, WaitingPlace to) {
-            return java.util.Objects.equals(from, to) ? null : new Move(from, to);
+            return Objects.equals(from, to) ? null : new Move(from, to);
         }
     }
 
     /** Rows locked in one order (day, service) by every transaction, so two never wait for each other in a circle. */
     private static final Comparator<WaitingPlace> ROW_ORDER = Comparator.comparing(WaitingPlace::day)
-            .thenComparingLong(WaitingPlace::serviceId).thenComparing(WaitingPlace::priorityLane);
+            .thenComparingLong(WaitingPlace::serviceId);
 
     /** Adds the moves to the counts, one statement for them all. */
     static void apply(Connection c, String facility, Collection<Move> moves) throws SQLException {
-        Map<WaitingPlace, Integer> change = new TreeMap<>(ROW_ORDER);
-        for (Move m : moves) {
-            if (m.from() != null) {
-                change.merge(m.from(), -1, Integer::sum);
-            }
-            if (m.to() != null) {
-                change.merge(m.to(), 1, Integer::sum);
-            }
-        }
-        // one row per service and day, both lanes in it
+        // one row per service and day (keyed with the lane left out), its two lanes' changes: priority, general
         Map<WaitingPlace, int[]> rows = new TreeMap<>(ROW_ORDER);
-        change.forEach((place, n) -> {
-            if (n != 0) {
-                int[] lanes = rows.computeIfAbsent(new WaitingPlace(place.serviceId(), place.day(), false), k -> new int[2]);
-                lanes[place.priorityLane() ? 0 : 1] += n;
-            }
-        });
+        for (Move m : moves) {
+            add(rows, m.from(), -1);
+            add(rows, m.to(), 1);
+        }
+        rows.values().removeIf(lanes -> lanes[0] == 0 && lanes[1] == 0);
         if (rows.isEmpty()) {
             return;
         }
@@ -69,6 +60,12 @@ public final class WaitingCounts {
                 insert.setInt(i++, row.getValue()[1]);
             }
             insert.executeUpdate();
+        }
+    }
+
+    private static void add(Map<WaitingPlace, int[]> rows, WaitingPlace place, int n) {
+        if (place != null) {
+            rows.computeIfAbsent(place, p -> new int[2])[place.priorityLane() ? 0 : 1] += n;
         }
     }
 
