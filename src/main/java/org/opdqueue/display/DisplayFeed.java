@@ -27,6 +27,7 @@ import org.opdqueue.common.Failures;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.journal.JournalEntry;
+import org.opdqueue.journal.Journaled;
 import org.opdqueue.nodes.FanOut;
 import org.opdqueue.reads.CommittedReadings;
 import org.opdqueue.status.Mode;
@@ -121,8 +122,8 @@ public class DisplayFeed {
     }
 
     /** Fired by Journal.append inside a command's transaction, and delivered here only once that transaction committed. */
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JournalEntry entry) {
-        inbox.add(entry);
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Journaled journaled) {
+        inbox.addAll(journaled.entries());
     }
 
     /**

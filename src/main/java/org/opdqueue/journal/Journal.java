@@ -13,7 +13,7 @@ import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
 
 /**
- * Appends entries in the caller's transaction and announces each one to in-process listeners
+ * Appends entries in the caller's transaction and announces them ({@link Journaled}) to in-process listeners
  * (display boards) only after that transaction commits, so nobody sees a change that was rolled back.
  * Commands append last, just before commit, to keep the window between taking a seq and committing it small.
  */
@@ -23,9 +23,9 @@ public class Journal {
 
     private final Facility facility;
     private final HospitalClock clock;
-    private final Event<JournalEntry> committed;
+    private final Event<Journaled> committed;
 
-    public Journal(Facility facility, HospitalClock clock, Event<JournalEntry> committed) {
+    public Journal(Facility facility, HospitalClock clock, Event<Journaled> committed) {
         this.facility = facility;
         this.clock = clock;
         this.committed = committed;
@@ -61,7 +61,7 @@ public class Journal {
             }
         });
         // Observed AFTER_SUCCESS (DisplayFeed.committed): boards hear of an entry only once this transaction commits.
-        entries.forEach(committed::fire);
+        committed.fire(new Journaled(entries));
         return entries;
     }
 

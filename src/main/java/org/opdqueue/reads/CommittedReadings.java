@@ -17,8 +17,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.opdqueue.common.HospitalClock;
-import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.journal.Journaled;
 import org.opdqueue.status.SystemMode;
 
 /**
@@ -73,9 +73,9 @@ public class CommittedReadings {
         }
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JournalEntry entry) {
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Journaled journaled) {
         changes.incrementAndGet();
-        if (entry.type == JournalEventType.SETUP_CHANGED) {
+        if (journaled.any(JournalEventType.SETUP_CHANGED)) {
             setUpChanges.incrementAndGet();
         }
     }

@@ -13,7 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.common.Facility;
-import org.opdqueue.journal.JournalEntry;
+import org.opdqueue.journal.Journaled;
 
 /**
  * Today's figures, measured once per position of the journal instead of once per request: reading a busy day's tokens
@@ -58,7 +58,7 @@ public class TodayFigures {
         this.em = em;
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) JournalEntry entry) {
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Journaled journaled) {
         changes.incrementAndGet();
     }
 
