@@ -117,6 +117,13 @@ public interface OpdConfig {
         @WithDefault("2200ms")
         Duration answerWithin();
 
+        /**
+         * How many lanes the services' issues are spread over ({@code token/IssuingLanes}): the issues waiting in one
+         * lane commit together, so fewer lanes mean fewer commits; more let more batches run at once.
+         */
+        @WithDefault("2")
+        int lanes();
+
         Anonymous anonymous();
 
         interface Kiosk {

@@ -77,4 +77,19 @@ class IssuingConcurrencyTest {
         List<String> expected = IntStream.rangeClosed(1, 81).mapToObj(n -> String.format("%s-%03d", service, n)).toList();
         assertThat(numbers).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void issuesOfSeveralServicesCommittedTogetherEachTakeTheirOwnServicesNumbers() throws Exception {
+        // the services of one lane share its batches: one transaction bumps each service's number row
+        List<String> services = List.of(hospital.service(), hospital.service(), hospital.service(), hospital.service());
+        List<Response> answers = Parallel.all(160, i -> Api.post("/api/tokens", Api.issueBody(services.get(i % 4), "GENERAL")));
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
+        for (String service : services) {
+            List<String> numbers = answers.stream().filter(r -> r.jsonPath().getString("serviceCode").equals(service))
+                    .map(r -> r.jsonPath().getString("number")).sorted().toList();
+            assertThat(numbers).containsExactlyElementsOf(
+                    IntStream.rangeClosed(1, 40).mapToObj(n -> String.format("%s-%03d", service, n)).toList());
+        }
+    }
 }
