@@ -33,7 +33,8 @@ public class SameOriginGuard {
 
     @ServerRequestFilter(preMatching = true)
     public Response guard(ContainerRequestContext request, HttpServerRequest http) {
-        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
+        String decoded = request.getUriInfo().getPath();
+        String path = decoded.startsWith("/") ? decoded : "/" + decoded; // no regex: this runs on every request
         if (!path.startsWith("/api/") || !UNSAFE.contains(request.getMethod())) {
             return null;
         }
