@@ -71,6 +71,23 @@ public class Journal {
                 .page(0, limit).list();
     }
 
+    /** Where an entry stands in the journal, without its content. */
+    public record Stamp(long seq, java.time.Instant occurredAt) {
+        public static Stamp of(JournalEntry entry) {
+            return new Stamp(entry.seq, entry.occurredAt);
+        }
+    }
+
+    /** What {@link #since} gives, seq and time only: for a reader that only moves its cursor (nothing is loaded). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Stamp> stampsSince(long seq, int limit) {
+        return JournalEntry.getEntityManager()
+                .createQuery("select j.seq, j.occurredAt from JournalEntry j where j.facility = ?1 and j.seq > ?2 "
+                        + "order by j.seq", Object[].class)
+                .setParameter(1, facility.code()).setParameter(2, seq).setMaxResults(limit).getResultList().stream()
+                .map(r -> new Stamp((Long) r[0], (java.time.Instant) r[1])).toList();
+    }
+
     /** Those of these seqs that are committed (read again for a seq that was taken but not yet committed). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<JournalEntry> among(java.util.Collection<Long> seqs) {

@@ -106,30 +106,36 @@ public class NotificationTrigger {
      */
     private int[] readBatch() {
         long cursor = lockCursor();
+        List<Journal.Stamp> stamps = journal.stampsSince(cursor, BATCH);
+        if (stamps.isEmpty()) {
+            return new int[] {0, 0, 0};
+        }
+        List<String> targets = targets();
+        if (targets.isEmpty()) {
+            // nobody to tell (no SMS gateway, no webhook): the cursor moves over the entries' seqs, none is loaded
+            return new int[] {0, stamps.size(), advance(cursor, stamps) ? 1 : 0};
+        }
         List<JournalEntry> entries = journal.since(cursor, BATCH);
         if (entries.isEmpty()) {
             return new int[] {0, 0, 0};
         }
-        List<String> targets = targets();
         int made = 0;
         Map<Long, JournalEntry> touched = new LinkedHashMap<>();
         for (JournalEntry e : entries) {
             if (e.tokenId == null) {
                 continue;
             }
-            if (e.type == JournalEventType.CALLED && !e.outageReplay && !targets.isEmpty()) {
+            if (e.type == JournalEventType.CALLED && !e.outageReplay) {
                 made += called(e, targets);
             }
             if (e.serviceId != null) {
                 touched.put(e.serviceId, e);
             }
         }
-        if (!targets.isEmpty()) {
-            for (Map.Entry<Long, JournalEntry> t : touched.entrySet()) {
-                made += turnNear(t.getKey(), t.getValue(), targets);
-            }
+        for (Map.Entry<Long, JournalEntry> t : touched.entrySet()) {
+            made += turnNear(t.getKey(), t.getValue(), targets);
         }
-        return new int[] {made, entries.size(), advance(cursor, entries) ? 1 : 0};
+        return new int[] {made, entries.size(), advance(cursor, entries.stream().map(Journal.Stamp::of).toList()) ? 1 : 0};
     }
 
     private List<String> targets() {
@@ -230,14 +236,14 @@ public class NotificationTrigger {
     }
 
     /** Past every entry read, up to the first young gap: entries after it are read again until it fills or ages. */
-    private boolean advance(long cursor, List<JournalEntry> entries) {
+    private boolean advance(long cursor, List<Journal.Stamp> entries) {
         Instant gapPassed = clock.now().minus(GAP_PASSED_AFTER);
         long safe = cursor;
-        for (JournalEntry e : entries) {
-            if (e.seq != safe + 1 && e.occurredAt.isAfter(gapPassed)) {
+        for (Journal.Stamp e : entries) {
+            if (e.seq() != safe + 1 && e.occurredAt().isAfter(gapPassed)) {
                 break;
             }
-            safe = e.seq;
+            safe = e.seq();
         }
         if (safe != cursor) {
             em.createNativeQuery("UPDATE notify_cursor SET seq = ?2 WHERE facility = ?1 AND seq < ?2")

@@ -227,6 +227,24 @@ class NotificationsTest {
                 .hasStackTraceContaining("uk_notify_delivery");
     }
 
+    @Test
+    void withNobodyToTellTheCursorStillMovesOnAndNothingIsMade() throws Exception {
+        notifications.setActive(endpoint.id, false, "test");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> WebhookEndpoint.activeOf(facility.code()))).isEmpty();
+        JsonPath near = issue(Map.of("mobile", "9876543217", "notifyConsent", true));
+        long issued = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT MAX(seq) FROM journal_entry WHERE facility = ?1 AND token_id = ?2")
+                .setParameter(1, facility.code()).setParameter(2, Api.id(near)).getSingleResult()).longValue());
+
+        await().atMost(WITHIN).until(() -> {
+            trigger.readJournal();
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "SELECT seq FROM notify_cursor WHERE facility = ?1").setParameter(1, facility.code())
+                    .getSingleResult()).longValue()) >= issued;
+        });
+        assertThat(deliveriesOf(Api.id(near))).isZero();
+    }
+
     private JsonPath issue(Map<String, Object> patient) {
         Map<String, Object> body = new HashMap<>(Api.issueBody(service, "GENERAL"));
         body.put("patient", patient);
