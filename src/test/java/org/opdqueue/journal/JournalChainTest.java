@@ -192,6 +192,21 @@ class JournalChainTest {
         given().get("/api/admin/journal/verify").then().statusCode(401);
     }
 
+    @Test
+    void entriesSealedTogetherByMoreThanOneStatementAllChainAndVerify() throws Exception {
+        String service = hospital.service();
+        int issues = JournalSealer.PER_STATEMENT * 2 + 50;
+        org.opdqueue.support.Parallel.all(issues, i -> Api.post("/api/tokens", Api.issueBody(service, "GENERAL")));
+        sealer.seal();
+
+        assertThat(query("SELECT COUNT(*) FROM journal_entry j JOIN service_point s ON s.id = j.service_id "
+                + "WHERE s.code = '" + service + "' AND j.type = 'ISSUED' AND j.chain_hash IS NOT NULL"))
+                .isEqualTo(String.valueOf(issues));
+        JsonPath result = verify();
+        assertThat(result.getBoolean("ok")).as(result.prettify()).isTrue();
+        assertThat(result.getLong("headSeq")).isGreaterThanOrEqualTo(issuedSeq(service, issues));
+    }
+
     private static JsonPath verify() {
         return Api.as("admin", "admin123").get("/api/admin/journal/verify").then().statusCode(200).extract().jsonPath();
     }
