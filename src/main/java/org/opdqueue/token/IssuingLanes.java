@@ -1,6 +1,5 @@
 package org.opdqueue.token;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 
@@ -28,14 +25,14 @@ import org.opdqueue.common.ProblemType;
  * batch of one.
  *
  * <p>The runner is a thread of its own, not one of the waiting requests, so that no request waits longer than
- * {@link #ANSWER_WITHIN} whatever the database does: with the database frozen, a batch hangs until the socket
+ * {@code opd.issuing.answer-within} whatever the database does: with the database frozen, a batch hangs until the socket
  * times out and every request queued behind it would wait for that, batch after batch. A request not yet taken
  * when its time is up leaves the lane (nothing was written); one taken but unanswered is told that its outcome
  * is unknown. Both may be sent again with the same request id.
  *
  * <p>Lanes are a fixed set chosen by the service code's hash, so a flood of made-up codes cannot grow memory;
  * the services that share a lane share its batches (a batch bumps each of its services' number rows, in id order).
- * Few lanes ({@code opd.issuing.lanes}, {@link #LANES}) make big batches: on the benchmark's two cores, six services
+ * Few lanes ({@code opd.issuing.lanes}) make big batches: on the benchmark's two cores, six services
  * issuing at 64 connections committed 3.5 tokens a transaction over 32 lanes, 12 over two and 20 over one, and the
  * server spent 0.72–0.86, 0.60 and 0.56–0.63 ms of CPU a token (the database 0.55–0.69, 0.38 and 0.34). One lane runs
  * one batch at a time, so the database works on one core for all of issuing; two keep both busy and issued the most.
@@ -43,12 +40,6 @@ import org.opdqueue.common.ProblemType;
 final class IssuingLanes {
 
     static final int MOST_AT_ONCE = 64;
-    static final int LANES = 2;
-    /**
-     * A kiosk gives up after about 2 s and prints offline; a refusal must reach it well within 3 s
-     * ({@code opd.issuing.answer-within}).
-     */
-    static final long ANSWER_WITHIN_MILLIS = 2_200;
 
     /** One request waiting in a lane, and the answer it gets. */
     static final class Waiting {
@@ -131,12 +122,10 @@ final class IssuingLanes {
         return t;
     });
 
-    IssuingLanes() {
-        this(ConfigProvider.getConfig().getOptionalValue("opd.issuing.answer-within", Duration.class)
-                .map(Duration::toMillis).orElse(ANSWER_WITHIN_MILLIS),
-                ConfigProvider.getConfig().getOptionalValue("opd.issuing.lanes", Integer.class).orElse(LANES));
-    }
-
+    /**
+     * {@code answerWithinMillis}: a kiosk gives up after about 2 s and prints offline, so a refusal must reach it well
+     * within 3 s ({@code opd.issuing.answer-within}); {@code laneCount}: {@code opd.issuing.lanes}.
+     */
     IssuingLanes(long answerWithinMillis, int laneCount) {
         if (laneCount < 1) {
             throw new IllegalArgumentException("opd.issuing.lanes must be at least 1, not " + laneCount);
@@ -162,7 +151,7 @@ final class IssuingLanes {
 
     /**
      * Queues the request in its service's lane; the answer completes when a batch has run it, or with a problem once
-     * {@link #ANSWER_WITHIN_MILLIS} have passed since it came in (at least half of that in the lane). Nobody waits on a thread: the issue endpoint answers from the
+     * {@code answerWithinMillis} have passed since it came in (at least half of that in the lane). Nobody waits on a thread: the issue endpoint answers from the
      * completion.
      */
     CompletableFuture<TokenIssuing.Issued> submit(Waiting request, Consumer<List<Waiting>> runBatch) {

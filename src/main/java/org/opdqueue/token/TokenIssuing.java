@@ -20,6 +20,7 @@ import org.hibernate.Session;
 
 import org.opdqueue.common.Facility;
 import org.opdqueue.common.HospitalClock;
+import org.opdqueue.common.OpdConfig;
 import org.opdqueue.common.ProblemException;
 import org.opdqueue.common.ProblemType;
 import org.opdqueue.common.Transactions;
@@ -57,13 +58,14 @@ public class TokenIssuing {
     private final Transactions transactions;
     private final RequestKeys requestKeys;
     private final PlacesAtIssue places;
-    private final IssuingLanes lanes = new IssuingLanes();
+    private final IssuingLanes lanes;
     private final EntityManager em;
     private final CommittedReadings readings;
 
     public TokenIssuing(Facility facility, HospitalClock clock, TokenNumbers numbers, Journal journal,
             Transactions transactions, RequestKeys requestKeys, PlacesAtIssue places, EntityManager em,
-            CommittedReadings readings) {
+            CommittedReadings readings, OpdConfig config) {
+        this.lanes = new IssuingLanes(config.issuing().answerWithin().toMillis(), config.issuing().lanes());
         this.em = em;
         this.readings = readings;
         this.places = places;
