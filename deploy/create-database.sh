@@ -4,8 +4,8 @@
 #   OPD_DB_PASSWORD='…' OPD_DB_OWNER_PASSWORD='…' deploy/create-database.sh [database] [user] [host the app connects from]
 # Two users: <user>_owner owns the schema (the app's Flyway migrations log in as it: QUARKUS_FLYWAY_USERNAME and
 # QUARKUS_FLYWAY_PASSWORD), <user> is what the app runs as. Once the tables exist (after the first start), run
-# this again: <user> then may only INSERT and SELECT the journal and fill in its chain hash, so nobody holding
-# the app's password can change or delete what it recorded. Run it again after an upgrade that adds tables.
+# this again: <user> then may only INSERT and SELECT the journal and its chain hashes (journal_seal), so nobody
+# holding the app's password can change or delete what it recorded. Run it again after an upgrade that adds tables.
 set -euo pipefail
 db=${1:-opd}
 user=${2:-opd}
@@ -25,7 +25,7 @@ CREATE USER IF NOT EXISTS '$user'@'$from' IDENTIFIED BY '$password';
 GRANT SELECT, INSERT ON \`$db\`.* TO '$user'@'$from';
 SQL
 tables=$(mariadb --user=root --batch --skip-column-names -e "SELECT table_name FROM information_schema.tables
-  WHERE table_schema = '$db' AND table_name NOT IN ('journal_entry', 'flyway_schema_history')")
+  WHERE table_schema = '$db' AND table_name NOT IN ('journal_entry', 'journal_seal', 'flyway_schema_history')")
 if [[ -z $tables ]]; then
   # No tables yet: the app may change every row until this runs again after the first start.
   mariadb --user=root -e "GRANT UPDATE, DELETE ON \`$db\`.* TO '$user'@'$from'"
@@ -34,11 +34,16 @@ if [[ -z $tables ]]; then
 fi
 wide=$(mariadb --user=root --batch --skip-column-names -e "SELECT COUNT(*) FROM information_schema.schema_privileges
   WHERE grantee = \"'$user'@'$from'\" AND table_schema = '$db' AND privilege_type IN ('UPDATE', 'DELETE')")
+# Before V43 the chain hashes were a column of journal_entry that the app filled in: once it is gone, so is the grant.
+sealing=$(mariadb --user=root --batch --skip-column-names -e "SELECT COUNT(*) FROM mysql.columns_priv
+  WHERE User = '$user' AND Host = '$from' AND Db = '$db' AND Table_name = 'journal_entry' AND NOT EXISTS
+  (SELECT 1 FROM information_schema.columns WHERE table_schema = '$db' AND table_name = 'journal_entry'
+   AND column_name = 'chain_hash')")
 {
   [[ $wide == 0 ]] || echo "REVOKE UPDATE, DELETE ON \`$db\`.* FROM '$user'@'$from';"
+  [[ $sealing == 0 ]] || echo "REVOKE UPDATE (chain_hash) ON \`$db\`.journal_entry FROM '$user'@'$from';"
   for table in $tables; do
     echo "GRANT UPDATE, DELETE ON \`$db\`.\`$table\` TO '$user'@'$from';"
   done
-  echo "GRANT UPDATE (chain_hash) ON \`$db\`.journal_entry TO '$user'@'$from';"
 } | mariadb --user=root
-echo "database $db is ready; $user@$from may only insert and read its journal (and seal it)"
+echo "database $db is ready; $user@$from may only insert and read its journal and its seals"

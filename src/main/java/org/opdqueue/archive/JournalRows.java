@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class JournalRows {
 
+    private static final String CHAIN_HASH = "chain_hash";
+
     private JournalRows() {
     }
 
@@ -34,8 +36,8 @@ final class JournalRows {
             try (Statement s = c.createStatement()) {
                 s.execute("SET time_zone = '+00:00'");
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT * FROM journal_entry WHERE facility = ? AND seq > ? "
-                    + "AND chain_hash IS NOT NULL ORDER BY seq LIMIT ?")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT j.*, s.chain_hash FROM journal_entry j "
+                    + "JOIN journal_seal s ON s.seq = j.seq WHERE j.facility = ? AND j.seq > ? ORDER BY j.seq LIMIT ?")) {
                 q.setString(1, facility);
                 q.setLong(2, seq);
                 q.setInt(3, limit);
@@ -73,7 +75,10 @@ final class JournalRows {
         }
     }
 
-    /** Inserts archived entries as they were: seq, times and both hashes kept. */
+    /**
+     * Inserts archived entries as they were: seq, times and both hashes kept, the chain hash in {@code journal_seal}
+     * (V43; a segment has it as a column of the entry, written before or after that migration).
+     */
     static void insert(Connection c, List<ObjectNode> entries) throws SQLException {
         if (entries.isEmpty()) {
             return;
@@ -84,6 +89,7 @@ final class JournalRows {
         try {
             List<String> columns = new ArrayList<>();
             entries.get(0).fieldNames().forEachRemaining(columns::add);
+            columns.remove(CHAIN_HASH);
             String sql = "INSERT INTO journal_entry (" + String.join(", ", columns) + ") VALUES ("
                     + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
             try (PreparedStatement insert = c.prepareStatement(sql)) {
@@ -99,10 +105,29 @@ final class JournalRows {
                 }
                 insert.executeBatch();
             }
+            seal(c, entries);
         } finally {
             try (Statement s = c.createStatement()) {
                 s.execute("SET time_zone = DEFAULT");
             }
+        }
+    }
+
+    private static void seal(Connection c, List<ObjectNode> entries) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO journal_seal (seq, chain_hash) VALUES (?, ?)")) {
+            int batch = 0;
+            for (ObjectNode entry : entries) {
+                String chain = entry.path(CHAIN_HASH).textValue();
+                if (chain != null) {
+                    insert.setLong(1, entry.path("seq").asLong());
+                    insert.setString(2, chain);
+                    insert.addBatch();
+                    if (++batch % 1000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
         }
     }
 

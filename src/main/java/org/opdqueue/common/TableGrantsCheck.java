@@ -22,14 +22,14 @@ import io.quarkus.runtime.StartupEvent;
  * A server whose database user may not change a table it changes refuses to start, saying what to run. After an
  * upgrade that adds a table (V42's waiting counts, changed by every token change), the app's user has only the
  * database-wide SELECT and INSERT on it until {@code deploy/create-database.sh} runs again: started like that, every
- * issue and call would fail mid-morning instead of the upgrade failing at once. The journal is left out (the app may
- * only add to it) and so is Flyway's history (the owner's).
+ * issue and call would fail mid-morning instead of the upgrade failing at once. The journal and its seals are left out
+ * (the app may only add to them) and so is Flyway's history (the owner's).
  */
 @ApplicationScoped
 public class TableGrantsCheck {
 
     /** Tables the app's user is not meant to change. */
-    static final List<String> READ_AND_ADD_ONLY = List.of("journal_entry", "flyway_schema_history");
+    static final List<String> READ_AND_ADD_ONLY = List.of("journal_entry", "journal_seal", "flyway_schema_history");
 
     /** MariaDB's "command denied to user" for a table, and for a column. */
     private static final int TABLE_DENIED = 1142;

@@ -12,11 +12,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One thing that happened, in facility-wide order of {@code seq}. Never updated or deleted; only its chain hash is
- * filled in once, after commit.
+ * One thing that happened, in facility-wide order of {@code seq}. Never updated or deleted; its chain hash is added
+ * beside it once, after commit, in a table of its own.
  */
 @Entity
 @Table(name = "journal_entry")
@@ -180,7 +182,10 @@ public class JournalEntry extends PanacheEntityBase {
     @Column(name = "content_hash", updatable = false)
     public String contentHash;
 
-    /** Links the entry to the one before it; filled in by {@link JournalSealer} only, shortly after commit. */
-    @Column(name = "chain_hash", insertable = false, updatable = false)
+    /**
+     * Links the entry to the one before it: written to {@code journal_seal} by {@link JournalSealer} only, shortly
+     * after commit (V43); null until then.
+     */
+    @Formula("(SELECT s.chain_hash FROM journal_seal s WHERE s.seq = seq)")
     public String chainHash;
 }

@@ -3,6 +3,7 @@ package org.opdqueue.journal;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public class JournalSealer {
     private Head head() {
         @SuppressWarnings("unchecked")
         List<Object[]> last = em.createNativeQuery(
-                "SELECT seq, chain_hash FROM journal_entry WHERE chain_hash IS NOT NULL ORDER BY seq DESC LIMIT 1")
+                "SELECT seq, chain_hash FROM journal_seal ORDER BY seq DESC LIMIT 1")
                 .getResultList();
         return last.isEmpty() ? new Head(0, JournalHashes.GENESIS, false, 0)
                 : new Head(((Number) last.get(0)[0]).longValue(), (String) last.get(0)[1], true, 0);
@@ -157,13 +158,14 @@ public class JournalSealer {
         return System.nanoTime() - waitingSince >= gapAfter.toNanos();
     }
 
-    /** Entries sealed by one UPDATE: its CASE is tried branch by branch for every row, so the work grows as its square. */
+    /** Chain hashes written by one INSERT. */
     static final int PER_STATEMENT = 100;
 
     /**
-     * One UPDATE (a CASE on seq) per {@link #PER_STATEMENT} entries, not one per entry: under steady issuing the sealer
-     * wrote as many statements as the issues themselves. Not one per {@link #BATCH} either: a thousand-branch CASE over
-     * a thousand rows took the database about 100 ms.
+     * One multi-row INSERT into {@code journal_seal} per {@link #PER_STATEMENT} entries, not one per entry: under steady
+     * issuing the sealer would write as many statements as the issues themselves. Until V43 it updated the journal's
+     * own rows, rewriting each whole row for one hash. IGNORE: another node sealing the same entries at the same time
+     * writes the same hashes, and the first one stays.
      */
     private void write(List<Link> sealed) {
         for (int from = 0; from < sealed.size(); from += PER_STATEMENT) {
@@ -172,20 +174,16 @@ public class JournalSealer {
     }
 
     private void writeRun(List<Link> sealed) {
-        StringBuilder sql = new StringBuilder("UPDATE journal_entry SET chain_hash = CASE seq");
-        sealed.forEach(e -> sql.append(" WHEN ? THEN ?"));
-        sql.append(" END WHERE seq IN (").append("?,".repeat(sealed.size() - 1)).append("?) AND chain_hash IS NULL");
+        String sql = "INSERT IGNORE INTO journal_seal (seq, chain_hash) VALUES "
+                + String.join(", ", Collections.nCopies(sealed.size(), "(?, ?)"));
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
                 int i = 1;
                 for (Link e : sealed) {
-                    update.setLong(i++, e.seq);
-                    update.setString(i++, e.chain);
+                    insert.setLong(i++, e.seq);
+                    insert.setString(i++, e.chain);
                 }
-                for (Link e : sealed) {
-                    update.setLong(i++, e.seq);
-                }
-                update.executeUpdate();
+                insert.executeUpdate();
             }
         });
     }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -112,6 +114,10 @@ class ArchiveRestoreTest {
         String said = loseTheDatabaseAndRestore();
 
         assertThat(said).contains("Archive verified").contains("Day rebuilt from the journal");
+        Matcher upTo = Pattern.compile("up to seq (\\d+)").matcher(said);
+        assertThat(upTo.find()).as(said).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM journal_entry j LEFT JOIN journal_seal s ON s.seq = j.seq "
+                + "WHERE s.seq IS NULL AND j.seq <= " + upTo.group(1))).as("archived entries restored unsealed").isZero();
         assertThat(tokens()).isEqualTo(before);
         assertThat(queue(service)).isEqualTo(queueBefore);
         given().get("/api/tokens/" + patientToken).then().statusCode(200);

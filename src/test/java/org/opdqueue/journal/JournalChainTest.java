@@ -102,15 +102,16 @@ class JournalChainTest {
         Api.issue(service);
         long seq = issuedSeq(service, 1);
         sealer.seal();
-        for (String hash : new String[] { "content_hash", "chain_hash" }) {
-            String kept = column(seq, hash);
+        for (String hash : new String[] { "journal_entry.content_hash", "journal_seal.chain_hash" }) {
+            String table = hash.substring(0, hash.indexOf('.'));
+            String kept = query("SELECT " + hash + " FROM " + table + " WHERE seq = " + seq);
             try {
-                sql("UPDATE journal_entry SET " + hash + " = SHA2('forged', 256) WHERE seq = " + seq);
+                sql("UPDATE " + table + " SET " + hash + " = SHA2('forged', 256) WHERE seq = " + seq);
                 JsonPath result = verify();
                 assertThat(result.getBoolean("ok")).as(hash).isFalse();
                 assertThat(result.getLong("brokenSeq")).as(hash).isEqualTo(seq);
             } finally {
-                sql("UPDATE journal_entry SET " + hash + " = '" + kept + "' WHERE seq = " + seq);
+                sql("UPDATE " + table + " SET " + hash + " = '" + kept + "' WHERE seq = " + seq);
             }
         }
         assertThat(verify().getBoolean("ok")).as("restored").isTrue();
@@ -124,18 +125,20 @@ class JournalChainTest {
         long seq = issuedSeq(service, 1);
         sealer.seal();
         sql("CREATE TABLE journal_entry_copy AS SELECT * FROM journal_entry WHERE seq = " + seq);
+        sql("CREATE TABLE journal_seal_copy AS SELECT * FROM journal_seal WHERE seq = " + seq);
         try {
             sql("DELETE FROM journal_entry WHERE seq = " + seq);
+            sql("DELETE FROM journal_seal WHERE seq = " + seq);
             // the same entry and its content hash, without its seal: as written by someone with INSERT only
             sql("INSERT INTO journal_entry SELECT * FROM journal_entry_copy");
-            sql("UPDATE journal_entry SET chain_hash = NULL WHERE seq = " + seq);
             JsonPath result = verify();
             assertThat(result.getBoolean("ok")).isFalse();
             assertThat(result.getLong("brokenSeq")).isEqualTo(seq);
             assertThat(result.getString("problem")).contains("not sealed");
         } finally {
-            sql("UPDATE journal_entry SET chain_hash = (SELECT chain_hash FROM journal_entry_copy) WHERE seq = " + seq);
+            sql("INSERT INTO journal_seal SELECT * FROM journal_seal_copy");
             sql("DROP TABLE journal_entry_copy");
+            sql("DROP TABLE journal_seal_copy");
         }
         assertThat(verify().getBoolean("ok")).as("restored").isTrue();
     }
@@ -168,16 +171,16 @@ class JournalChainTest {
         sealer.seal();
         String stored = column(first, "content_hash");
         try {
-            sql("UPDATE journal_entry SET chain_hash = NULL WHERE seq >= " + first);
+            sql("DELETE FROM journal_seal WHERE seq >= " + first);
             sql("UPDATE journal_entry SET content_hash = NULL WHERE seq = " + first);
             sealer.seal();
             // the genesis ('') when it is the journal's first entry
-            String before = query("SELECT COALESCE((SELECT chain_hash FROM journal_entry WHERE seq < " + first
-                    + " AND chain_hash IS NOT NULL ORDER BY seq DESC LIMIT 1), '')");
-            assertThat(column(first, "chain_hash")).isEqualTo(JournalHashes.chain(before, first, stored));
-            String beforeSecond = query("SELECT chain_hash FROM journal_entry WHERE seq < " + second
+            String before = query("SELECT COALESCE((SELECT chain_hash FROM journal_seal WHERE seq < " + first
+                    + " ORDER BY seq DESC LIMIT 1), '')");
+            assertThat(seal(first)).isEqualTo(JournalHashes.chain(before, first, stored));
+            String beforeSecond = query("SELECT chain_hash FROM journal_seal WHERE seq < " + second
                     + " ORDER BY seq DESC LIMIT 1");
-            assertThat(column(second, "chain_hash"))
+            assertThat(seal(second))
                     .isEqualTo(JournalHashes.chain(beforeSecond, second, column(second, "content_hash")));
         } finally {
             sql("UPDATE journal_entry SET content_hash = '" + stored + "' WHERE seq = " + first);
@@ -200,7 +203,7 @@ class JournalChainTest {
         sealer.seal();
 
         assertThat(query("SELECT COUNT(*) FROM journal_entry j JOIN service_point s ON s.id = j.service_id "
-                + "WHERE s.code = '" + service + "' AND j.type = 'ISSUED' AND j.chain_hash IS NOT NULL"))
+                + "JOIN journal_seal seal ON seal.seq = j.seq WHERE s.code = '" + service + "' AND j.type = 'ISSUED'"))
                 .isEqualTo(String.valueOf(issues));
         JsonPath result = verify();
         assertThat(result.getBoolean("ok")).as(result.prettify()).isTrue();
@@ -219,6 +222,10 @@ class JournalChainTest {
 
     private String column(long seq, String column) throws SQLException {
         return query("SELECT " + column + " FROM journal_entry WHERE seq = " + seq);
+    }
+
+    private String seal(long seq) throws SQLException {
+        return query("SELECT chain_hash FROM journal_seal WHERE seq = " + seq);
     }
 
     private String query(String sql) throws SQLException {
