@@ -89,13 +89,17 @@ final class IssueThroughputBench {
                         Double.parseDouble(summary.group(8)), Double.parseDouble(summary.group(9))), cpu);
     }
 
-    /** The database's statement counters (SHOW GLOBAL STATUS), to count the statements and round trips a token costs. */
+    /**
+     * The database's statement counters (SHOW GLOBAL STATUS), to count the statements and round trips a token costs,
+     * and the bytes it writes to its redo log and binary log (what a replica and the disk are sent).
+     */
     private static Map<String, Long> statements(BenchApp app) throws Exception {
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (Connection db = app.database(); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
                 "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', "
                         + "'Com_commit', 'Com_rollback', 'Com_set_option', 'Com_stmt_execute', 'Com_stmt_prepare', "
-                        + "'Com_stmt_close', 'Com_begin', 'Innodb_rows_read', 'Handler_read_next', 'Handler_read_key')")) {
+                        + "'Com_stmt_close', 'Com_begin', 'Innodb_rows_read', 'Handler_read_next', 'Handler_read_key', "
+                        + "'Binlog_bytes_written', 'Innodb_os_log_written')")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
