@@ -164,7 +164,8 @@ public class ArchiveRestore {
 
     private void refuseUnlessEmpty(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT (SELECT COUNT(*) FROM journal_entry) + (SELECT COUNT(*) FROM service_point)"
+                "SELECT (SELECT COUNT(*) FROM journal_entry) + (SELECT COUNT(*) FROM journal_seal)"
+                        + " + (SELECT COUNT(*) FROM service_point)"
                         + " + (SELECT COUNT(*) FROM token) + (SELECT COUNT(*) FROM staff_user)")) {
             rs.next();
             if (rs.getLong(1) > 0) {

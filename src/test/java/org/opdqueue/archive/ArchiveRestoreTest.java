@@ -241,6 +241,10 @@ class ArchiveRestoreTest {
                     tables.add(rs.getString(1));
                 }
             }
+            // the server runs on, its sealer too: emptied after the journal, the seals cannot keep one of a lost entry
+            // (a sealer that read entries holds the journal's truncation back until it has committed its seals)
+            tables.remove("journal_seal");
+            tables.add("journal_seal");
             s.execute("SET FOREIGN_KEY_CHECKS = 0");
             for (String t : tables) {
                 s.execute("TRUNCATE TABLE " + t);
