@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.opdqueue.common.RowBinder;
+
 /**
  * Journal rows as the database has them, every column by its name, read and written over plain JDBC so that a
  * column added by a later migration is archived and restored without a change here. Times are read and written in
@@ -37,7 +39,8 @@ final class JournalRows {
                 s.execute("SET time_zone = '+00:00'");
             }
             try (PreparedStatement q = c.prepareStatement("SELECT j.*, s.chain_hash FROM journal_entry j "
-                    + "JOIN journal_seal s ON s.seq = j.seq WHERE j.facility = ? AND j.seq > ? ORDER BY j.seq LIMIT ?")) {
+                    + "JOIN journal_seal s ON s.seq = j.seq WHERE j.facility = ? AND j.seq > ? ORDER BY j.seq "
+                    + "LIMIT ?")) {
                 q.setString(1, facility);
                 q.setLong(2, seq);
                 q.setInt(3, limit);
@@ -114,7 +117,7 @@ final class JournalRows {
     }
 
     private static void seal(Connection c, List<ObjectNode> entries) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO journal_seal (seq, chain_hash) VALUES (?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(RowBinder.insert("journal_seal", "seq, chain_hash", 1))) {
             int batch = 0;
             for (ObjectNode entry : entries) {
                 String chain = entry.path(CHAIN_HASH).textValue();

@@ -23,9 +23,10 @@ import org.opdqueue.journal.JournalHashes;
 
 /**
  * One archive segment: a header line, then one journal entry a line with every column of journal_entry and its
- * chain hash from journal_seal, in seq order. Segments are chained to each other (each header names the previous segment's hash) and continue the
- * journal's own hash chain (each entry's chain hash follows from the one before, across segments). The columns that
- * identify a patient are taken out of the line and kept encrypted in its {@code sealed} field ({@link SegmentCipher}).
+ * chain hash from journal_seal, in seq order. Segments are chained to each other (each header names the previous
+ * segment's hash) and continue the journal's own hash chain (each entry's chain hash follows from the one before,
+ * across segments). The columns that identify a patient are taken out of the line and kept encrypted in its
+ * {@code sealed} field ({@link SegmentCipher}).
  */
 public record Segment(Header header, List<ObjectNode> entries) {
 

@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
  * row reads back through an entity with the values it was written with; nulls with their SQL type. Times and days go
  * as the text the driver would write for their java.time values, made without a formatter: the driver formats a
  * Timestamp with a calendar, or a java.sql.Date, through a SimpleDateFormat it makes for each value (a tenth of the
- * issuing lane's CPU), and a LocalDateTime through a DateTimeFormatter (a tenth again).
+ * issuing lane's CPU), and a LocalDateTime or LocalDate through a DateTimeFormatter (7 % of the lanes' samples).
  */
 public final class RowBinder {
 
@@ -28,8 +28,17 @@ public final class RowBinder {
 
     /** {@code INSERT INTO table (columns) VALUES (?, …), (?, …)} for {@code rows} rows. */
     public static String insert(String table, String columns, int rows) {
+        return insert("INSERT INTO ", table, columns, rows);
+    }
+
+    /** As {@link #insert}, skipping a row whose key is already there. */
+    public static String insertIgnore(String table, String columns, int rows) {
+        return insert("INSERT IGNORE INTO ", table, columns, rows);
+    }
+
+    private static String insert(String verb, String table, String columns, int rows) {
         String row = "(" + "?, ".repeat(columns.split(",").length - 1) + "?)";
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns).append(") VALUES ");
+        StringBuilder sql = new StringBuilder(verb).append(table).append(" (").append(columns).append(") VALUES ");
         for (int r = 0; r < rows; r++) {
             sql.append(r == 0 ? "" : ", ").append(row);
         }
@@ -84,7 +93,7 @@ public final class RowBinder {
 
     /**
      * The literal the driver writes for a LocalDateTime ({@code yyyy-MM-dd HH:mm:ss}, then {@code .SSSSSS} unless the
-     * nanos are 0), without its DateTimeFormatter: formatting the batch's times was a tenth of an issuing lane's CPU.
+     * nanos are 0), without its DateTimeFormatter.
      */
     static String text(LocalDateTime t) {
         if (t.getYear() < 1000 || t.getYear() > 9999) {

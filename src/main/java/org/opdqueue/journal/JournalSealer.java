@@ -3,7 +3,6 @@ package org.opdqueue.journal;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import org.opdqueue.common.OpdConfig;
+import org.opdqueue.common.RowBinder;
 import org.opdqueue.status.SystemMode;
 
 /**
@@ -162,10 +162,10 @@ public class JournalSealer {
     static final int PER_STATEMENT = 100;
 
     /**
-     * One multi-row INSERT into {@code journal_seal} per {@link #PER_STATEMENT} entries, not one per entry: under steady
-     * issuing the sealer would write as many statements as the issues themselves. Until V43 it updated the journal's
-     * own rows, rewriting each whole row for one hash. IGNORE: another node sealing the same entries at the same time
-     * writes the same hashes, and the first one stays.
+     * One multi-row INSERT into {@code journal_seal} per {@link #PER_STATEMENT} entries, not one per entry: under
+     * steady issuing the sealer would write as many statements as the issues themselves. Until V43 it updated the
+     * journal's own rows, rewriting each whole row for one hash. IGNORE: another node sealing the same entries at the
+     * same time writes the same hashes, and the first one stays.
      */
     private void write(List<Link> sealed) {
         for (int from = 0; from < sealed.size(); from += PER_STATEMENT) {
@@ -174,14 +174,12 @@ public class JournalSealer {
     }
 
     private void writeRun(List<Link> sealed) {
-        String sql = "INSERT IGNORE INTO journal_seal (seq, chain_hash) VALUES "
-                + String.join(", ", Collections.nCopies(sealed.size(), "(?, ?)"));
+        String sql = RowBinder.insertIgnore("journal_seal", "seq, chain_hash", sealed.size());
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement insert = c.prepareStatement(sql)) {
-                int i = 1;
+                RowBinder row = new RowBinder(insert);
                 for (Link e : sealed) {
-                    insert.setLong(i++, e.seq);
-                    insert.setString(i++, e.chain);
+                    row.number(e.seq).string(e.chain);
                 }
                 insert.executeUpdate();
             }

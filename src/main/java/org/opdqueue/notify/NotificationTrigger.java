@@ -135,7 +135,8 @@ public class NotificationTrigger {
         for (Map.Entry<Long, JournalEntry> t : touched.entrySet()) {
             made += turnNear(t.getKey(), t.getValue(), targets);
         }
-        return new int[] {made, entries.size(), advance(cursor, entries.stream().map(Journal.Stamp::of).toList()) ? 1 : 0};
+        boolean moved = advance(cursor, entries.stream().map(Journal.Stamp::of).toList());
+        return new int[] {made, entries.size(), moved ? 1 : 0};
     }
 
     private List<String> targets() {

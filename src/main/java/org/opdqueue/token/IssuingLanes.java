@@ -25,8 +25,8 @@ import org.opdqueue.common.ProblemType;
  * batch of one.
  *
  * <p>The runner is a thread of its own, not one of the waiting requests, so that no request waits longer than
- * {@code opd.issuing.answer-within} whatever the database does: with the database frozen, a batch hangs until the socket
- * times out and every request queued behind it would wait for that, batch after batch. A request not yet taken
+ * {@code opd.issuing.answer-within} whatever the database does: with the database frozen, a batch hangs until the
+ * socket times out and every request queued behind it would wait for that, batch after batch. A request not yet taken
  * when its time is up leaves the lane (nothing was written); one taken but unanswered is told that its outcome
  * is unknown. Both may be sent again with the same request id.
  *
@@ -124,12 +124,10 @@ final class IssuingLanes {
 
     /**
      * {@code answerWithinMillis}: a kiosk gives up after about 2 s and prints offline, so a refusal must reach it well
-     * within 3 s ({@code opd.issuing.answer-within}); {@code laneCount}: {@code opd.issuing.lanes}.
+     * within 3 s ({@code opd.issuing.answer-within}); {@code laneCount}: {@code opd.issuing.lanes}, at least 1 (its
+     * configuration refuses less at start-up).
      */
     IssuingLanes(long answerWithinMillis, int laneCount) {
-        if (laneCount < 1) {
-            throw new IllegalArgumentException("opd.issuing.lanes must be at least 1, not " + laneCount);
-        }
         this.answerWithinMillis = answerWithinMillis;
         this.lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
@@ -151,8 +149,8 @@ final class IssuingLanes {
 
     /**
      * Queues the request in its service's lane; the answer completes when a batch has run it, or with a problem once
-     * {@code answerWithinMillis} have passed since it came in (at least half of that in the lane). Nobody waits on a thread: the issue endpoint answers from the
-     * completion.
+     * {@code answerWithinMillis} have passed since it came in (at least half of that in the lane). Nobody waits on a
+     * thread: the issue endpoint answers from the completion.
      */
     CompletableFuture<TokenIssuing.Issued> submit(Waiting request, Consumer<List<Waiting>> runBatch) {
         Lane lane = lanes[Math.floorMod(laneKey(request.request.serviceCode()).hashCode(), lanes.length)];

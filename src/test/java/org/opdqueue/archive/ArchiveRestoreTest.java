@@ -117,7 +117,8 @@ class ArchiveRestoreTest {
         Matcher upTo = Pattern.compile("up to seq (\\d+)").matcher(said);
         assertThat(upTo.find()).as(said).isTrue();
         assertThat(count("SELECT COUNT(*) FROM journal_entry j LEFT JOIN journal_seal s ON s.seq = j.seq "
-                + "WHERE s.seq IS NULL AND j.seq <= " + upTo.group(1))).as("archived entries restored unsealed").isZero();
+                + "WHERE s.seq IS NULL AND j.seq <= " + upTo.group(1)))
+                .as("archived entries restored unsealed").isZero();
         assertThat(tokens()).isEqualTo(before);
         assertThat(queue(service)).isEqualTo(queueBefore);
         given().get("/api/tokens/" + patientToken).then().statusCode(200);

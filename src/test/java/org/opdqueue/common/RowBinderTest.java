@@ -29,7 +29,8 @@ class RowBinderTest {
                         case 2 -> random.nextInt(1000) * 1_000_000;
                         default -> random.nextInt(1_000_000_000);
                     });
-            assertThat(RowBinder.text(t)).as("%s", t).isEqualTo(t.format(t.getNano() == 0 ? DRIVER_WHOLE_SECONDS : DRIVER));
+            String driver = t.format(t.getNano() == 0 ? DRIVER_WHOLE_SECONDS : DRIVER);
+            assertThat(RowBinder.text(t)).as("%s", t).isEqualTo(driver);
             assertThat(RowBinder.text(t.toLocalDate())).as("%s", t).isEqualTo(t.toLocalDate().toString());
         }
     }

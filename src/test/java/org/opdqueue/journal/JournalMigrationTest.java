@@ -59,7 +59,7 @@ class JournalMigrationTest {
         assertThat(rows).containsExactly("1 " + a + " 0", "2 " + b + " 0", "3 null 0");
     }
 
-    /** The rows {@code query} gives after migrating a new schema to {@code before}, inserting, then to {@code after}. */
+    /** The rows {@code query} gives after migrating a schema to {@code before}, inserting, then to {@code after}. */
     private List<String> afterMigrating(String before, String insert, String after, String query) throws SQLException {
         String schema = "journal_v" + before + "_" + System.nanoTime();
         String schemaUrl = url.replaceFirst("/[^/?]+(\\?|$)", "/" + schema + "$1");

@@ -82,7 +82,8 @@ class IssuingConcurrencyTest {
     void issuesOfSeveralServicesCommittedTogetherEachTakeTheirOwnServicesNumbers() throws Exception {
         // the services of one lane share its batches: one transaction bumps each service's number row
         List<String> services = List.of(hospital.service(), hospital.service(), hospital.service(), hospital.service());
-        List<Response> answers = Parallel.all(160, i -> Api.post("/api/tokens", Api.issueBody(services.get(i % 4), "GENERAL")));
+        List<Response> answers = Parallel.all(160,
+                i -> Api.post("/api/tokens", Api.issueBody(services.get(i % 4), "GENERAL")));
 
         assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
         for (String service : services) {
