@@ -62,6 +62,7 @@ final class IssueThroughputBench {
         Cpu.Meter meter = app.cpuMeter();
         Map<String, Double> threadsBefore = Cpu.byThread(app.pid());
         Map<String, Long> statementsBefore = statements(app);
+        boolean digests = digestsOn(app);
         Process wrk = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         wrk.waitFor();
@@ -79,6 +80,9 @@ final class IssueThroughputBench {
                 + Cpu.topThreads(threadsBefore, Cpu.byThread(app.pid()), created, 8));
         System.out.println("wrk, " + connections + " connections: database statements per token: "
                 + perToken(statementsBefore, statements(app), created));
+        if (digests) {
+            System.out.println("wrk, " + connections + " connections: database time by statement\n" + digests(app, created));
+        }
         long errors = Long.parseLong(summary.group(2)) + Long.parseLong(summary.group(3)) + Long.parseLong(summary.group(4));
         if (errors > 0) {
             System.out.println("wrk, " + connections + " connections: " + errors + " answers other than 201; "
@@ -105,6 +109,37 @@ final class IssueThroughputBench {
             }
         }
         return counts;
+    }
+
+    /**
+     * With the database's performance schema on ({@code -Dbench.jvm=-Dopd.embedded-db.server-args=…,
+     * --performance-schema=ON}): its statement summary emptied before a run, to say after it where the database's time
+     * went.
+     */
+    private static boolean digestsOn(BenchApp app) throws Exception {
+        try (Connection db = app.database(); Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@performance_schema")) {
+            if (!rs.next() || rs.getInt(1) == 0) {
+                return false;
+            }
+            s.execute("TRUNCATE performance_schema.events_statements_summary_by_digest");
+            return true;
+        }
+    }
+
+    /** The statements that took most of the database's time in the run, per token: µs, calls, rows examined. */
+    private static String digests(BenchApp app, long tokens) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection db = app.database(); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT SUM_TIMER_WAIT / 1e6, COUNT_STAR, SUM_ROWS_EXAMINED, SUM_ROWS_AFFECTED, LEFT(DIGEST_TEXT, 150) "
+                        + "FROM performance_schema.events_statements_summary_by_digest ORDER BY SUM_TIMER_WAIT DESC LIMIT 15")) {
+            while (rs.next()) {
+                double n = Math.max(1, tokens);
+                out.append(String.format(Locale.ROOT, "  %7.1f µs %6.3f calls %6.1f examined %6.2f affected  %s%n",
+                        rs.getDouble(1) / n, rs.getLong(2) / n, rs.getLong(3) / n, rs.getLong(4) / n, rs.getString(5)));
+            }
+        }
+        return out.toString();
     }
 
     /** Each counter's growth per token (the one SHOW before and after adds a little to Questions and Com_select). */
