@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -122,10 +120,9 @@ public interface OpdConfig {
         /**
          * How many lanes the services' issues are spread over ({@code token/IssuingLanes}): the issues waiting in one
          * lane commit together, so fewer lanes mean fewer commits; more let more batches run at once. Fewer than one
-         * refuses start-up.
+         * refuses start-up ({@code token/IssuingLaneCount}).
          */
         @WithDefault("2")
-        @Min(1)
         int lanes();
 
         Anonymous anonymous();

@@ -124,8 +124,8 @@ final class IssuingLanes {
 
     /**
      * {@code answerWithinMillis}: a kiosk gives up after about 2 s and prints offline, so a refusal must reach it well
-     * within 3 s ({@code opd.issuing.answer-within}); {@code laneCount}: {@code opd.issuing.lanes}, at least 1 (its
-     * configuration refuses less at start-up).
+     * within 3 s ({@code opd.issuing.answer-within}); {@code laneCount}: {@code opd.issuing.lanes}, at least 1
+     * ({@link IssuingLaneCount} refuses less at start-up).
      */
     IssuingLanes(long answerWithinMillis, int laneCount) {
         this.answerWithinMillis = answerWithinMillis;
