@@ -30,6 +30,8 @@ public final class Benchmarks {
     static final Duration RUN = Duration.ofSeconds(Integer.getInteger("seconds", 5));
     /** How long wrk warms the app up before the issue runs ({@code -Dbench.warmup=30}): under load the JIT needs longer. */
     static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", (int) RUN.toSeconds()));
+    /** {@code -Dbench.warmup-paced=true}: the warm-up at about a third of the server's pace (see wrkPaced). */
+    static final boolean WARM_UP_PACED = Boolean.getBoolean("bench.warmup-paced");
     /** Which parts to run (all by default), e.g. {@code -Dbench.parts=issue,memory} while working on one of them. */
     static final List<String> PARTS = List.of(System.getProperty("bench.parts", "board,merge,issue,memory,startup").split(","));
     static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("bench.clients", "1,16,64,256").split(","))
@@ -109,7 +111,11 @@ public final class Benchmarks {
         String authorization = ISSUER.equals("staff") ? IssueThroughputBench.CLERK
                 : "Device " + OfflineMergeBench.enrolKiosks(app, "WRK", 1).get(0);
         String issuer = ISSUER.equals("staff") ? "a clerk by HTTP Basic" : "one kiosk, its per-minute limit raised";
-        IssueThroughputBench.wrk(app, authorization, 64, WARM_UP); // warm-up, not counted
+        if (WARM_UP_PACED) {
+            IssueThroughputBench.wrkPaced(app, authorization, 64, WARM_UP); // warm-up, not counted
+        } else {
+            IssueThroughputBench.wrk(app, authorization, 64, WARM_UP); // warm-up, not counted
+        }
         if (!PROFILE.isEmpty()) {
             jcmd(app, "JFR.start", "name=issue", "settings=profile", "filename=" + PROFILE);
         }

@@ -54,10 +54,27 @@ final class IssueThroughputBench {
      * Every request has a requestId of its own, so every answer should be a 201.
      */
     static Run wrk(BenchApp app, String authorization, int connections, Duration duration) throws Exception {
+        return wrk(app, authorization, connections, duration, WRK_SCRIPT);
+    }
+
+    /**
+     * The same with a pace: each connection waits {@code PACED_MILLIS} before each request, about a third of what the
+     * server can take at 64 connections, so a warm-up leaves the JIT compilers CPU to finish (as a morning's traffic
+     * does, which never fills the cores).
+     */
+    static Run wrkPaced(BenchApp app, String authorization, int connections, Duration duration) throws Exception {
+        return wrk(app, authorization, connections, duration, PACED_SCRIPT);
+    }
+
+    /** The issue script with a pause before each request (wrk's {@code delay()}). */
+    static final Path PACED_SCRIPT = Path.of("src/test/resources/bench/issue-tokens-paced.lua");
+
+    private static Run wrk(BenchApp app, String authorization, int connections, Duration duration, Path script)
+            throws Exception {
         String run = String.format("%08x", (int) (System.nanoTime() ^ (System.currentTimeMillis() << 7)));
         int threads = Math.min(2, connections);
         String command = String.join(" ", "wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
-                "--timeout", "10s", "-s", WRK_SCRIPT.toString(), app.base, "--", run, "'" + authorization + "'")
+                "--timeout", "10s", "-s", script.toString(), app.base, "--", run, "'" + authorization + "'")
                 + "; times";
         Cpu.Meter meter = app.cpuMeter();
         Map<String, Double> threadsBefore = Cpu.byThread(app.pid());
