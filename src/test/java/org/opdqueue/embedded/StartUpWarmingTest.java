@@ -1,5 +1,6 @@
 package org.opdqueue.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,5 +18,10 @@ class StartUpWarmingTest {
     @Test
     void aMistypedStatementCountsAsASyntaxError() {
         assertTrue(StartUpWarming.parse("select count(* from PriorityCategory where") > 0);
+    }
+
+    @Test
+    void theValidatorItWarmsWithStartsWithoutQuarkus() {
+        assertDoesNotThrow(StartUpWarming::warmValidation);
     }
 }
