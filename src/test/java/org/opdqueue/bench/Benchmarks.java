@@ -30,7 +30,7 @@ public final class Benchmarks {
     static final Duration RUN = Duration.ofSeconds(Integer.getInteger("seconds", 5));
     /** How long wrk warms the app up before the issue runs ({@code -Dbench.warmup=30}): under load the JIT needs longer. */
     static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", (int) RUN.toSeconds()));
-    /** {@code -Dbench.warmup-paced=true}: the warm-up at about a third of the server's pace (see wrkPaced). */
+    /** {@code -Dbench.warmup-paced=true}: the warm-up at about a third of the server's pace (IssueThroughputBench.PACED_SCRIPT). */
     static final boolean WARM_UP_PACED = Boolean.getBoolean("bench.warmup-paced");
     /** Which parts to run (all by default), e.g. {@code -Dbench.parts=issue,memory} while working on one of them. */
     static final List<String> PARTS = List.of(System.getProperty("bench.parts", "board,merge,issue,memory,startup").split(","));
@@ -111,11 +111,8 @@ public final class Benchmarks {
         String authorization = ISSUER.equals("staff") ? IssueThroughputBench.CLERK
                 : "Device " + OfflineMergeBench.enrolKiosks(app, "WRK", 1).get(0);
         String issuer = ISSUER.equals("staff") ? "a clerk by HTTP Basic" : "one kiosk, its per-minute limit raised";
-        if (WARM_UP_PACED) {
-            IssueThroughputBench.wrkPaced(app, authorization, 64, WARM_UP); // warm-up, not counted
-        } else {
-            IssueThroughputBench.wrk(app, authorization, 64, WARM_UP); // warm-up, not counted
-        }
+        IssueThroughputBench.wrk(app, authorization, 64, WARM_UP, // warm-up, not counted
+                WARM_UP_PACED ? IssueThroughputBench.PACED_SCRIPT : IssueThroughputBench.WRK_SCRIPT);
         if (!PROFILE.isEmpty()) {
             jcmd(app, "JFR.start", "name=issue", "settings=profile", "filename=" + PROFILE);
         }

@@ -58,18 +58,14 @@ final class IssueThroughputBench {
     }
 
     /**
-     * The same with a pace: each connection waits {@code PACED_MILLIS} before each request, about a third of what the
-     * server can take at 64 connections, so a warm-up leaves the JIT compilers CPU to finish (as a morning's traffic
-     * does, which never fills the cores).
+     * The issue script with a pause of 64 ms before each request of a connection (wrk's {@code delay()}): about a third
+     * of what the server takes at 64 connections, for a warm-up that leaves the JIT compilers CPU to finish (as a
+     * morning's traffic does, which never fills the cores).
      */
-    static Run wrkPaced(BenchApp app, String authorization, int connections, Duration duration) throws Exception {
-        return wrk(app, authorization, connections, duration, PACED_SCRIPT);
-    }
-
-    /** The issue script with a pause before each request (wrk's {@code delay()}). */
     static final Path PACED_SCRIPT = Path.of("src/test/resources/bench/issue-tokens-paced.lua");
 
-    private static Run wrk(BenchApp app, String authorization, int connections, Duration duration, Path script)
+    /** As {@link #wrk(BenchApp, String, int, Duration)} with another wrk script. */
+    static Run wrk(BenchApp app, String authorization, int connections, Duration duration, Path script)
             throws Exception {
         String run = String.format("%08x", (int) (System.nanoTime() ^ (System.currentTimeMillis() << 7)));
         int threads = Math.min(2, connections);
