@@ -30,6 +30,7 @@ public class OpdApplication {
         if (args.length > 0 && args[0].equals("archive")) {
             System.exit(ArchiveCli.run(java.util.List.of(args), System.out, System.err)); // needs no database
         }
+        StartUpClasses.begin();
         StartUpWarming.begin();
         DemoDatabaseSettings database = DemoDatabaseSettings.fromEnvironment();
         if (database.enabled()) {

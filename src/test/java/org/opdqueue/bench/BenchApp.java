@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.opdqueue.embedded.StartUpClasses;
+
 /** The packaged app started as its own process on a fresh embedded MariaDB, as the benchmarks measure it. */
 final class BenchApp implements AutoCloseable {
 
@@ -58,9 +60,12 @@ final class BenchApp implements AutoCloseable {
     static void writeClassArchive(int httpPort, int dbPort) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         Path archive = jar.resolveSibling(TRAINED_ARCHIVE).toAbsolutePath();
-        Files.deleteIfExists(archive);
+        forgetTraining();
         List<String> command = againstDatabase(httpPort, dbPort);
         command.add("-XX:ArchiveClassesAtExit=" + archive);
+        // and the list of the classes it loaded, which later starts load ahead on the second core (StartUpClasses)
+        command.add("-Xlog:class+load=info:file=" + jar.resolveSibling(StartUpClasses.LIST).toAbsolutePath()
+                + ":none:filecount=0");
         Process process = launch(command, jar).redirectErrorStream(true)
                 .redirectOutput(new File("target/bench/app-" + httpPort + ".log")).start();
         try (BenchApp training = new BenchApp("http://127.0.0.1:" + httpPort, process, dbPort)) {
@@ -69,6 +74,13 @@ final class BenchApp implements AutoCloseable {
         if (!Files.exists(archive)) {
             throw new IllegalStateException("no class-data archive written; see target/bench/app-" + httpPort + ".log");
         }
+    }
+
+    /** Deletes what a training start wrote (the class-data archive, the class list): the next starts go without. */
+    static void forgetTraining() throws IOException {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Files.deleteIfExists(jar.resolveSibling(TRAINED_ARCHIVE));
+        Files.deleteIfExists(jar.resolveSibling(StartUpClasses.LIST));
     }
 
     /** The production command against a database that is already running, without the jar and the archive. */

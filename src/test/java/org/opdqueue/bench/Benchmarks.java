@@ -194,7 +194,7 @@ public final class Benchmarks {
         List<Double> startups = new ArrayList<>();
         List<Double> cpus = new ArrayList<>();
         int port = Integer.getInteger("bench.port", 18090) + 1;
-        Files.deleteIfExists(Path.of("target/quarkus-app", BenchApp.TRAINED_ARCHIVE));
+        BenchApp.forgetTraining();
         if (Boolean.parseBoolean(System.getProperty("bench.train-archive", "true"))) {
             // as an install does it: the class-data archive of one start; the measured starts then use it
             BenchApp.writeClassArchive(port, dbPort);
