@@ -44,13 +44,20 @@ public final class OfflineMergeBench {
     static Result run(BenchApp app) throws Exception {
         List<String> keys = enrolKiosks(app, "BENCH", KIOSKS);
         List<String> outboxes = new ArrayList<>();
-        Instant start = Instant.now().minusSeconds(3600);
+        // issued over the last hour, but not before today's business day began (the demo hospital's, midnight in
+        // Asia/Kolkata): the blocks are reserved for today, and tokens of yesterday would land in yesterday's queue
+        // (run between 00:00 and 01:00 IST, the count read every token as lost)
+        Instant now = Instant.now();
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Kolkata");
+        Instant start = java.util.Collections.max(List.of(now.minusSeconds(3600),
+                java.time.LocalDate.now(zone).atStartOfDay(zone).toInstant()));
+        long stepMillis = Math.min(1000, java.time.Duration.between(start, now).toMillis() / (PER_KIOSK + 1));
         for (int k = 0; k < KIOSKS; k++) {
             String key = keys.get(k);
             String code = key.substring(0, key.indexOf('.'));
             String series = reserve(app, key, code, "MED", PER_KIOSK / 2);
             reserve(app, key, code, "ENT", PER_KIOSK / 2);
-            outboxes.add(outbox(series, PER_KIOSK, start, k));
+            outboxes.add(outbox(series, PER_KIOSK, start, stepMillis, k));
         }
         long begin = System.nanoTime();
         List<String> answers = syncAll(app, keys, outboxes);
@@ -78,8 +85,11 @@ public final class OfflineMergeBench {
         return new Result(KIOSKS * PER_KIOSK, seconds, lost, duplicated, replayDuplicates);
     }
 
-    /** An outbox of {@code count} tokens alternating MED and ENT, numbered from 1 in the kiosk's series. */
-    static String outbox(String series, int count, Instant start, int kiosk) {
+    /**
+     * An outbox of {@code count} tokens alternating MED and ENT, numbered from 1 in the kiosk's series, issued every
+     * {@code stepMillis} after {@code start}.
+     */
+    static String outbox(String series, int count, Instant start, long stepMillis, int kiosk) {
         StringBuilder items = new StringBuilder();
         for (int n = 1; n <= count; n++) {
             String service = n % 2 == 0 ? "ENT" : "MED";
@@ -88,7 +98,7 @@ public final class OfflineMergeBench {
             }
             items.append(String.format("{\"requestId\":\"%s\",\"serviceCode\":\"%s\",\"offlineNumber\":\"%s-%s%03d\","
                     + "\"issuedAt\":\"%s\"}", UUID.randomUUID(), service, service, series, (n + 1) / 2,
-                    start.plusMillis(n * 1000L + kiosk)));
+                    start.plusMillis(n * stepMillis + kiosk)));
         }
         return "{\"sentAt\":\"" + Instant.now() + "\",\"tokens\":[" + items + "]}";
     }

@@ -73,7 +73,8 @@ public final class OutageDrill {
         Instant outageStart = Instant.now();
         List<String> outboxes = new ArrayList<>();
         for (String key : keys) {
-            outboxes.add(OfflineMergeBench.outbox(series.get(key), OFFLINE_PER_KIOSK, outageStart, keys.indexOf(key)));
+            outboxes.add(OfflineMergeBench.outbox(series.get(key), OFFLINE_PER_KIOSK, outageStart, 1000,
+                    keys.indexOf(key)));
         }
 
         Process restarted = new ProcessBuilder(command).redirectErrorStream(true)
