@@ -14,6 +14,7 @@ export const EMPTY = Object.freeze({
   seq: null,
   floor: null,
   applied: [],
+  pending: [],
   hospital: null,
   board: null,
   mode: 'NORMAL',
@@ -49,12 +50,21 @@ export function reduce(state, message) {
   if (!isNew(state, message.seq)) return state;
   // Unknown types still move seq on, so a resume does not ask for them again.
   const next = handler ? withCounts(handler(state, message), message) : state;
-  return { ...next, ...remembered(state, message.seq), seq: Math.max(state.seq ?? message.seq, message.seq) };
+  // a pending one (at or below the floor) is struck off the pending list instead of joining the applied seqs
+  const belowFloor = state.floor !== null && message.seq <= state.floor;
+  return {
+    ...next,
+    ...(belowFloor ? { pending: state.pending.filter((p) => p !== message.seq) } : remembered(state, message.seq)),
+    seq: Math.max(state.seq ?? message.seq, message.seq),
+  };
 }
 
-/** Not in the snapshot (at or below its seq) and not applied since: a first delivery, even if it commits late. */
+/**
+ * Not in the snapshot (at or below its seq, unless the snapshot named it pending: not yet committed when it was
+ * read) and not applied since: a first delivery, even if it commits late.
+ */
 function isNew(state, seq) {
-  if (state.floor !== null && seq <= state.floor) return false;
+  if (state.floor !== null && seq <= state.floor && !state.pending.includes(seq)) return false;
   return !state.applied.includes(seq);
 }
 
@@ -77,6 +87,7 @@ export function fromSnapshot(snapshot) {
     seq: snapshot.seq ?? null,
     floor: snapshot.seq ?? null,
     applied: [],
+    pending: Array.isArray(snapshot.pending) ? snapshot.pending.filter(Number.isFinite) : [],
     hospital: snapshot.hospital ?? null,
     board: snapshot.board ?? null,
     mode: snapshot.mode ?? 'NORMAL',

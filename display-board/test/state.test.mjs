@@ -106,6 +106,22 @@ test('a call committed after a later-numbered one (two counters at once) is appl
   assert.equal(reduce(late, called(123, 'MED-099', 2)), late, 'the snapshot already holds 123');
 });
 
+test('a call below the snapshot\'s seq that had not committed when it was read is applied when it comes, once', () => {
+  // The snapshot was read at seq 123 while the transaction holding seq 121 was still open.
+  const state = reduce(EMPTY, { ...snapshot(), pending: [121] });
+  const late = reduce(state, called(121, 'MED-043', 2));
+  assert.notEqual(late, state, 'a late commit the snapshot could not hold must still reach the board');
+  assert.equal(counter(late, 2).number, 'MED-043');
+  assert.equal(late.seq, 123, 'the resume point stays the snapshot\'s');
+  assert.equal(late.floor, 123);
+  assert.deepEqual(late.pending, []);
+  assert.equal(reduce(late, called(121, 'MED-043', 2)), late, 'a repeat of it is ignored');
+  assert.equal(reduce(late, called(122, 'MED-099', 2)), late, 'the snapshot holds 122');
+  let full = late;
+  for (let seq = 200; seq < 200 + APPLIED_KEPT + 1; seq++) full = reduce(full, { type: 'waiting', seq, serviceCode: 'MED', waiting: 1 });
+  assert.equal(full.floor, 200, 'the floor only rises');
+});
+
 test('a board remembers the last applied seqs, not all of them', () => {
   let state = start();
   for (let seq = 200; seq < 200 + APPLIED_KEPT + 10; seq++) state = reduce(state, { type: 'waiting', seq, serviceCode: 'MED', waiting: seq });

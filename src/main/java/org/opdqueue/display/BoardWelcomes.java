@@ -35,8 +35,11 @@ class BoardWelcomes {
     static volatile Runnable beforeCommit = () -> {
     };
 
-    /** What a board is sent first, as text, and the seq it brings the board to. */
-    record Welcome(List<String> texts, long seenSeq) {
+    /**
+     * What a board is sent first, as text, the seq it brings the board to, and the seqs below that it could not
+     * hold because they had not committed yet: the board is sent those when they do.
+     */
+    record Welcome(List<String> texts, long seenSeq, List<Long> pending) {
     }
 
     /** A welcome read; neither welcome nor failure when the board left first. */
@@ -116,14 +119,14 @@ class BoardWelcomes {
             if (missed.stream().noneMatch(e -> e.outageReplay)) {
                 List<JournalEntry> shown = missed.stream().filter(DisplayFeed::forBoards).toList();
                 return new Welcome(shown.isEmpty() ? List.of() : events.translate(shown).stream().map(this::write).toList(),
-                        last);
+                        last, journal.openBelow(last, DisplaySnapshots.OPEN_WINDOW));
             }
             // Across an outage: what the board showed then reached the journal only afterwards. Replayed as events,
             // its calls would be announced again; left out, a board that missed them would never show them. A
             // snapshot shows them without announcing them.
         }
         DisplayMessage.Snapshot snapshot = snapshots.snapshot(v.boardId);
-        return new Welcome(List.of(write(snapshot)), snapshot.seq());
+        return new Welcome(List.of(write(snapshot)), snapshot.seq(), snapshot.pending());
     }
 
     private String write(Object message) {

@@ -364,15 +364,20 @@ public class DisplayFeed {
         }
         sockets.sendWelcome(v, read.welcome().texts());
         v.seenSeq = read.welcome().seenSeq();
-        sendMissed(v);
+        sendMissed(v, read.welcome().pending());
         register(v);
     }
 
-    private void sendMissed(BoardViewer v) {
+    /**
+     * What the other boards were sent while this one's welcome was read: the events after the welcome's seq, and
+     * those below it that had not committed when it was read ({@code pending}; a call committing late).
+     */
+    private void sendMissed(BoardViewer v, List<Long> pending) {
         for (Object item : v.missed) {
             if (item instanceof Missed m) {
-                if (m.entry().seq > v.seenSeq && v.scope.concerns(m.entry())) {
-                    v.seenSeq = m.entry().seq;
+                long seq = m.entry().seq;
+                if ((seq > v.seenSeq || pending.contains(seq)) && v.scope.concerns(m.entry())) {
+                    v.seenSeq = Math.max(v.seenSeq, seq);
                     send(v, m.text());
                 }
             } else if (item instanceof Relay relay) {
@@ -404,7 +409,7 @@ public class DisplayFeed {
             v.seenSeq = BoardViewer.AWAITING_SNAPSHOT;
             SystemMode.State state = mode.current();
             send(v, DisplayMessage.Event.mode(state.mode().name(), state.since()));
-            sendMissed(v);
+            sendMissed(v, List.of());
             register(v);
             return;
         }

@@ -44,13 +44,19 @@ public final class DisplayMessage {
     public record ServiceCount(String code, Name name, String prefix, long waiting, long estimatedWaitMinutes) {
     }
 
-    /** The whole board; sent first on every connection and answered by {@code GET /api/display/{boardId}}. */
-    public record Snapshot(String type, long seq, Hospital hospital, BoardInfo board, String mode, Instant modeSince,
-            Instant serverTime, List<CounterTile> counters, List<RecentCall> recentCalls, List<ServiceCount> services) {
+    /**
+     * The whole board; sent first on every connection and answered by {@code GET /api/display/{boardId}}. It shows
+     * every event up to {@code seq} except those {@code pending}: seqs below it not committed when it was read (a
+     * call committing late), which the board still applies when they come (left out of the JSON when none).
+     */
+    public record Snapshot(String type, long seq, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Long> pending,
+            Hospital hospital, BoardInfo board, String mode, Instant modeSince, Instant serverTime,
+            List<CounterTile> counters, List<RecentCall> recentCalls, List<ServiceCount> services) {
 
         /** The same picture, told at another time: a shared snapshot still syncs each board's clock to now. */
         public Snapshot toldAt(Instant now) {
-            return new Snapshot(type, seq, hospital, board, mode, modeSince, now, counters, recentCalls, services);
+            return new Snapshot(type, seq, pending, hospital, board, mode, modeSince, now, counters, recentCalls,
+                    services);
         }
     }
 

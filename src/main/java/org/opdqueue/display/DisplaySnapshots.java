@@ -59,6 +59,12 @@ public class DisplaySnapshots {
         return new BoardScope(board.id, Set.copyOf(board.serviceIds()), Set.copyOf(board.counterIds()));
     }
 
+    /**
+     * How far below a snapshot's seq its read looks for seqs not yet committed: more than the transactions open at
+     * once can hold (an issue batch journals a few dozen tokens).
+     */
+    static final int OPEN_WINDOW = 200;
+
     public DisplayMessage.Snapshot snapshot(long boardId) {
         // The seq is read first: an event committed while the rest is read is sent again rather than lost.
         long seq = journal.lastSeq();
@@ -67,7 +73,7 @@ public class DisplaySnapshots {
         List<Long> serviceIds = board.serviceIds();
         List<Long> counterIds = board.counterIds();
         SystemMode.State state = mode.current();
-        return new DisplayMessage.Snapshot("snapshot", seq,
+        return new DisplayMessage.Snapshot("snapshot", seq, journal.openBelow(seq, OPEN_WINDOW),
                 new DisplayMessage.Hospital(facility.code(), facility.name()),
                 new DisplayMessage.BoardInfo(board.id, board.code, board.name, board.nameHi, board.ticker),
                 state.mode().name(), state.since(), clock.now(), tiles(counterIds), recentCalls(serviceIds, counterIds),

@@ -95,6 +95,28 @@ public class Journal {
                 : JournalEntry.<JournalEntry>find("facility = ?1 and seq in ?2 order by seq", facility.code(), seqs).list();
     }
 
+    /**
+     * The seqs among the {@code window} up to {@code upTo} that no committed entry holds, as this transaction reads
+     * them: taken by a transaction still open (it may commit after a reader took {@code upTo} as its high mark), or
+     * by one rolled back, which never will. Any facility's entry counts as present (seqs are shared).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> openBelow(long upTo, int window) {
+        long from = Math.max(0, upTo - window);
+        List<Long> present = JournalEntry.getEntityManager()
+                .createQuery("select j.seq from JournalEntry j where j.seq > ?1 and j.seq <= ?2 order by j.seq", Long.class)
+                .setParameter(1, from).setParameter(2, upTo).getResultList();
+        List<Long> open = new ArrayList<>();
+        long next = from + 1;
+        for (long seq : present) {
+            for (; next < seq; next++) {
+                open.add(next);
+            }
+            next = seq + 1;
+        }
+        return open;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long lastSeq() {
         Long last = JournalEntry.getEntityManager()

@@ -79,6 +79,55 @@ class BoardFanOutTest {
         }
     }
 
+    /**
+     * A board joining while a call with a lower seq than the journal's last is still open: its snapshot cannot hold
+     * that call, and it commits while the welcome is on its way. The snapshot names its seq pending, and the board is
+     * sent the call after the snapshot (before, both the server and the board took it for one the snapshot held).
+     */
+    @Test
+    void aCallThatCommitsLateWhileABoardJoinsStillReachesThatBoard() throws Exception {
+        String service = hospital.service();
+        long counter = hospital.openCounter(service);
+        long hall = hospital.board(List.of(service), List.of(counter));
+        Long serviceId = QuarkusTransaction.requiringNew()
+                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id);
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        long[] earlySeq = new long[1];
+        CompletableFuture<Void> earlier = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            earlySeq[0] = journal.append(JournalEventType.CALLED,
+                    JournalEntryBuilder.about(null, "EARLY-001", serviceId).counter(counter)).seq;
+            appended.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        try {
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            call(serviceId, counter, "LATER-002");
+            // the welcome has read the snapshot with EARLY-001 still open; it commits before the welcome is sent
+            BoardWelcomes.beforeCommit = () -> {
+                release.countDown();
+                earlier.join(); // committed, and in the feed's inbox ahead of the welcome
+            };
+            try (BoardClient board = BoardClient.connect(base, hall, null)) {
+                com.fasterxml.jackson.databind.JsonNode snapshot = board.next();
+                assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+                assertThat(snapshot.path("recentCalls").toString()).contains("LATER-002").doesNotContain("EARLY-001");
+                assertThat(snapshot.path("pending").toString()).contains(Long.toString(earlySeq[0]));
+                com.fasterxml.jackson.databind.JsonNode late = board.next();
+                assertThat(late.path("number").asText()).isEqualTo("EARLY-001");
+                assertThat(late.path("seq").asLong()).isEqualTo(earlySeq[0]).isLessThan(snapshot.path("seq").asLong());
+            }
+        } finally {
+            BoardWelcomes.beforeCommit = () -> {
+            };
+            release.countDown();
+        }
+    }
+
     @Test
     void everyBoardOfAHallGetsTheSameEventAndOtherHallsGetNone() {
         String shownHere = hospital.service();
