@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -18,13 +17,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.opdqueue.common.Facility;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
-import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.support.Api;
 import org.opdqueue.support.BoardClient;
+import org.opdqueue.support.OpenTransaction;
 import org.opdqueue.support.TestHospital;
 
 /** One event, written once, reaches every board of the halls that show it, and no board of any other hall. */
@@ -40,39 +38,23 @@ class BoardFanOutTest {
     @Inject
     Journal journal;
 
-    @Inject
-    Facility facility;
-
     /**
      * Seen in BoardFanOutBench: with ten counters calling at once, one board in eight missed calls, because an entry
      * committed after one with a higher seq was taken for one the board had already seen.
      */
     @Test
     void aCallCommittedAfterALaterNumberedOneStillReachesTheBoard() throws Exception {
-        String service = hospital.service();
-        long counter = hospital.openCounter(service);
-        long hall = hospital.board(List.of(service), List.of(counter));
-        Long serviceId = QuarkusTransaction.requiringNew()
-                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id);
-        try (BoardClient board = BoardClient.connect(base, hall, null)) {
+        TestHospital.Hall hall = hospital.hallOfOneCounter();
+        try (BoardClient board = BoardClient.connect(base, hall.boardId(), null)) {
             board.next();
-            CountDownLatch appended = new CountDownLatch(1);
-            CountDownLatch laterCommitted = new CountDownLatch(1);
-            CompletableFuture<Void> earlier = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                journal.append(JournalEventType.CALLED, JournalEntryBuilder.about(null, "EARLY-001", serviceId).counter(counter));
-                appended.countDown();
-                try {
-                    laterCommitted.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> journal.append(
-                    JournalEventType.CALLED, JournalEntryBuilder.about(null, "LATER-002", serviceId).counter(counter))))
-                    .get(10, TimeUnit.SECONDS);
-            laterCommitted.countDown();
-            earlier.get(10, TimeUnit.SECONDS);
+            OpenTransaction<Long> early = OpenTransaction.begin(() -> call(hall, "EARLY-001"));
+            try {
+                early.worked();
+                QuarkusTransaction.requiringNew().run(() -> call(hall, "LATER-002"));
+                early.commit();
+            } finally {
+                early.release();
+            }
 
             assertThat(List.of(board.next().path("number").asText(), board.next().path("number").asText()))
                     .containsExactly("LATER-002", "EARLY-001");
@@ -86,45 +68,27 @@ class BoardFanOutTest {
      */
     @Test
     void aCallThatCommitsLateWhileABoardJoinsStillReachesThatBoard() throws Exception {
-        String service = hospital.service();
-        long counter = hospital.openCounter(service);
-        long hall = hospital.board(List.of(service), List.of(counter));
-        Long serviceId = QuarkusTransaction.requiringNew()
-                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id);
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        long[] earlySeq = new long[1];
-        CompletableFuture<Void> earlier = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            earlySeq[0] = journal.append(JournalEventType.CALLED,
-                    JournalEntryBuilder.about(null, "EARLY-001", serviceId).counter(counter)).seq;
-            appended.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        TestHospital.Hall hall = hospital.hallOfOneCounter();
+        OpenTransaction<Long> early = OpenTransaction.begin(() -> call(hall, "EARLY-001"));
         try {
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            call(serviceId, counter, "LATER-002");
-            // the welcome has read the snapshot with EARLY-001 still open; it commits before the welcome is sent
-            BoardWelcomes.beforeCommit = () -> {
-                release.countDown();
-                earlier.join(); // committed, and in the feed's inbox ahead of the welcome
-            };
-            try (BoardClient board = BoardClient.connect(base, hall, null)) {
+            long earlySeq = early.worked();
+            QuarkusTransaction.requiringNew().run(() -> call(hall, "LATER-002"));
+            // the welcome has read the snapshot with EARLY-001 still open; it commits before the welcome is sent, and
+            // is in the feed's inbox ahead of it
+            BoardWelcomes.beforeCommit = early::commit;
+            try (BoardClient board = BoardClient.connect(base, hall.boardId(), null)) {
                 com.fasterxml.jackson.databind.JsonNode snapshot = board.next();
                 assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
                 assertThat(snapshot.path("recentCalls").toString()).contains("LATER-002").doesNotContain("EARLY-001");
-                assertThat(snapshot.path("pending").toString()).contains(Long.toString(earlySeq[0]));
+                assertThat(snapshot.path("pending").toString()).contains(Long.toString(earlySeq));
                 com.fasterxml.jackson.databind.JsonNode late = board.next();
                 assertThat(late.path("number").asText()).isEqualTo("EARLY-001");
-                assertThat(late.path("seq").asLong()).isEqualTo(earlySeq[0]).isLessThan(snapshot.path("seq").asLong());
+                assertThat(late.path("seq").asLong()).isEqualTo(earlySeq).isLessThan(snapshot.path("seq").asLong());
             }
         } finally {
             BoardWelcomes.beforeCommit = () -> {
             };
-            release.countDown();
+            early.release();
         }
     }
 
@@ -174,15 +138,11 @@ class BoardFanOutTest {
      */
     @Test
     void eventsCommittedWhileTheFeedIsBusyReachABatchingBoardAsOneFrameAndAnOlderBoardOneByOne() throws Exception {
-        String service = hospital.service();
-        long counter = hospital.openCounter(service);
-        long hall = hospital.board(List.of(service), List.of(counter));
-        Long serviceId = QuarkusTransaction.requiringNew()
-                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id);
+        TestHospital.Hall hall = hospital.hallOfOneCounter();
         CountDownLatch feedHeld = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (BoardClient batching = BoardClient.connect(URI.create(BoardClient.uri(base, hall, null) + "?batch=1"), BoardClient.DEMO_KEY);
-                BoardClient older = BoardClient.connect(base, hall, null)) {
+        try (BoardClient batching = BoardClient.connect(URI.create(BoardClient.uri(base, hall.boardId(), null) + "?batch=1"), BoardClient.DEMO_KEY);
+                BoardClient older = BoardClient.connect(base, hall.boardId(), null)) {
             batching.next();
             older.next();
             DisplayFeed.beforeDelivery = () -> {
@@ -195,10 +155,10 @@ class BoardFanOutTest {
                     }
                 }
             };
-            call(serviceId, counter, "FIRST-001");
+            QuarkusTransaction.requiringNew().run(() -> call(hall, "FIRST-001"));
             assertThat(feedHeld.await(10, TimeUnit.SECONDS)).isTrue();
-            call(serviceId, counter, "SECOND-002");
-            call(serviceId, counter, "THIRD-003");
+            QuarkusTransaction.requiringNew().run(() -> call(hall, "SECOND-002"));
+            QuarkusTransaction.requiringNew().run(() -> call(hall, "THIRD-003"));
             release.countDown();
 
             assertThat(batching.next().path("number").asText()).isEqualTo("FIRST-001");
@@ -217,8 +177,9 @@ class BoardFanOutTest {
         }
     }
 
-    private void call(Long serviceId, long counter, String number) {
-        QuarkusTransaction.requiringNew().run(() -> journal.append(JournalEventType.CALLED,
-                JournalEntryBuilder.about(null, number, serviceId).counter(counter)));
+    /** A call journaled in the caller's transaction; its seq. */
+    private long call(TestHospital.Hall hall, String number) {
+        return journal.append(JournalEventType.CALLED,
+                JournalEntryBuilder.about(null, number, hall.serviceId()).counter(hall.counterId())).seq;
     }
 }

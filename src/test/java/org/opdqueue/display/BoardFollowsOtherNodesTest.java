@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -24,8 +20,8 @@ import org.opdqueue.common.HospitalClock;
 import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.journal.OtherNodeJournal;
-import org.opdqueue.servicepoint.ServicePoint;
 import org.opdqueue.support.BoardClient;
+import org.opdqueue.support.OpenTransaction;
 import org.opdqueue.support.TestHospital;
 
 /**
@@ -53,43 +49,33 @@ class BoardFollowsOtherNodesTest {
 
     @Test
     void aCallAnotherNodeCommitsLateBehindALaterNumberedOneStillReachesTheBoard() throws Exception {
-        String service = hospital.service();
-        long counter = hospital.openCounter(service);
-        long hall = hospital.board(List.of(service), List.of(counter));
-        Long serviceId = QuarkusTransaction.requiringNew()
-                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id);
-        try (BoardClient board = BoardClient.connect(base, hall, null)) {
+        TestHospital.Hall hall = hospital.hallOfOneCounter();
+        try (BoardClient board = BoardClient.connect(base, hall.boardId(), null)) {
             assertThat(board.next().path("type").asText()).isEqualTo("snapshot");
-            CountDownLatch appended = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> early = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                OtherNodeJournal.append(facility, clock, JournalEventType.CALLED,
-                        JournalEntryBuilder.about(null, "EARLY-001", serviceId).counter(counter));
-                appended.countDown();
-                await(release);
-            }));
-            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-            QuarkusTransaction.requiringNew().run(() -> OtherNodeJournal.append(facility, clock, JournalEventType.CALLED,
-                    JournalEntryBuilder.about(null, "LATER-002", serviceId).counter(counter)));
+            OpenTransaction<Void> early = OpenTransaction.begin(() -> call(hall, "EARLY-001"));
+            try {
+                early.worked();
+                QuarkusTransaction.requiringNew().run(() -> call(hall, "LATER-002"));
 
-            assertThat(number(board.next(BOUND))).as("committed on the other node, read from the journal")
-                    .isEqualTo("LATER-002");
-            release.countDown();
-            early.get(10, TimeUnit.SECONDS);
+                assertThat(number(board.next(BOUND))).as("committed on the other node, read from the journal")
+                        .isEqualTo("LATER-002");
+                early.commit();
+            } finally {
+                early.release();
+            }
             assertThat(number(board.next(BOUND))).as("its seq was passed over, and asked for again").isEqualTo("EARLY-001");
             assertThat(board.poll(Duration.ofMillis(1200))).as("each once").isNull();
         }
     }
 
-    private static String number(JsonNode message) {
-        return message.path("number").asText();
+    /** A call journaled by the other node, in the caller's transaction. */
+    private Void call(TestHospital.Hall hall, String number) {
+        OtherNodeJournal.append(facility, clock, JournalEventType.CALLED,
+                JournalEntryBuilder.about(null, number, hall.serviceId()).counter(hall.counterId()));
+        return null;
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static String number(JsonNode message) {
+        return message.path("number").asText();
     }
 }

@@ -242,6 +242,18 @@ public class TestHospital {
         return counter(CounterState.OPEN, serviceCodes);
     }
 
+    /** A new service with one open counter, and a board of its own showing both (for tests that journal calls). */
+    public record Hall(long boardId, long counterId, long serviceId) {
+    }
+
+    public Hall hallOfOneCounter() {
+        String service = service();
+        long counter = openCounter(service);
+        long board = board(List.of(service), List.of(counter));
+        return new Hall(board, counter, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ServicePoint.findByCode(facility.code(), service).orElseThrow().id));
+    }
+
     /** Gives a counter the name patients see ("Room 4"), as an admin would. */
     @Transactional
     public void nameCounter(long counterId, String name) {
