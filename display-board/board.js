@@ -1,6 +1,6 @@
 // Wires the board together: first paint over HTTP, then the live socket, the announcer and the clock.
 
-import { EMPTY, reduce } from './state.js';
+import { EMPTY, reduce, resumeFrom } from './state.js';
 import { backoffDelay, openDisplaySocket } from './socket.js';
 import { healthView, watchStatus } from './health.js';
 import { createAnnouncer, missingVoices } from './speech.js';
@@ -112,7 +112,7 @@ document.querySelector('[data-testid="mute-toggle"]').addEventListener('click', 
 
 window.__board = {
   state: () => state,
-  lastSeq: () => state.seq,
+  resumeFrom: () => resumeFrom(state),
   connected: () => socket?.connected() ?? false,
 };
 
@@ -132,7 +132,7 @@ try {
 } catch {
   // The socket's own snapshot will paint the board once the server answers.
 }
-socket = openDisplaySocket({ boardId, deviceKey, lastSeq: () => state.seq, onMessage: apply, onStatus: onSocketStatus });
+socket = openDisplaySocket({ boardId, deviceKey, resumeFrom: () => resumeFrom(state), onMessage: apply, onStatus: onSocketStatus });
 watchStatus({
   isConnected: () => socket.connected(),
   onSilentLoss: () => socket.reconnectNow(),

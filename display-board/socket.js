@@ -1,4 +1,4 @@
-// The board's WebSocket: reconnects by itself and resumes from the last seq it applied.
+// The board's WebSocket: reconnects by itself and resumes from the seq the board names (state.js resumeFrom).
 
 export const FIRST_DELAY_MS = 500;
 export const MAX_DELAY_MS = 30_000;
@@ -60,9 +60,9 @@ export function messagesIn(parsed) {
 
 /**
  * Opens the board's socket and keeps it open.
- * deviceKey is the board PC's key (null: none); lastSeq() is asked at each (re)connect; onMessage gets each parsed message; onStatus(connected) on change.
+ * deviceKey is the board PC's key (null: none); resumeFrom() (a seq, or null) is asked at each (re)connect; onMessage gets each parsed message; onStatus(connected) on change.
  */
-export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessage, onStatus }) {
+export function openDisplaySocket({ boardId, deviceKey = null, resumeFrom, onMessage, onStatus }) {
   let socket = null;
   let attempt = 0;
   let retryTimer = null;
@@ -76,7 +76,7 @@ export function openDisplaySocket({ boardId, deviceKey = null, lastSeq, onMessag
 
   function connect() {
     retryTimer = null;
-    socket = new WebSocket(displaySocketUrl(location, boardId, lastSeq()), boardProtocols(deviceKey));
+    socket = new WebSocket(displaySocketUrl(location, boardId, resumeFrom()), boardProtocols(deviceKey));
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => setConnected(true);
     socket.onmessage = (event) => {

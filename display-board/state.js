@@ -60,6 +60,23 @@ export function reduce(state, message) {
 }
 
 /**
+ * How far below the highest seq it applied a reconnecting board asks the server to start again: a call can take its
+ * seq and commit after a later one, while the board was away (as far back as the server looks for open seqs).
+ */
+export const RESUME_BACK = 200;
+
+/**
+ * The seq a reconnecting board resumes from (null: none, a snapshot). Not the highest seq applied: a call numbered
+ * below it may have committed while the board was away. The server sends every event after this point that concerns
+ * the board, and the board applies only those it lacks: every seq it applied above its floor is remembered, and
+ * below the floor only the snapshot's pending seqs are taken.
+ */
+export function resumeFrom(state) {
+  if (state.seq === null) return null;
+  return Math.min(Math.max(state.floor ?? state.seq, state.seq - RESUME_BACK), ...state.pending);
+}
+
+/**
  * Not in the snapshot (at or below its seq, unless the snapshot named it pending: not yet committed when it was
  * read) and not applied since: a first delivery, even if it commits late.
  */

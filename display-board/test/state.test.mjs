@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APPLIED_KEPT, EMPTY, RECENT_CALLS_MAX, reduce } from '../state.js';
+import { APPLIED_KEPT, EMPTY, RECENT_CALLS_MAX, RESUME_BACK, reduce, resumeFrom } from '../state.js';
 
 const snapshot = () => ({
   type: 'snapshot',
@@ -120,6 +120,27 @@ test('a call below the snapshot\'s seq that had not committed when it was read i
   let full = late;
   for (let seq = 200; seq < 200 + APPLIED_KEPT + 1; seq++) full = reduce(full, { type: 'waiting', seq, serviceCode: 'MED', waiting: 1 });
   assert.equal(full.floor, 200, 'the floor only rises');
+});
+
+test('a board resumes from below what it applied, and a call that committed late while it was away is applied once', () => {
+  assert.equal(resumeFrom(EMPTY), null, 'nothing shown: a snapshot');
+  // applied 125 (Room 1) while seq 124 (Room 2) was still committing; then the connection dropped
+  const away = reduce(start(), called(125, 'MED-044', 1));
+  assert.equal(resumeFrom(away), 123, 'from the floor, not from 125');
+  // the server sends what concerns the board after 123: 124 committed meanwhile, and 125 again
+  const back = reduce(reduce(away, called(124, 'MED-043', 2)), called(125, 'MED-044', 1));
+  assert.equal(counter(back, 2).number, 'MED-043');
+  assert.equal(back.recentCalls.filter((c) => c.number === 'MED-044').length, 1, '125 applied once');
+  assert.equal(reduce(back, called(125, 'MED-044', 1)), back);
+  // a quiet board looks back RESUME_BACK seqs, not to its old floor; a busy one to its floor (below it, it could not
+  // tell a late call from a repeat); a pending seq lower still counts until it came
+  assert.equal(resumeFrom(reduce(start(), called(500, 'MED-045', 1))), 500 - RESUME_BACK);
+  let busy = reduce(EMPTY, { ...snapshot(), pending: [100] });
+  for (let seq = 124; seq < 124 + 300; seq += 2) busy = reduce(busy, { type: 'waiting', seq, serviceCode: 'MED', waiting: 1 });
+  assert.equal(resumeFrom(busy), 100);
+  busy = reduce(busy, called(100, 'MED-001', 1));
+  assert.ok(busy.floor > busy.seq - RESUME_BACK);
+  assert.equal(resumeFrom(busy), busy.floor);
 });
 
 test('a board remembers the last applied seqs, not all of them', () => {
