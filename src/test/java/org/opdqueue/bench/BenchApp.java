@@ -39,7 +39,7 @@ final class BenchApp implements AutoCloseable {
 
     /** The packaged app in production mode against a database that is already running (start-up without the database). */
     static BenchApp startAgainst(int httpPort, int dbPort) throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Path jar = PACKAGED_JAR;
         List<String> command = againstDatabase(httpPort, dbPort);
         long started = System.nanoTime();
         Process process = launch(command, jar).redirectErrorStream(true)
@@ -58,7 +58,7 @@ final class BenchApp implements AutoCloseable {
      * writes the archive; later starts use it ({@link #launch}).
      */
     static void writeClassArchive(int httpPort, int dbPort) throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Path jar = PACKAGED_JAR;
         Path archive = jar.resolveSibling(TRAINED_ARCHIVE).toAbsolutePath();
         forgetTraining();
         List<String> command = againstDatabase(httpPort, dbPort);
@@ -78,7 +78,7 @@ final class BenchApp implements AutoCloseable {
 
     /** Deletes what a training start wrote (the class-data archive, the class list): the next starts go without. */
     static void forgetTraining() throws IOException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        Path jar = PACKAGED_JAR;
         Files.deleteIfExists(jar.resolveSibling(TRAINED_ARCHIVE));
         Files.deleteIfExists(jar.resolveSibling(StartUpClasses.LIST));
     }
@@ -131,6 +131,9 @@ final class BenchApp implements AutoCloseable {
      */
     static final String TRAINED_ARCHIVE = "app-cds-trained.jsa";
 
+    /** What {@code ./mvnw package} builds: the jar the benchmarks start, and beside it what a training start writes. */
+    static final Path PACKAGED_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
     /** JVM options to try on the app, e.g. {@code -Dbench.jvm="-XX:StartFlightRecording=filename=target/bench/app.jfr"}. */
     private static List<String> extraJvmArgs() {
         String args = System.getProperty("bench.jvm", "").strip();
@@ -155,7 +158,7 @@ final class BenchApp implements AutoCloseable {
     /** The demo again on the data a previous run (perhaps killed) left behind: a restart as a hospital does it. */
     static BenchApp startOnItsData(int httpPort, int dbPort, String... extraArgs) throws Exception {
         // -Dbench.jar=… measures another build (e.g. the version before a change) with the same bench
-        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
+        Path jar = System.getProperty("bench.jar") == null ? PACKAGED_JAR : Path.of(System.getProperty("bench.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build the app first: ./mvnw -B package -DskipTests");
         }
