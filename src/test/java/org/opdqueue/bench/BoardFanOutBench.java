@@ -24,7 +24,9 @@ import io.vertx.core.http.WebSocketConnectOptions;
  * Call → board latency at 1,000 boards, with the boards held cheaply: one Vert.x event loop in this process holds
  * every socket and stamps each frame as it arrives, so the client costs little of the two cores the server and its
  * database share. Two runs: calls at a steady, realistic rate (a large OPD's counters calling about every two
- * minutes each), then a burst (ten counters calling and completing as fast as they can). Beside each figure, the
+ * minutes each), then spikes (all ten counters calling at the same instant, every two seconds: a hall's worst
+ * moment, such as the rooms opening together after lunch), then a burst (ten counters calling and completing as fast
+ * as they can, the machine flat out). Beside each figure, the
  * server's CPU per call from {@code /proc/<pid>/stat} (its own process: the embedded database is another), which
  * includes the complete after each call and the frames of both to 500 boards.
  * The per-address and total board caps are raised for the bench ({@link BoardLatencyBench#MANY_BOARDS}).
@@ -52,6 +54,7 @@ public final class BoardFanOutBench {
         int steadyCalls = Integer.getInteger("calls", 100);
         double perSecond = Double.parseDouble(System.getProperty("rate", "4"));
         int burstCalls = Integer.getInteger("burst", 200);
+        int spikes = Integer.getInteger("spikes", 20);
         int warmUp = Integer.getInteger("warm-up", 60);
         Files.createDirectories(Path.of("target/bench"));
         try (BenchApp app = BenchApp.start(Integer.getInteger("bench.port", 18090), Integer.getInteger("bench.port", 18090) - 18090 + 13317, Benchmarks.DURABLE, BoardLatencyBench.MANY_BOARDS[0],
@@ -59,7 +62,7 @@ public final class BoardFanOutBench {
             // the counters log in once, as the console does: HTTP Basic would run the password hash on every call
             BenchApp.StaffCookie counter = app.logIn("counter1", "counter123");
             for (String service : List.of("MED", "ORTH", "ENT", "PAED", "GYN")) {
-                for (int i = 0; i < (warmUp + steadyCalls + burstCalls) / 2 + 20; i++) {
+                for (int i = 0; i < (warmUp + steadyCalls + spikes * SERVES.length + burstCalls) / 2 + 20; i++) {
                     app.postAs(counter, "/api/tokens", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"serviceCode\":\"" + service + "\"}");
                 }
             }
@@ -71,6 +74,8 @@ public final class BoardFanOutBench {
                 Thread.sleep(1000);
                 steady(app, counter, warmUp, 20); // unmeasured: the server compiles its hot paths first
                 measure("steady, " + perSecond + " calls/s", app, receipts, boards, () -> steady(app, counter, steadyCalls, perSecond));
+                measure("spikes, 10 counters at the same instant every 2 s", app, receipts, boards,
+                        () -> spikes(app, counter, spikes));
                 measure("burst, 10 counters at once", app, receipts, boards, () -> burst(app, counter, burstCalls));
                 System.out.printf("RSS with %d boards connected, after both runs: %.0f MiB%n", boards, app.rssMiB());
             } finally {
@@ -175,6 +180,35 @@ public final class BoardFanOutBench {
             }
             next += interval;
             made.add(callAndComplete(app, counter, i % SERVES.length + 1));
+        }
+        return made;
+    }
+
+    /** Every two seconds, the ten rooms each call (and complete) once, all released at the same instant. */
+    private static List<Call> spikes(BenchApp app, BenchApp.StaffCookie staff, int spikes) throws Exception {
+        List<Call> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < spikes; i++) {
+            long next = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> rooms = new ArrayList<>();
+            for (int room = 1; room <= SERVES.length; room++) {
+                int counter = room;
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        made.add(callAndComplete(app, staff, counter));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                t.start();
+                rooms.add(t);
+            }
+            go.countDown();
+            for (Thread t : rooms) {
+                t.join();
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
         }
         return made;
     }
