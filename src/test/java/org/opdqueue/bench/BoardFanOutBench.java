@@ -88,8 +88,11 @@ public final class BoardFanOutBench {
     /** Even boards show hall A (board 1), odd ones hall B (board 2); each call received is stamped as it arrives. */
     static void connect(Vertx vertx, BenchApp app, int boards, ConcurrentLinkedQueue<Receipt> receipts)
             throws InterruptedException {
+        // offering per-message compression as Chromium does on every board PC (-Dbench.deflate=false: not offering)
+        boolean deflate = Boolean.parseBoolean(System.getProperty("bench.deflate", "true"));
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(boards + 10)
-                .setConnectTimeout(60_000));
+                .setConnectTimeout(60_000).setTryUsePerMessageCompression(deflate));
+        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
         CountDownLatch snapshots = new CountDownLatch(boards);
         int port = Integer.parseInt(app.base.substring(app.base.lastIndexOf(':') + 1));
         for (int i = 0; i < boards; i++) {
@@ -103,6 +106,10 @@ public final class BoardFanOutBench {
                                     + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                     .onFailure(e -> System.out.println("a board could not connect: " + e))
                     .onSuccess(ws -> {
+                        if (told.compareAndSet(false, true)) {
+                            System.out.println("boards offer compression: " + deflate + "; the server agreed to: "
+                                    + ws.headers().get("sec-websocket-extensions"));
+                        }
                         java.util.function.Consumer<String> received = text -> {
                             long now = System.nanoTime();
                             if (text.startsWith("{\"type\":\"snapshot\"")) {
