@@ -23,7 +23,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 /**
  * Call → board latency at 1,000 boards, with the boards held cheaply: one Vert.x event loop in this process holds
  * every socket and stamps each frame as it arrives, so the client costs little of the two cores the server and its
- * database share. Two runs: calls at a steady, realistic rate (a large OPD's counters calling about every two
+ * database share. Three runs: calls at a steady, realistic rate (a large OPD's counters calling about every two
  * minutes each), then spikes (all ten counters calling at the same instant, every two seconds: a hall's worst
  * moment, such as the rooms opening together after lunch), then a burst (ten counters calling and completing as fast
  * as they can, the machine flat out). Beside each figure, the
@@ -77,7 +77,7 @@ public final class BoardFanOutBench {
                 measure("spikes, 10 counters at the same instant every 2 s", app, receipts, boards,
                         () -> spikes(app, counter, spikes));
                 measure("burst, 10 counters at once", app, receipts, boards, () -> burst(app, counter, burstCalls));
-                System.out.printf("RSS with %d boards connected, after both runs: %.0f MiB%n", boards, app.rssMiB());
+                System.out.printf("RSS with %d boards connected, after the runs: %.0f MiB%n", boards, app.rssMiB());
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
@@ -197,24 +197,10 @@ public final class BoardFanOutBench {
         for (int i = 0; i < spikes; i++) {
             long next = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             CountDownLatch go = new CountDownLatch(1);
-            List<Thread> rooms = new ArrayList<>();
-            for (int room = 1; room <= SERVES.length; room++) {
-                int counter = room;
-                Thread t = new Thread(() -> {
-                    try {
-                        go.await();
-                        made.add(callAndComplete(app, staff, counter));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                t.start();
-                rooms.add(t);
-            }
-            go.countDown();
-            for (Thread t : rooms) {
-                t.join();
-            }
+            inEveryRoom(counter -> {
+                go.await();
+                made.add(callAndComplete(app, staff, counter));
+            }, go::countDown);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
         }
         return made;
@@ -224,14 +210,26 @@ public final class BoardFanOutBench {
     private static List<Call> burst(BenchApp app, BenchApp.StaffCookie staff, int calls) throws Exception {
         List<Call> made = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger left = new AtomicInteger(calls);
+        inEveryRoom(counter -> {
+            while (left.getAndDecrement() > 0) {
+                made.add(callAndComplete(app, staff, counter));
+            }
+        }, () -> { });
+        return made;
+    }
+
+    private interface Room {
+        void run(int counter) throws Exception;
+    }
+
+    /** Runs {@code room} on a thread of its own for each of the ten rooms (counters 1–10), {@code started} once all are. */
+    private static void inEveryRoom(Room room, Runnable started) throws InterruptedException {
         List<Thread> rooms = new ArrayList<>();
-        for (int room = 1; room <= SERVES.length; room++) {
-            int counter = room;
+        for (int counter = 1; counter <= SERVES.length; counter++) {
+            int c = counter;
             Thread t = new Thread(() -> {
                 try {
-                    while (left.getAndDecrement() > 0) {
-                        made.add(callAndComplete(app, staff, counter));
-                    }
+                    room.run(c);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -239,10 +237,10 @@ public final class BoardFanOutBench {
             t.start();
             rooms.add(t);
         }
+        started.run();
         for (Thread t : rooms) {
             t.join();
         }
-        return made;
     }
 
     private static Call callAndComplete(BenchApp app, BenchApp.StaffCookie staff, int counter) throws Exception {

@@ -2,9 +2,14 @@ package org.opdqueue.display;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +61,8 @@ class DisplaySocketTest {
     void aBoardOfferingCompressionAsChromiumDoesIsAnsweredWithoutIt() throws Exception {
         // Chromium offers permessage-deflate on every socket; agreed to, the server would keep a deflate stream per
         // board and compress each frame for each board again (measured: 2 to 4 times the CPU a call at 1,000 boards)
-        String key = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(BoardClient.DEMO_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(BoardClient.DEMO_KEY.getBytes(StandardCharsets.UTF_8));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(("GET /ws/display/" + board + " HTTP/1.1\r\n"
                     + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
@@ -66,9 +70,8 @@ class DisplaySocketTest {
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                     + "Sec-WebSocket-Protocol: opd-board, opd-board-key." + key + "\r\n"
                     + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(
-                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             List<String> head = new ArrayList<>();
             for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
                 head.add(line.toLowerCase());
