@@ -62,7 +62,7 @@ const SCREENS = {
 const newDraft = () => ({ serviceCode: null, priority: null, patient: {} });
 
 const state = {
-  screen: 'start',
+  screen: null, // none until the first start screen (see the end of this file)
   hospitalName: '',
   services: [],
   categories: [],
@@ -181,7 +181,17 @@ function restart() {
   drawBanner();
   refusedPanel.close();
   go('start');
-  loadCatalogue().then(() => state.screen === 'start' && render());
+  loadCatalogue().then(refreshStart);
+}
+
+/**
+ * The start screen drawn again after a load, only when what it shows changed: a drawing replaces its buttons, and a
+ * touch pressed on the old button and released on the new one is no touch at all (seen in a browser test).
+ */
+function refreshStart() {
+  if (state.screen !== 'start') return;
+  const view = SCREENS.start.view(ctx);
+  if (!root.firstElementChild?.isEqualNode(view)) root.replaceChildren(view);
 }
 
 async function begin(lang = language()) {
@@ -355,10 +365,10 @@ for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, (
 // A long press must not open a context menu on a touch screen.
 document.addEventListener('contextmenu', (event) => event.preventDefault());
 idleWarning.querySelector('button').addEventListener('click', () => idle.touch());
-setInterval(() => state.screen === 'start' && loadCatalogue().then(() => state.screen === 'start' && render()),
-  config.catalogueRefreshSeconds * 1000);
+setInterval(() => state.screen === 'start' && loadCatalogue().then(refreshStart), config.catalogueRefreshSeconds * 1000);
 
-restart();
+// The first start screen waits a moment for the first catalogue, so that it is not drawn again under a first touch.
+Promise.race([loadCatalogue(), new Promise((resolve) => setTimeout(resolve, 2000))]).finally(restart);
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch((error) => console.warn('service worker not registered', error));
@@ -368,7 +378,7 @@ startOffline({ target: config.reserveTarget, onChange: showConnection }).then((r
   if (!ready) return;
   offline = ready;
   state.appointmentsOffered = true;
-  if (state.screen === 'start') render();
+  refreshStart();
   issuer = createIssuer({ offline: ready.issuing, post: ready.postToken });
   topUp();
   return ready.sync.check();
