@@ -62,7 +62,7 @@ const SCREENS = {
 const newDraft = () => ({ serviceCode: null, priority: null, patient: {} });
 
 const state = {
-  screen: null, // none until the first start screen (see the end of this file)
+  screen: 'start',
   hospitalName: '',
   services: [],
   categories: [],
@@ -186,7 +186,8 @@ function restart() {
 
 /**
  * The start screen drawn again after a load, only when what it shows changed: a drawing replaces its buttons, and a
- * touch pressed on the old button and released on the new one is no touch at all (seen in a browser test).
+ * touch pressed on the old button and released on the new one is no touch at all. (The first load still changes it:
+ * the hospital's name comes with it.)
  */
 function refreshStart() {
   if (state.screen !== 'start') return;
@@ -367,8 +368,7 @@ document.addEventListener('contextmenu', (event) => event.preventDefault());
 idleWarning.querySelector('button').addEventListener('click', () => idle.touch());
 setInterval(() => state.screen === 'start' && loadCatalogue().then(refreshStart), config.catalogueRefreshSeconds * 1000);
 
-// The first start screen waits a moment for the first catalogue, so that it is not drawn again under a first touch.
-Promise.race([loadCatalogue(), new Promise((resolve) => setTimeout(resolve, 2000))]).finally(restart);
+restart();
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch((error) => console.warn('service worker not registered', error));
