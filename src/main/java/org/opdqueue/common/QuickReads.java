@@ -1,5 +1,7 @@
 package org.opdqueue.common;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,8 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
@@ -38,9 +42,37 @@ public class QuickReads {
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final Logger LOG = Logger.getLogger(QuickReads.class);
 
+    private final DataSource pool;
+
+    public QuickReads(DataSource pool) {
+        this.pool = pool;
+    }
+
     /** The read's answer in its own transaction, or empty when it took longer than {@link #WAIT}; its failure is thrown. */
     public <T> Optional<T> within(Supplier<T> read) {
-        Future<T> answer = readers.submit(() -> QuarkusTransaction.requiringNew().call(read::get));
+        return answered(readers.submit(() -> QuarkusTransaction.requiringNew().call(read::get)));
+    }
+
+    /** A read of plain rows: statements on a pooled connection. */
+    @FunctionalInterface
+    public interface RowRead<T> {
+        T read(Connection c) throws SQLException;
+    }
+
+    /**
+     * As {@link #within}, for a read of one row that needs no entity: its statement alone on a pooled connection in
+     * autocommit, where a transaction around it sends three more (autocommit off, commit, autocommit on), each a round
+     * trip on both sides. A failure comes as an {@link IllegalStateException} caused by the {@link SQLException}.
+     */
+    public <T> Optional<T> withinRows(RowRead<T> read) {
+        return answered(readers.submit(() -> {
+            try (Connection c = pool.getConnection()) {
+                return read.read(c);
+            }
+        }));
+    }
+
+    private static <T> Optional<T> answered(Future<T> answer) {
         try {
             return Optional.ofNullable(answer.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

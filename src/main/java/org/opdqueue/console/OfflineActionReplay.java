@@ -19,7 +19,6 @@ import org.opdqueue.journal.JournalEntryBuilder;
 import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.queue.QueueLocks;
 import org.opdqueue.queue.QueueReads;
-import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.token.Token;
 import org.opdqueue.token.TokenStatus;
 import org.opdqueue.token.TokenTransition;
@@ -46,18 +45,16 @@ public class OfflineActionReplay {
     /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final ActionKeys keys;
-    private final WaitEstimates estimates;
     private final QueueReads reads;
 
     public OfflineActionReplay(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
-            Transactions transactions, ActionKeys keys, WaitEstimates estimates, QueueReads reads) {
+            Transactions transactions, ActionKeys keys, QueueReads reads) {
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
         this.journal = journal;
         this.transactions = transactions;
         this.keys = keys;
-        this.estimates = estimates;
         this.reads = reads;
     }
 
@@ -75,12 +72,8 @@ public class OfflineActionReplay {
         Duration skew = sentAt == null ? Duration.ZERO : Duration.between(sentAt, receivedAt);
         // A concurrent replay of the same outbox that committed first makes this one hit a unique key: run again, and
         // its actions are duplicates now.
-        List<ActionResult> results = transactions.runOrReplay(
+        return transactions.runOrReplay(
                 () -> replayOnce(counterId, skew, receivedAt, actions, actor), Transactions.LostRace.DUPLICATE_KEY);
-        results.stream().filter(r -> ActionResult.APPLIED.equals(r.result()) && r.tokenId() != null)
-                .map(r -> Token.<Token>findByIdOptional(r.tokenId()).map(t -> t.serviceId).orElse(null))
-                .distinct().forEach(estimates::invalidate);
-        return results;
     }
 
     private List<ActionResult> replayOnce(long counterId, Duration skew, Instant receivedAt, List<OfflineAction> actions,

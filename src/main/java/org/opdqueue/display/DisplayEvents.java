@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import org.opdqueue.journal.JournalEntry;
@@ -24,7 +25,13 @@ public class DisplayEvents {
         this.snapshots = snapshots;
     }
 
-    @Transactional(Transactional.TxType.REQUIRED)
+    /**
+     * Reads only, each statement on its own in autocommit when the caller has no transaction (the feed): a transaction
+     * around them would cost three more statements a batch (autocommit off, commit, autocommit on) for counts that
+     * need no snapshot of their own.
+     */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DisplayMessage.Event> translate(List<JournalEntry> entries) {
         Set<Long> affected = new LinkedHashSet<>();
         for (JournalEntry e : entries) {

@@ -16,8 +16,6 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -274,7 +272,7 @@ public class DisplayFeed {
         beforeDelivery.run();
         List<DisplayMessage.Event> translated;
         try {
-            translated = QuarkusTransaction.requiringNew().call(() -> events.translate(entries));
+            translated = events.translate(entries);
         } catch (RuntimeException e) {
             LOG.debugf("Counts for the boards could not be read (%s); sending the events without them", e.getMessage());
             translated = events.translateFromMemory(entries);

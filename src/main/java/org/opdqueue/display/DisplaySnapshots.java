@@ -80,7 +80,8 @@ public class DisplaySnapshots {
                 counts(serviceIds, true));
     }
 
-    /** Waiting count and estimated wait of each service, in service-code order. */
+    /** Waiting count and estimated wait of each service, in service-code order (in the caller's transaction, if any). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DisplayMessage.ServiceCount> counts(Collection<Long> serviceIds, boolean withNames) {
         if (serviceIds.isEmpty()) {
             return List.of();

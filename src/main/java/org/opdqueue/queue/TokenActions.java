@@ -35,18 +35,16 @@ public class TokenActions {
     private final Journal journal;
     /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
-    private final WaitEstimates estimates;
     private final QueueReads reads;
     private final int defaultRequeueAfter;
 
     public TokenActions(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
-            Transactions transactions, WaitEstimates estimates, QueueReads reads, OpdConfig config) {
+            Transactions transactions, QueueReads reads, OpdConfig config) {
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
         this.journal = journal;
         this.transactions = transactions;
-        this.estimates = estimates;
         this.defaultRequeueAfter = config.queue().defaultRequeueAfter();
         this.reads = reads;
     }
@@ -70,14 +68,12 @@ public class TokenActions {
     }
 
     public Token complete(long tokenId, String actor) {
-        Token done = transactions.run(() -> {
+        return transactions.run(() -> {
             Token token = locks.todaysToken(tokenId);
             token.complete(clock.now());
             record(JournalEventType.COMPLETED, token, actor, null);
             return token;
         });
-        estimates.invalidate(done.serviceId);
-        return done;
     }
 
     /** The patient did not come; with {@code requeueAfter} they go back that many places at once. */
@@ -110,7 +106,7 @@ public class TokenActions {
      * the patient may already have left or another been called, and the counter must act afresh.
      */
     public Token undo(long tokenId, String actor) {
-        Token undone = transactions.run(() -> {
+        return transactions.run(() -> {
             // The counter before the token, in the order calling takes them, so an undo and a call never deadlock.
             Long counterId = locks.counterOfToken(tokenId);
             Counter counter = counterId == null ? null : locks.counter(counterId);
@@ -139,8 +135,6 @@ public class TokenActions {
             record(JournalEventType.UNDONE, token, actor, "undid " + last.type + " -> " + token.status);
             return token;
         });
-        estimates.invalidate(undone.serviceId);
-        return undone;
     }
 
     /**

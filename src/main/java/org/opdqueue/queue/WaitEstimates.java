@@ -115,11 +115,6 @@ public class WaitEstimates implements PlacesAtIssue {
         return load(service).openCounters();
     }
 
-    /** Forget cached loads, e.g. after a counter opened or a service was completed. */
-    public void invalidate(Long serviceId) {
-        loads.remove(serviceId);
-    }
-
     private long waitMinutes(ServicePoint service, long ahead) {
         return WaitEstimator.CHOSEN.minutes(ahead, load(service).load());
     }

@@ -1,5 +1,8 @@
 package org.opdqueue.staff;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +53,9 @@ public class StaffDirectory {
             return lastRead(name);
         }
         try {
-            // Its own short transaction, so the connection goes back to the pool at once, not at the end of the request;
-            // waited for a moment only: a database that stopped answering must not hold the request past its 3 s.
-            Optional<Optional<Login>> answered = reads.within(() -> read(name));
+            // One statement on a connection that goes back to the pool at once, not at the end of the request; waited
+            // for a moment only: a database that stopped answering must not hold the request past its 3 s.
+            Optional<Optional<Login>> answered = reads.withinRows(c -> read(c, name));
             if (answered.isEmpty()) {
                 return lastRead(name);
             }
@@ -86,9 +89,19 @@ public class StaffDirectory {
         return Failures.classify(e) != ProblemType.INTERNAL;
     }
 
-    private Optional<Login> read(String name) {
-        return StaffUser.findByUsername(facility.code(), name)
-                .filter(u -> u.active)
-                .map(u -> new Login(u.username, u.role, u.passwordHash, u.mustChangePassword, u.sessionGeneration));
+    /** Read on every staff request, so a plain row: no entity, no transaction (see QuickReads#withinRows). */
+    private static final String ACTIVE_USER = """
+            SELECT username, role, password_hash, must_change_password, session_generation FROM staff_user
+            WHERE facility = ? AND username = ? AND active""";
+
+    private Optional<Login> read(Connection c, String name) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(ACTIVE_USER)) {
+            select.setString(1, facility.code());
+            select.setString(2, name);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Login(row.getString(1), Role.valueOf(row.getString(2)), row.getString(3),
+                        row.getBoolean(4), row.getInt(5))) : Optional.empty();
+            }
+        }
     }
 }
