@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +88,10 @@ public class DisplaySnapshots {
             return List.of();
         }
         Map<Long, Long> waiting = reads.waitingCounts(serviceIds);
-        List<ServicePoint> services = ServicePoint.list("id in ?1 order by code", serviceIds);
+        // the feed's usual case, one service, by id: a query with a list parameter is made into SQL again at every run
+        List<ServicePoint> services = serviceIds.size() == 1
+                ? Optional.ofNullable(ServicePoint.<ServicePoint>findById(serviceIds.iterator().next())).stream().toList()
+                : ServicePoint.list("id in ?1 order by code", serviceIds);
         return services.stream().map(s -> {
             long w = waiting.getOrDefault(s.id, 0L);
             return new DisplayMessage.ServiceCount(s.code, withNames ? new DisplayMessage.Name(s.nameEn, s.nameHi) : null,

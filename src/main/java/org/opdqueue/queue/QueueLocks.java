@@ -42,6 +42,10 @@ public class QueueLocks {
         if (serviceIds.isEmpty()) {
             return List.of();
         }
+        if (serviceIds.size() == 1) { // most counters serve one queue: no list parameter, whose SQL is made at every run
+            QueueState only = queue(serviceIds.iterator().next());
+            return only == null ? List.of() : List.of(only);
+        }
         return QueueState.find("serviceId in ?1 order by serviceId", serviceIds)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
