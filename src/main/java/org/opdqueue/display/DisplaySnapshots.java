@@ -19,6 +19,7 @@ import org.opdqueue.counter.Counter;
 import org.opdqueue.journal.Journal;
 import org.opdqueue.journal.JournalEntry;
 import org.opdqueue.journal.JournalEventType;
+import org.opdqueue.queue.KeptServices;
 import org.opdqueue.queue.QueueReads;
 import org.opdqueue.queue.WaitEstimates;
 import org.opdqueue.reads.CommittedReadings;
@@ -40,12 +41,14 @@ public class DisplaySnapshots {
     private final SystemMode mode;
     private final QueueReads reads;
     private final CommittedReadings readings;
+    private final KeptServices keptServices;
     private final NameCache<String> serviceCodes = new NameCache<>(this::loadServiceCodes);
     private final NameCache<DisplayMessage.CounterName> counterNames = new NameCache<>(this::loadCounterNames);
 
     public DisplaySnapshots(Facility facility, HospitalClock clock, Journal journal, WaitEstimates estimates,
-            SystemMode mode, QueueReads reads, CommittedReadings readings) {
+            SystemMode mode, QueueReads reads, CommittedReadings readings, KeptServices keptServices) {
         this.readings = readings;
+        this.keptServices = keptServices;
         this.facility = facility;
         this.clock = clock;
         this.journal = journal;
@@ -90,7 +93,7 @@ public class DisplaySnapshots {
         Map<Long, Long> waiting = reads.waitingCounts(serviceIds);
         // the feed's usual case, one service, by id: a query with a list parameter is made into SQL again at every run
         List<ServicePoint> services = serviceIds.size() == 1
-                ? Optional.ofNullable(ServicePoint.<ServicePoint>findById(serviceIds.iterator().next())).stream().toList()
+                ? Optional.ofNullable(keptServices.byId(serviceIds.iterator().next())).stream().toList()
                 : ServicePoint.list("id in ?1 order by code", serviceIds);
         return services.stream().map(s -> {
             long w = waiting.getOrDefault(s.id, 0L);

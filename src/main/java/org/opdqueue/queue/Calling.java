@@ -35,9 +35,11 @@ public class Calling {
     /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final QueueReads reads;
+    private final KeptServices services;
 
     public Calling(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal, Transactions transactions,
-            QueueReads reads) {
+            QueueReads reads, KeptServices services) {
+        this.services = services;
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -131,7 +133,7 @@ public class Calling {
     }
 
     private Candidate candidateOf(QueueState queue) {
-        ServicePoint service = ServicePoint.findById(queue.serviceId);
+        ServicePoint service = services.byId(queue.serviceId);
         CallPolicy policy = new CallPolicy(service.priorityInterleave, queue.priorityRun);
         Token priorityHead = reads.headOfLane(queue.serviceId, true);
         Token generalHead = reads.headOfLane(queue.serviceId, false);
@@ -145,7 +147,8 @@ public class Calling {
 
     private Token markCalled(Token token, Counter counter, String actor) {
         token.call(counter.id, clock.now());
-        journal.append(JournalEventType.CALLED, JournalEntryBuilder.changed(token.journaled(counter.code)).actor(actor));
+        journal.append(JournalEventType.CALLED,
+                JournalEntryBuilder.changed(token.journaled(counter.code, services.byId(token.serviceId))).actor(actor));
         return token;
     }
 }

@@ -36,10 +36,12 @@ public class TokenActions {
     /** Gives each command its own new transaction and runs it again when it lost to a deadlock (see Transactions). */
     private final Transactions transactions;
     private final QueueReads reads;
+    private final KeptServices services;
     private final int defaultRequeueAfter;
 
     public TokenActions(Facility facility, HospitalClock clock, QueueLocks locks, Journal journal,
-            Transactions transactions, QueueReads reads, OpdConfig config) {
+            Transactions transactions, QueueReads reads, KeptServices services, OpdConfig config) {
+        this.services = services;
         this.facility = facility;
         this.clock = clock;
         this.locks = locks;
@@ -204,7 +206,8 @@ public class TokenActions {
     }
 
     private void record(JournalEventType type, Token token, String actor, String detail) {
-        journal.append(type, JournalEntryBuilder.changed(token.journaled(counterCode(token))).actor(actor).detail(detail));
+        journal.append(type, JournalEntryBuilder.changed(token.journaled(counterCode(token), services.byId(token.serviceId)))
+                .actor(actor).detail(detail));
     }
 
     private static String counterCode(Token token) {

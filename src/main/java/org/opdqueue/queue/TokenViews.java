@@ -18,14 +18,15 @@ import org.opdqueue.token.TokenView;
 public class TokenViews {
 
     private final WaitEstimates estimates;
+    private final KeptServices services;
 
-    public TokenViews(WaitEstimates estimates) {
+    public TokenViews(WaitEstimates estimates, KeptServices services) {
         this.estimates = estimates;
+        this.services = services;
     }
 
     public TokenView of(Token token) {
-        ServicePoint service = ServicePoint.findById(token.serviceId);
-        return of(token, service);
+        return of(token, services.byId(token.serviceId));
     }
 
     public TokenView of(Token token, ServicePoint service) {
