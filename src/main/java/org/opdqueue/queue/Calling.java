@@ -52,7 +52,7 @@ public class Calling {
     public Optional<Token> callNext(long counterId, String actor) {
         return transactions.run(() -> {
             Counter counter = readyCounter(counterId);
-            List<QueueState> queues = locks.queues(counter.serviceIds());
+            List<QueueState> queues = locks.queues(services.servedBy(counter));
             Candidate best = null;
             for (QueueState queue : queues) {
                 Candidate candidate = candidateOf(queue);
@@ -75,7 +75,7 @@ public class Calling {
             Long id = tokenId != null ? tokenId : idOfNumber(number);
             locks.queueOfToken(id);
             Token token = locks.todaysToken(id);
-            if (!counter.serviceIds().contains(token.serviceId)) {
+            if (!services.servedBy(counter).contains(token.serviceId)) {
                 throw ProblemException.illegal("Counter " + counter.name + " does not serve the queue of " + token.displayNumber);
             }
             return markCalled(token, counter, actor);
@@ -135,8 +135,9 @@ public class Calling {
     private Candidate candidateOf(QueueState queue) {
         ServicePoint service = services.byId(queue.serviceId);
         CallPolicy policy = new CallPolicy(service.priorityInterleave, queue.priorityRun);
-        Token priorityHead = reads.headOfLane(queue.serviceId, true);
-        Token generalHead = reads.headOfLane(queue.serviceId, false);
+        QueueReads.Heads heads = reads.headsOf(queue.serviceId);
+        Token priorityHead = heads.priority();
+        Token generalHead = heads.general();
         CallPolicy.Lane lane = policy.nextLane(priorityHead != null, generalHead != null,
                 priorityHead != null && generalHead != null && QueueReads.BY_QUEUE_TIME.compare(priorityHead, generalHead) < 0);
         if (lane == null) {

@@ -63,12 +63,31 @@ public class QueueReads {
         return new Line(order, tokens.stream().filter(t -> t.status != TokenStatus.WAITING).toList());
     }
 
-    /** The first waiting token of one lane of today's queue, or null when that lane is empty. */
-    public Token headOfLane(Long serviceId, boolean priorityLane) {
-        return Token.<Token>find("""
-                facility = ?1 and serviceId = ?2 and businessDay = ?3 and status = ?4 and priorityLane = ?5
-                order by queuedAt, id""", facility.code(), serviceId, clock.businessDay(), TokenStatus.WAITING,
-                priorityLane).firstResult();
+    /** The first waiting token of each lane of today's queue; null for a lane nobody waits in. */
+    public record Heads(Token priority, Token general) {
+    }
+
+    /** Both lanes' heads in one statement (each half walks the queue index to its first row), as calling asks. */
+    public Heads headsOf(Long serviceId) {
+        List<Token> heads = em.unwrap(Session.class).createNativeQuery("""
+                (SELECT * FROM token WHERE facility = :facility AND service_id = :service AND business_day = :day
+                  AND status = 'WAITING' AND is_priority ORDER BY queued_at, id LIMIT 1)
+                UNION ALL
+                (SELECT * FROM token WHERE facility = :facility AND service_id = :service AND business_day = :day
+                  AND status = 'WAITING' AND NOT is_priority ORDER BY queued_at, id LIMIT 1)""", Token.class)
+                .addSynchronizedEntityClass(Token.class) // flushes changed tokens first, nothing else
+                .setParameter("facility", facility.code()).setParameter("service", serviceId)
+                .setParameter("day", clock.businessDay()).getResultList();
+        Token priority = null;
+        Token general = null;
+        for (Token head : heads) {
+            if (head.priorityLane) {
+                priority = head;
+            } else {
+                general = head;
+            }
+        }
+        return new Heads(priority, general);
     }
 
     /** Everyone else waiting in the token's queue on its day, by queue time (both lanes). */
