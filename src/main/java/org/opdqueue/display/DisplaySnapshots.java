@@ -2,11 +2,12 @@ package org.opdqueue.display;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,10 +92,9 @@ public class DisplaySnapshots {
             return List.of();
         }
         Map<Long, Long> waiting = reads.waitingCounts(serviceIds);
-        // the feed's usual case, one service, by id: a query with a list parameter is made into SQL again at every run
-        List<ServicePoint> services = serviceIds.size() == 1
-                ? Optional.ofNullable(keptServices.byId(serviceIds.iterator().next())).stream().toList()
-                : ServicePoint.list("id in ?1 order by code", serviceIds);
+        // kept between set-up changes (the feed asks at every event), in code order
+        List<ServicePoint> services = serviceIds.stream().distinct().map(keptServices::byId).filter(Objects::nonNull)
+                .sorted(Comparator.comparing((ServicePoint s) -> s.code)).toList();
         return services.stream().map(s -> {
             long w = waiting.getOrDefault(s.id, 0L);
             return new DisplayMessage.ServiceCount(s.code, withNames ? new DisplayMessage.Name(s.nameEn, s.nameHi) : null,

@@ -201,6 +201,12 @@ public class QueueReads {
 
     private static final TokenStatus[] HELD = TokenStatus.AT_COUNTER.toArray(TokenStatus[]::new);
 
+    static {
+        if (HELD.length != 2) {
+            throw new IllegalStateException("heldBy names two held statuses; TokenStatus.AT_COUNTER has " + HELD.length);
+        }
+    }
+
     /** Today's held token of each of these counters (a board's tiles), by counter id. */
     public Map<Long, Token> heldTodayBy(Collection<Long> counterIds) {
         Map<Long, Token> held = new HashMap<>();
