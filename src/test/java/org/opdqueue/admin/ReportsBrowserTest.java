@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -36,6 +35,7 @@ import org.opdqueue.support.Api;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.DeskBrowserTest;
 import org.opdqueue.support.MutableClock;
+import org.opdqueue.support.PastDays;
 import org.opdqueue.support.TestHospital;
 
 /**
@@ -77,7 +77,7 @@ class ReportsBrowserTest extends DeskBrowserTest {
                 consoleErrors.add(r.status() + " " + r.url()); // which address the console's error was about
             }
         });
-        day = LocalDate.now(IST).minusDays(3000 + ThreadLocalRandom.current().nextInt(2900));
+        day = PastDays.unused(IST, 3000, 2900);
         nine = day.atTime(LocalTime.of(9, 0)).atZone(IST).toInstant();
         at(0);
         service = hospital.service(2);

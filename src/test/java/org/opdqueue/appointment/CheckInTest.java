@@ -27,6 +27,7 @@ import io.restassured.response.ValidatableResponse;
 
 import org.opdqueue.support.Api;
 import org.opdqueue.support.MutableClock;
+import org.opdqueue.support.PastDays;
 import org.opdqueue.support.TestHospital;
 
 /**
@@ -51,7 +52,7 @@ class CheckInTest {
     @BeforeEach
     void aDayOfItsOwn() {
         // a day no other test uses, so its appointments and queues are this test's alone
-        day = LocalDate.now(IST).minusDays(1000 + ThreadLocalRandom.current().nextInt(8000)); // TIMESTAMP: after 1970
+        day = PastDays.unused(IST, 1000, 8000); // TIMESTAMP: after 1970
         service = hospital.service();
     }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +39,7 @@ import org.opdqueue.journal.JournalEventType;
 import org.opdqueue.support.Api;
 import org.opdqueue.support.Browser;
 import org.opdqueue.support.MutableClock;
+import org.opdqueue.support.PastDays;
 import org.opdqueue.support.Screens;
 import org.opdqueue.support.StaffSession;
 import org.opdqueue.support.TestHospital;
@@ -70,7 +70,7 @@ class ServerOutageTest {
     @BeforeEach
     void lateMorningYearsBack() {
         // no other test issues tokens on that day, and a few minutes either way stay in the same business day
-        LocalDate day = LocalDate.now().minusDays(3000 + ThreadLocalRandom.current().nextInt(3000));
+        LocalDate day = PastDays.unused(ZoneId.of("Asia/Kolkata"), 3000, 3000);
         Instant at = day.atTime(LocalTime.of(11, 0)).atZone(ZoneId.of("Asia/Kolkata")).toInstant();
         clock.advance(Duration.between(clock.instant(), at));
     }

@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import org.opdqueue.counter.CounterState;
 import org.opdqueue.support.Api;
 import org.opdqueue.support.MutableClock;
+import org.opdqueue.support.PastDays;
 import org.opdqueue.support.TestHospital;
 import org.opdqueue.token.Channel;
 
@@ -53,7 +53,7 @@ class DayMeasuresTest {
 
     @BeforeEach
     void aSmallDay() {
-        day = LocalDate.now(IST).minusDays(6000 + ThreadLocalRandom.current().nextInt(3000));
+        day = PastDays.unused(IST, 6000, 3000);
         nine = day.atTime(LocalTime.of(9, 0)).atZone(IST).toInstant();
         clock.freezeAt(nine);
         a = hospital.service(2);

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +24,7 @@ import org.opdqueue.bench.OpdDays;
 import org.opdqueue.common.Facility;
 import org.opdqueue.counter.CounterState;
 import org.opdqueue.support.Api;
+import org.opdqueue.support.PastDays;
 import org.opdqueue.support.TestHospital;
 
 /**
@@ -50,8 +50,7 @@ class GeneratedDaysTest {
         long counterA = hospital.counter(CounterState.CLOSED, a);
         long counterB = hospital.counter(CounterState.CLOSED, b);
         // two days long ago, on no outage day (every 30th), so no other test sees an outage of this one
-        LocalDate first = LocalDate.now(IST).minusDays(1_500 + ThreadLocalRandom.current().nextInt(40) * 30L);
-        first = first.minusDays(Math.floorMod(first.toEpochDay(), 30));
+        LocalDate first = PastDays.unused(IST, 1_500, 1_200, 2, day -> Math.floorMod(day.toEpochDay(), 30) == 0);
         LocalDate second = first.plusDays(1);
         String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         String user = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.username", String.class).orElse("");
