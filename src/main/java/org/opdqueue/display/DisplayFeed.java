@@ -121,6 +121,7 @@ public class DisplayFeed {
 
     /** Fired by Journal.append inside a command's transaction, and delivered here only once that transaction committed. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Journaled journaled) {
+        follower.committedHere(journaled.entries());
         inbox.addAll(journaled.entries());
     }
 

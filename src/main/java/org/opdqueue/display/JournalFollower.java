@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -31,6 +33,10 @@ import org.opdqueue.status.SystemMode;
  * A seq is taken at insert and commit order may differ, so a seq passed over is asked for again at every check until
  * it is committed, or has stayed open longer than any transaction can ({@code opd.journal.seal-gap-after}, as for
  * the sealer; a rolled-back append leaves it open for good): a call that another node commits late still arrives.
+ * <p>
+ * It reads seqs first and loads only the entries this node did not commit itself: the feed has those already, from
+ * {@link DisplayFeed#committed}, which tells the follower ({@link #committedHere}). On one node that is every entry,
+ * so under load it no longer reads each token's journal entry back in full (43 columns, as an entity).
  */
 @ApplicationScoped
 class JournalFollower {
@@ -49,6 +55,14 @@ class JournalFollower {
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
     /** The highest seq read; -1 until the journal's end was read at start. */
     private long high = -1;
+    /** The lowest seq that may still come, as last told to the feed. Only the follower's thread. */
+    private long toldTo = -1;
+    /**
+     * Seqs committed by this node that the follower has not come to yet (any thread adds, the follower removes). Past
+     * {@link #MAX_COMMITTED_HERE} it is emptied: the follower then loads those entries as well, as before.
+     */
+    private final Set<Long> committedHere = ConcurrentHashMap.newKeySet();
+    static final int MAX_COMMITTED_HERE = 100_000;
     private volatile boolean running;
 
     JournalFollower(Journal journal, SystemMode mode, OpdConfig config) {
@@ -78,6 +92,14 @@ class JournalFollower {
         wake.release();
     }
 
+    /** Entries this node committed and gave the feed itself: the follower passes over their seqs without loading them. */
+    void committedHere(List<JournalEntry> entries) {
+        if (committedHere.size() > MAX_COMMITTED_HERE) {
+            committedHere.clear(); // the follower is not reading (the database away, or stopped)
+        }
+        entries.forEach(e -> committedHere.add(e.seq));
+    }
+
     private void run(BiConsumer<List<JournalEntry>, Long> found) {
         while (running) {
             try {
@@ -90,44 +112,66 @@ class JournalFollower {
             if (!running || mode.degraded()) {
                 continue; // the mode's own probe finds the database back; a failed read here must not flip it
             }
-            List<List<JournalEntry>> read = new ArrayList<>(1);
+            List<Read> read = new ArrayList<>(1);
             try {
                 QuarkusTransaction.requiringNew().run(() -> read.add(read()));
             } catch (RuntimeException e) {
                 LOG.debugf("Journal not read this time (next check in %d ms): %s", checkEveryMillis, e.getMessage());
             }
             // a read-only transaction whose commit failed still read the truth, and the follower has moved past it
-            if (!read.isEmpty() && !read.get(0).isEmpty()) {
-                found.accept(read.get(0), gaps.isEmpty() ? high + 1 : gaps.keySet().iterator().next());
+            if (read.isEmpty()) {
+                continue;
             }
-            if (!read.isEmpty() && read.get(0).size() >= BATCH) {
+            long followedTo = gaps.isEmpty() ? high + 1 : gaps.keySet().iterator().next();
+            if (!read.get(0).entries().isEmpty() || followedTo != toldTo) {
+                found.accept(read.get(0).entries(), followedTo); // the feed forgets what it handled below followedTo
+                toldTo = followedTo;
+            }
+            if (read.get(0).full()) {
                 wake.release(); // more to read
             }
         }
     }
 
-    private List<JournalEntry> read() {
+    /** The entries to hand on, and whether the read stopped at {@link #BATCH} (more may be there). */
+    private record Read(List<JournalEntry> entries, boolean full) {
+    }
+
+    private Read read() {
         if (high < 0) {
             high = journal.lastSeq(); // what was committed before this node started, its boards read as snapshots
-            return List.of();
+            return new Read(List.of(), false);
         }
         long now = System.nanoTime();
-        List<JournalEntry> found = new ArrayList<>(journal.among(gaps.keySet()));
-        found.forEach(e -> gaps.remove(e.seq));
-        List<JournalEntry> newer = journal.since(high, BATCH);
-        for (JournalEntry e : newer) {
-            for (long open = high + 1; open < e.seq && gaps.size() < MAX_GAPS; open++) {
+        List<Long> wanted = new ArrayList<>();
+        for (Journal.Stamp committed : journal.stampsAmong(gaps.keySet())) {
+            gaps.remove(committed.seq());
+            want(committed.seq(), wanted);
+        }
+        List<Journal.Stamp> newer = journal.stampsSince(high, BATCH);
+        for (Journal.Stamp e : newer) {
+            for (long open = high + 1; open < e.seq() && gaps.size() < MAX_GAPS; open++) {
                 gaps.put(open, now);
             }
-            high = e.seq;
+            high = e.seq();
+            want(e.seq(), wanted);
         }
-        found.addAll(newer);
         for (Iterator<Long> since = gaps.values().iterator(); since.hasNext();) {
             if (now - since.next() > gapAfterNanos) {
                 since.remove();
             }
         }
+        long lowest = gaps.isEmpty() ? high + 1 : gaps.keySet().iterator().next();
+        committedHere.removeIf(seq -> seq < lowest); // committed here after the follower had read it
+        List<JournalEntry> found = wanted.isEmpty() ? List.of() : new ArrayList<>(journal.among(wanted));
         found.sort(Comparator.comparingLong(e -> e.seq));
-        return found;
+        return new Read(found, newer.size() >= BATCH);
+    }
+
+    /** Another node's entry (or this node's, read before its commit was told): to be loaded and handed on. */
+    private void want(long seq, List<Long> wanted) {
+        if (!committedHere.remove(seq)) {
+            wanted.add(seq);
+        }
     }
 }

@@ -88,6 +88,17 @@ public class Journal {
                 .map(r -> new Stamp((Long) r[0], (java.time.Instant) r[1])).toList();
     }
 
+    /** What {@link #among} gives, seq and time only: which of these seqs are committed now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Stamp> stampsAmong(java.util.Collection<Long> seqs) {
+        return seqs.isEmpty() ? List.of()
+                : JournalEntry.getEntityManager()
+                        .createQuery("select j.seq, j.occurredAt from JournalEntry j where j.facility = ?1 "
+                                + "and j.seq in ?2 order by j.seq", Object[].class)
+                        .setParameter(1, facility.code()).setParameter(2, seqs).getResultList().stream()
+                        .map(r -> new Stamp((Long) r[0], (java.time.Instant) r[1])).toList();
+    }
+
     /** Those of these seqs that are committed (read again for a seq that was taken but not yet committed). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<JournalEntry> among(java.util.Collection<Long> seqs) {
