@@ -143,18 +143,27 @@ class JournalFollower {
             return new Read(List.of(), false);
         }
         long now = System.nanoTime();
-        List<Long> wanted = new ArrayList<>();
-        for (Journal.Stamp committed : journal.stampsAmong(gaps.keySet())) {
-            gaps.remove(committed.seq());
-            want(committed.seq(), wanted);
-        }
+        // all three reads before any state moves: a read that fails leaves the follower where it was
+        List<Journal.Stamp> nowCommitted = journal.stampsAmong(gaps.keySet());
         List<Journal.Stamp> newer = journal.stampsSince(high, BATCH);
+        List<Long> wanted = new ArrayList<>();
+        for (Journal.Stamp e : nowCommitted) {
+            want(e.seq(), wanted);
+        }
+        for (Journal.Stamp e : newer) {
+            want(e.seq(), wanted);
+        }
+        List<JournalEntry> found = wanted.isEmpty() ? new ArrayList<>() : new ArrayList<>(journal.among(wanted));
+        for (Journal.Stamp e : nowCommitted) {
+            gaps.remove(e.seq());
+            committedHere.remove(e.seq());
+        }
         for (Journal.Stamp e : newer) {
             for (long open = high + 1; open < e.seq() && gaps.size() < MAX_GAPS; open++) {
                 gaps.put(open, now);
             }
             high = e.seq();
-            want(e.seq(), wanted);
+            committedHere.remove(e.seq());
         }
         for (Iterator<Long> since = gaps.values().iterator(); since.hasNext();) {
             if (now - since.next() > gapAfterNanos) {
@@ -163,14 +172,13 @@ class JournalFollower {
         }
         long lowest = gaps.isEmpty() ? high + 1 : gaps.keySet().iterator().next();
         committedHere.removeIf(seq -> seq < lowest); // committed here after the follower had read it
-        List<JournalEntry> found = wanted.isEmpty() ? List.of() : new ArrayList<>(journal.among(wanted));
         found.sort(Comparator.comparingLong(e -> e.seq));
         return new Read(found, newer.size() >= BATCH);
     }
 
     /** Another node's entry (or this node's, read before its commit was told): to be loaded and handed on. */
     private void want(long seq, List<Long> wanted) {
-        if (!committedHere.remove(seq)) {
+        if (!committedHere.contains(seq)) {
             wanted.add(seq);
         }
     }
