@@ -2,6 +2,7 @@ package org.opdqueue.queue;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -38,16 +39,13 @@ public class QueueLocks {
         return counter;
     }
 
+    /**
+     * The queues of these services, each locked by its id in id order (the order every command keeps). One statement a
+     * queue, not one {@code in} query: Hibernate makes the SQL of a query with a list parameter again at every run, and
+     * most counters serve a single queue.
+     */
     public List<QueueState> queues(Collection<Long> serviceIds) {
-        if (serviceIds.isEmpty()) {
-            return List.of();
-        }
-        if (serviceIds.size() == 1) { // most counters serve one queue: no list parameter, whose SQL is made at every run
-            QueueState only = queue(serviceIds.iterator().next());
-            return only == null ? List.of() : List.of(only);
-        }
-        return QueueState.find("serviceId in ?1 order by serviceId", serviceIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return serviceIds.stream().sorted().distinct().map(this::queue).filter(Objects::nonNull).toList();
     }
 
     public QueueState queue(Long serviceId) {

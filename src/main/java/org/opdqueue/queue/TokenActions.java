@@ -158,7 +158,7 @@ public class TokenActions {
         return transactions.run(() -> {
             ServicePoint target = ServicePoint.activeByCode(facility.code(), serviceCode);
             Token token = locks.todaysToken(tokenId);
-            ServicePoint from = ServicePoint.findById(token.serviceId);
+            ServicePoint from = services.byId(token.serviceId);
             Long leftCounter = token.counterId;
             String leftCounterCode = counterCode(token);
             token.transferTo(target, clock.now());
@@ -185,7 +185,7 @@ public class TokenActions {
         if (places < 0 || places > 1000) {
             throw ProblemException.invalid("requeueAfter", "must be between 0 and 1000");
         }
-        ServicePoint service = ServicePoint.findById(token.serviceId);
+        ServicePoint service = services.byId(token.serviceId);
         boolean byLane = service.priorityInterleave > 0;
         List<Token> line = reads.waitingBesides(token).stream()
                 .filter(t -> !byLane || t.priorityLane == token.priorityLane).toList();
