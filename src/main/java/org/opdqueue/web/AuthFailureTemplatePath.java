@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>With Micrometer present, Quarkus REST 3.33 puts a filter right after authentication (its priority 199, after 200)
  * that swaps the request's authentication-failure handler for one that fails the request, and first works out the
- * request's path template (`/api/counters/{id}/call-next`) so that a 401 or 403 is counted under the template, not
+ * request's path template ({@code /api/counters/{id}/call-next}) so that a 401 or 403 is counted under the template, not
  * under its raw path (quarkusio/quarkus#24938): an attacker's random ids would otherwise each make a metric. It works
  * the template out by building a {@code RequestMapper} of all the app's paths, on every request, failed or not:
  * 14 % of the event loops' time when issuing at 64 connections (README, Benchmarks). In this app authentication is
