@@ -81,22 +81,22 @@ public class Journal {
     /** What {@link #since} gives, seq and time only: for a reader that only moves its cursor (nothing is loaded). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Stamp> stampsSince(long seq, int limit) {
-        return JournalEntry.getEntityManager()
-                .createQuery("select j.seq, j.occurredAt from JournalEntry j where j.facility = ?1 and j.seq > ?2 "
-                        + "order by j.seq", Object[].class)
-                .setParameter(1, facility.code()).setParameter(2, seq).setMaxResults(limit).getResultList().stream()
-                .map(r -> new Stamp((Long) r[0], (java.time.Instant) r[1])).toList();
+        return stamps("j.seq > ?2", seq, limit);
     }
 
     /** What {@link #among} gives, seq and time only: which of these seqs are committed now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Stamp> stampsAmong(java.util.Collection<Long> seqs) {
-        return seqs.isEmpty() ? List.of()
-                : JournalEntry.getEntityManager()
-                        .createQuery("select j.seq, j.occurredAt from JournalEntry j where j.facility = ?1 "
-                                + "and j.seq in ?2 order by j.seq", Object[].class)
-                        .setParameter(1, facility.code()).setParameter(2, seqs).getResultList().stream()
-                        .map(r -> new Stamp((Long) r[0], (java.time.Instant) r[1])).toList();
+        return seqs.isEmpty() ? List.of() : stamps("j.seq in ?2", seqs, seqs.size());
+    }
+
+    /** Seq and time of this facility's entries that {@code where} picks ({@code value} is its ?2), in seq order. */
+    private List<Stamp> stamps(String where, Object value, int limit) {
+        return JournalEntry.getEntityManager()
+                .createQuery("select j.seq, j.occurredAt from JournalEntry j where j.facility = ?1 and " + where
+                        + " order by j.seq", Object[].class)
+                .setParameter(1, facility.code()).setParameter(2, value).setMaxResults(limit).getResultList().stream()
+                .map(r -> new Stamp((Long) r[0], (java.time.Instant) r[1])).toList();
     }
 
     /** Those of these seqs that are committed (read again for a seq that was taken but not yet committed). */
