@@ -166,7 +166,7 @@ class BoardBrowserTest {
         hospital.nameCounter(counter, "Room 1");
         // the sizes below are for a three-character prefix like the demo's MED; a longer or wider one makes
         // the lines smaller (they still fit), so the test's own varying code is not measured
-        String prefix = hospital.fixedWidthPrefix(service);
+        String prefix = hospital.fixedWidthPrefix(service, "M");
         long room12 = room("Room 12");
         List<Long> rooms = new ArrayList<>(List.of(counter, room12));
         for (int n = 3; n <= 7; n++) {
@@ -206,6 +206,36 @@ class BoardBrowserTest {
             assertThat(board.getByTestId("tile-" + room12)).containsText("Room 12");
             // the recent calls say where to go in both languages too
             assertThat(board.getByTestId("recent-calls").locator("li[data-number='" + second + "']")).hasText(second + "→कमरा 12 · Room 12");
+        }
+    }
+
+    @Test
+    void aPrefixWiderThanAnyAnAdminCanSetStillFitsEachCallOnOneLineOfAStandingScreen() {
+        // eight characters mostly of the widest capitals (the admin form takes five, the column holds eight):
+        // smaller lines, none cut off
+        String prefix = hospital.fixedWidthPrefix(service, "WMWMWM");
+        hospital.nameCounter(counter, "Room 1");
+        long room12 = room("Room 12");
+        List<Long> rooms = List.of(counter, room12, room("Room 3"));
+        board = hospital.board(List.of(service), rooms);
+        for (long room : rooms) {
+            Api.issue(service);
+            Api.callNext(room).then().statusCode(200);
+        }
+        Page board = open(1080, 1920, null, "&muted=1");
+        assertThat(board.getByTestId("tile-" + room12)).hasAttribute("data-number", java.util.regex.Pattern.compile("^" + prefix + "-"));
+        assertThat(board.getByTestId("call-banner")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10_000));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) board.evaluate(MEASURE_LINES);
+        String where = "1080x1920 " + lines;
+        org.assertj.core.api.Assertions.assertThat(lines).as(where).hasSize(3);
+        for (Map<String, Object> line : lines) {
+            double number = ((Number) line.get("number")).doubleValue();
+            for (String part : new String[] { "hi", "en" }) {
+                org.assertj.core.api.Assertions.assertThat(((Number) line.get(part)).doubleValue()).as(where).isGreaterThanOrEqualTo(number);
+            }
+            org.assertj.core.api.Assertions.assertThat((Boolean) line.get("fits")).as(where).isTrue();
+            org.assertj.core.api.Assertions.assertThat((String) line.get("text")).as(where).startsWith(prefix + "-");
         }
     }
 

@@ -77,22 +77,22 @@ public class TestHospital {
     }
 
     /**
-     * Gives the service a token prefix of one fixed width, "M" and two digits (digits are all as wide as each
-     * other), free in this hospital; returns it. For tests that measure how wide a called number is: the test
+     * Gives the service a token prefix of one fixed width, {@code stem} and two digits (digits are all as wide as
+     * each other), free in this hospital; returns it. For tests that measure how wide a called number is: the test
      * codes' letters vary from run to run ("TQ4" is narrower than "THWD").
      */
     @Transactional
-    public String fixedWidthPrefix(String code) {
+    public String fixedWidthPrefix(String code, String stem) {
         ServicePoint s = ServicePoint.findByCode(facility.code(), code).orElseThrow();
         for (int n = 10; n <= 99; n++) {
-            String prefix = "M" + n;
+            String prefix = stem + n;
             if (ServicePoint.count("facility = ?1 and tokenPrefix = ?2", facility.code(), prefix) == 0) {
                 s.tokenPrefix = prefix;
                 readings.forget();
                 return prefix;
             }
         }
-        throw new IllegalStateException("every prefix M10-M99 is taken in " + facility.code());
+        throw new IllegalStateException("every prefix " + stem + "10-" + stem + "99 is taken in " + facility.code());
     }
 
     /** Sets what an admin sets on /admin/services for the kiosk: its place, picture and where to go in both languages. */
