@@ -187,21 +187,7 @@ class BoardBrowserTest {
             board = screen[2];
             Page board = open(screen[0], screen[1], null, "&muted=1");
             assertThat(board.getByTestId("tile-" + room12)).hasAttribute("data-number", second);
-            assertThat(board.getByTestId("call-banner")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10_000));
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> lines = (List<Map<String, Object>>) board.evaluate(MEASURE_LINES);
-            String where = screen[0] + "x" + screen[1] + " " + lines;
-            org.assertj.core.api.Assertions.assertThat(lines).as(where).hasSize(screen[3]);
-            for (Map<String, Object> line : lines) {
-                double number = ((Number) line.get("number")).doubleValue();
-                double viewport = ((Number) line.get("viewport")).doubleValue();
-                for (String part : new String[] { "hi", "en" }) {
-                    double destination = ((Number) line.get(part)).doubleValue();
-                    org.assertj.core.api.Assertions.assertThat(destination).as(where).isGreaterThanOrEqualTo(number)
-                            .isGreaterThanOrEqualTo(0.05 * viewport);
-                }
-                org.assertj.core.api.Assertions.assertThat((Boolean) line.get("fits")).as(where).isTrue();
-            }
+            assertEachCallFitsOnOneLine(board, screen[3], 0.05);
             assertThat(board.getByTestId("tile-" + room12)).containsText("कमरा 12");
             assertThat(board.getByTestId("tile-" + room12)).containsText("Room 12");
             // the recent calls say where to go in both languages too
@@ -224,19 +210,33 @@ class BoardBrowserTest {
         }
         Page board = open(1080, 1920, null, "&muted=1");
         assertThat(board.getByTestId("tile-" + room12)).hasAttribute("data-number", java.util.regex.Pattern.compile("^" + prefix + "-"));
+        for (Map<String, Object> line : assertEachCallFitsOnOneLine(board, 3, 0)) {
+            org.assertj.core.api.Assertions.assertThat((String) line.get("text")).startsWith(prefix + "-");
+        }
+    }
+
+    /**
+     * Once the banner is gone, the board shows {@code calls} lines, each inside the screen, where to go in Hindi and
+     * English at least as large as the number and at least {@code shareOfHeight} of the screen's height; returns
+     * the lines as measured.
+     */
+    private static List<Map<String, Object>> assertEachCallFitsOnOneLine(Page board, int calls, double shareOfHeight) {
         assertThat(board.getByTestId("call-banner")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(10_000));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> lines = (List<Map<String, Object>>) board.evaluate(MEASURE_LINES);
-        String where = "1080x1920 " + lines;
-        org.assertj.core.api.Assertions.assertThat(lines).as(where).hasSize(3);
+        String where = board.viewportSize().width + "x" + board.viewportSize().height + " " + lines;
+        org.assertj.core.api.Assertions.assertThat(lines).as(where).hasSize(calls);
         for (Map<String, Object> line : lines) {
             double number = ((Number) line.get("number")).doubleValue();
+            double viewport = ((Number) line.get("viewport")).doubleValue();
             for (String part : new String[] { "hi", "en" }) {
-                org.assertj.core.api.Assertions.assertThat(((Number) line.get(part)).doubleValue()).as(where).isGreaterThanOrEqualTo(number);
+                double destination = ((Number) line.get(part)).doubleValue();
+                org.assertj.core.api.Assertions.assertThat(destination).as(where).isGreaterThanOrEqualTo(number)
+                        .isGreaterThanOrEqualTo(shareOfHeight * viewport);
             }
             org.assertj.core.api.Assertions.assertThat((Boolean) line.get("fits")).as(where).isTrue();
-            org.assertj.core.api.Assertions.assertThat((String) line.get("text")).as(where).startsWith(prefix + "-");
         }
+        return lines;
     }
 
     @Test
